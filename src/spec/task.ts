@@ -1,0 +1,27 @@
+/** @module Tasks: problem sources with their exact checkers. Types only. */
+import type { AnswerKey } from './verifier.js';
+
+export interface TaskProblem {
+  /** Stable id, e.g. `arithmetic/L3/seed7/12`. */
+  id: string;
+  task: string;
+  question: string;
+  /** Reference answer when one exists (arithmetic); absent where any valid answer counts (countdown). */
+  answer?: string;
+  level?: number;
+  meta?: Record<string, unknown>;
+}
+
+export interface Task {
+  readonly name: string;
+  readonly description: string;
+  readonly levels: readonly number[];
+  /** Deterministic for a given seed. */
+  generate(options: { seed: number; count: number; level?: number }): TaskProblem[];
+  /** Exact checker: is `candidate` (an extracted answer) a correct answer to `question`? */
+  check(question: string, candidate: string): boolean;
+  /** Does this question belong to this task (auto-detection for the embedded model and verifiers)? */
+  matches(question: string): boolean;
+  /** Task-specific answer handling (e.g. Countdown votes on an expression's value). */
+  answerKey?: Partial<AnswerKey>;
+}
