@@ -20,6 +20,8 @@ export interface ModelCapabilities {
   readonly maxParallel: number;
   /** Context window in tokens, when known. */
   readonly contextLength?: number;
+  /** Text that makes this model keep thinking when appended to its thinking (budget forcing); "Wait" by default. */
+  readonly continueThinkingCue?: string;
 }
 
 export interface GenerateRequest {
