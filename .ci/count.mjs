@@ -1,0 +1,17 @@
+// Turns vitest's JSON report into the plain "N passed, N failed" line this CI reads.
+import { readFileSync } from 'node:fs';
+
+const path = process.argv[2];
+let report;
+try {
+  report = JSON.parse(readFileSync(path, 'utf8'));
+} catch (error) {
+  console.log(`ci: no test report at ${path} (${error.message})`);
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+const passed = report.numPassedTests ?? 0;
+const failed = (report.numFailedTests ?? 0) + (report.numFailedTestSuites ?? 0);
+const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+process.exit(failed > 0 || passed === 0 ? 1 : 0);
