@@ -1,0 +1,60 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Model } from '../spec/index.js';
+import { writeRandomLlamaGguf } from '../testing/random-gguf.js';
+import { createLlamaCppModel } from './llama-cpp.js';
+
+describe('llama-cpp model on a random GGUF', () => {
+  let model: Model;
+  beforeAll(async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'slowthink-llama-')), 'random.gguf');
+    writeRandomLlamaGguf(path);
+    model = await createLlamaCppModel({ path, sequences: 4 });
+  });
+  afterAll(async () => model?.close?.());
+  const messages = [{ role: 'user' as const, content: 'What is 2+2?' }];
+
+  it('samples n continuations: the same seed repeats, different seeds differ', async () => {
+    const first = await model.doGenerate({ messages, n: 3, seed: 11, maxTokens: 16, temperature: 1 });
+    const again = await model.doGenerate({ messages, n: 3, seed: 11, maxTokens: 16, temperature: 1 });
+    expect(first.samples.map((sample) => sample.text)).toEqual(again.samples.map((sample) => sample.text));
+    expect(new Set(first.samples.map((sample) => sample.text)).size).toBeGreaterThan(1);
+    expect(first.usage.completionTokens).toBe(first.samples.reduce((sum, sample) => sum + (sample.usage.completionTokens ?? 0), 0));
+  });
+
+  it('greedy is deterministic and returns one logprob per token', async () => {
+    const [a, b] = await Promise.all([
+      model.doGenerate({ messages, temperature: 0, maxTokens: 12, logprobs: true }),
+      model.doGenerate({ messages, temperature: 0, maxTokens: 12, seed: 99 }),
+    ]);
+    expect(a.samples[0]!.text).toBe(b.samples[0]!.text);
+    expect(a.samples[0]!.tokenLogprobs?.length).toBe(a.samples[0]!.usage.completionTokens);
+    for (const logprob of a.samples[0]!.tokenLogprobs ?? []) expect(logprob).toBeLessThanOrEqual(0);
+    expect(a.samples[0]!.finishReason === 'length' || a.samples[0]!.finishReason === 'stop').toBe(true);
+  });
+
+  it('continues a prefix (the prompt grows by the prefix tokens) and streams deltas that add up to the text', async () => {
+    const deltas: string[] = [];
+    const plain = await model.doGenerate({ messages, temperature: 0, maxTokens: 8 });
+    const continued = await model.doGenerate({
+      messages,
+      temperature: 0,
+      maxTokens: 8,
+      prefix: 'Hello',
+      onDelta: (_, delta) => deltas.push(delta),
+    });
+    expect(continued.usage.promptTokens).toBe((plain.usage.promptTokens ?? 0) + 5);
+    expect(deltas.join('')).toBe(continued.samples[0]!.text);
+  });
+
+  it('stops on an aborted signal', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(model.doGenerate({ messages, maxTokens: 8, signal: controller.signal })).rejects.toMatchObject({ code: 'ST_ABORTED' });
+    const running = new AbortController();
+    const pending = model.doGenerate({ messages, maxTokens: 400, temperature: 1, signal: running.signal, onDelta: () => running.abort() });
+    await expect(pending).rejects.toMatchObject({ code: 'ST_ABORTED' });
+  });
+});
