@@ -1,0 +1,83 @@
+/** @module Answer extraction from a sample's text: `\boxed{}`, a final-answer line, the last number; code blocks for code tasks. */
+
+const answerLine = /^\s*(?:[-*>]\s*)?(?:\*\*|__)?\s*(?:final\s+answer|answer|a)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
+const answerIsPhrase = /\bthe\s+(?:final\s+)?answer\s+is\s*:?\s*(.+?)\s*$/i;
+const hashLine = /^\s*####\s*(.+?)\s*$/;
+const numberPattern = /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?|[+-]?\.\d+/g;
+
+/** The contents of the last `\boxed{…}` (or `\fbox{…}`) with balanced braces, or undefined. */
+export function findLastBoxed(text: string): string | undefined {
+  const pattern = /\\(?:boxed|fbox)\s*\{/g;
+  let result: string | undefined;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    let depth = 1;
+    let index = match.index + match[0].length;
+    for (; index < text.length && depth > 0; index += 1) {
+      if (text[index] === '{') depth += 1;
+      else if (text[index] === '}') depth -= 1;
+    }
+    if (depth === 0) result = text.slice(match.index + match[0].length, index - 1).trim();
+  }
+  if (result !== undefined) return result;
+  const bare = /\\boxed\s+([^\s$]+)/g;
+  let last: string | undefined;
+  for (let match = bare.exec(text); match; match = bare.exec(text)) last = match[1];
+  return last;
+}
+
+/** Strips markdown emphasis, math delimiters and a trailing full stop from an answer line's value. */
+function tidyLineValue(value: string): string {
+  let result = value
+    .trim()
+    .replace(/^(?:\*\*|__)\s*/, '')
+    .replace(/\s*(?:\*\*|__)\s*$/, '');
+  result = result.replace(/^\*\*(.+?)\*\*.*$/, '$1');
+  if (/^\$[^$]+\$\.?$/.test(result)) result = result.replace(/\.$/, '');
+  return result.replace(/\.$/, '').trim();
+}
+
+/** The value of the last final-answer line (`A: 5`, `Answer: 5`, `**Final answer:** 5`, `The answer is 5.`, `#### 5`). */
+export function findAnswerLine(text: string): string | undefined {
+  const lines = text.split(/\r?\n/);
+  for (let index = lines.length - 1; index >= 0; index -= 1) {
+    const line = lines[index] ?? '';
+    const match = answerLine.exec(line) ?? hashLine.exec(line) ?? answerIsPhrase.exec(line);
+    const value = match?.[1] === undefined ? '' : tidyLineValue(match[1]);
+    if (value !== '') return findLastBoxed(value) ?? value;
+  }
+  return undefined;
+}
+
+/** The last number in the text (`1,000`, `-3.5`, `3/4`), or undefined. */
+export function findLastNumber(text: string): string | undefined {
+  const matches = text.match(numberPattern);
+  return matches?.at(-1)?.replace(/\s+/g, '');
+}
+
+/**
+ * The final answer in a sample's text, by priority: last `\boxed{}`, last final-answer line, last number.
+ * Returns undefined when nothing is found.
+ * @example extractAnswer('so x = 3.\nAnswer: **42**') // '42'
+ */
+export function extractAnswer(text: string): string | undefined {
+  if (typeof text !== 'string' || text.trim() === '') return undefined;
+  return findLastBoxed(text) ?? findAnswerLine(text) ?? findLastNumber(text);
+}
+
+/**
+ * The program in a sample's text: the last fenced block tagged python (or untagged, or any), else the whole text when it
+ * looks like Python source. Returns undefined when no code is found.
+ */
+export function extractCode(text: string): string | undefined {
+  if (typeof text !== 'string') return undefined;
+  const blocks = [...text.matchAll(/```([\w+-]*)[^\n]*\n([\s\S]*?)```/g)].map((match) => ({
+    language: (match[1] ?? '').toLowerCase(),
+    code: match[2] ?? '',
+  }));
+  const python = blocks.filter((block) => block.language === 'python' || block.language === 'py' || block.language === 'python3');
+  const chosen = python.at(-1) ?? blocks.filter((block) => block.language === '').at(-1) ?? blocks.at(-1);
+  if (chosen && chosen.code.trim() !== '') return chosen.code;
+  const unterminated = /```(?:python|py|python3)?[^\n]*\n([\s\S]+)$/.exec(text);
+  if (unterminated?.[1]?.trim()) return unterminated[1];
+  return /^\s*(?:def |class |import |from \S+ import )/m.test(text) ? text : undefined;
+}
