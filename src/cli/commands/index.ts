@@ -6,4 +6,5 @@ export type RegisterCommand = (program: Command) => void;
 /** Each command file stays light (commander only) and imports its heavy modules inside its action. */
 export const commandLoaders: Array<() => Promise<{ register: RegisterCommand }>> = [
   // () => import('./ask.js'),
+  () => import('./data.js'),
 ];

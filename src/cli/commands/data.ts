@@ -1,0 +1,34 @@
+/** @module `slowthink data`: writes training JSONL (solve, direct and check examples) for the embedded model. */
+import type { Command } from 'commander';
+
+/** Registers the `data` command. */
+export function register(program: Command): void {
+  program
+    .command('data')
+    .description('Write training data (JSONL: prompt, completion, kind, task, level) for the embedded model')
+    .option('--task <name>', 'arithmetic, countdown, or mix (both tasks, harder levels weighted up)', 'mix')
+    .option('--n <count>', 'number of examples', '10000')
+    .option('--seed <seed>', 'training seed, below 1000000 (evaluation sets use 1000001)', '1')
+    .requiredOption('--out <file>', 'output JSONL file')
+    .option('--levels <levels>', 'levels to include, e.g. 1-5 or 2,4')
+    .option('--direct-share <share>', 'share of direct (no thinking) examples', '0.1')
+    .option('--check-share <share>', 'share of step-check examples', '0.1')
+    .option('--no-held-out', 'do not exclude the reserved evaluation problems')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const { writeTrainingData } = await import('../../tasks/write-training-data.js');
+      const summary = await writeTrainingData({
+        task: String(options['task']),
+        n: Number(options['n']),
+        seed: Number(options['seed']),
+        out: String(options['out']),
+        levels: typeof options['levels'] === 'string' ? options['levels'] : undefined,
+        directShare: Number(options['directShare']),
+        checkShare: Number(options['checkShare']),
+        heldOut: options['heldOut'] !== false,
+      });
+      console.log(`wrote ${summary.count} examples to ${summary.out}`);
+      console.log(`by kind: ${JSON.stringify(summary.byKind)}`);
+      console.log(`by task/level: ${JSON.stringify(summary.byTask)}`);
+      console.log(`mean length ${summary.meanChars.toFixed(1)} chars, max ${summary.maxChars}`);
+    });
+}

@@ -1,0 +1,60 @@
+/** @module The text contract between task data, the trainer and the runtime: prompt, thinking section, answer line. */
+
+/** Opens the visible thinking section. */
+export const THINK_OPEN = '<think>';
+/** Closes the visible thinking section. */
+export const THINK_CLOSE = '</think>';
+/** Starts the final answer line. */
+export const ANSWER_PREFIX = 'A: ';
+/** The cue that makes the model re-check its scratchpad (appended by the runtime to think longer). */
+export const WAIT_CUE = 'Wait, let me check.';
+/** Longest prompt + completion in characters (the model's context is 512 tokens, one per character). */
+export const MAX_EXAMPLE_CHARS = 480;
+
+/** One training or prompting example: the model sees `<s>` + prompt + completion + `</s>`. */
+export interface FormattedExample {
+  prompt: string;
+  completion: string;
+}
+
+/** A thinking example: the scratchpad lines, then the answer. */
+export function formatSolve(question: string, lines: readonly string[], answer: string): FormattedExample {
+  const body = lines.length > 0 ? `${lines.join('\n')}\n` : '';
+  return { prompt: `${question}\n`, completion: `${THINK_OPEN}\n${body}${THINK_CLOSE}\n${ANSWER_PREFIX}${answer}` };
+}
+
+/** A direct-answer example: an empty thinking section, then the answer. */
+export function formatDirect(question: string, answer: string): FormattedExample {
+  return formatSolve(question, [], answer);
+}
+
+/** A process-verifier example: is this scratchpad line right? */
+export function formatCheck(line: string, right: boolean): FormattedExample {
+  return { prompt: `Check: ${line}\n`, completion: right ? 'right' : 'wrong' };
+}
+
+/** Splits a completion (with or without its leading `<think>`) into the thinking text and the answer, if any. */
+export function parseCompletion(text: string): { thinking: string; answer?: string } {
+  let rest = text;
+  const open = rest.indexOf(THINK_OPEN);
+  if (open >= 0) rest = rest.slice(open + THINK_OPEN.length);
+  const close = rest.indexOf(THINK_CLOSE);
+  const thinking = (close >= 0 ? rest.slice(0, close) : rest).replace(/^\n+|\n+$/g, '');
+  if (close < 0) return { thinking };
+  const after = rest.slice(close + THINK_CLOSE.length);
+  const match = /(?:^|\n)\s*A:[ ]?([^\n]*)/.exec(after);
+  const answer = match?.[1]?.trim();
+  return answer ? { thinking, answer } : { thinking };
+}
+
+/** Cleans user input before prompting: trims, maps `×`/`x`/`·` between numbers to `*`, `−` to `-`, collapses whitespace. */
+export function normalizeQuestion(text: string): string {
+  return text
+    .replace(/[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g, '-')
+    .replace(/[\u00F7\u2215]/g, '/')
+    .replace(/\uFF0B/g, '+')
+    .replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ')
+    .replace(/(\d|\))(\s*)[xX\u00D7\u2715\u2716\u22C5\u00B7\u2217](\s*)(?=\d|\(|-\d)/g, '$1$2*$3')
+    .replace(/\s+/g, ' ')
+    .trim();
+}

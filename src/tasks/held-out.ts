@@ -1,0 +1,37 @@
+/** @module Keeps training data disjoint from the standard evaluation sets (seed 1_000_001, first 1000 problems per level). */
+import type { Task } from '../spec/task.js';
+import { extractArithmeticExpression } from './arithmetic-trace.js';
+import { parseCountdownQuestion } from './countdown.js';
+import { normalizeQuestion } from './format.js';
+
+/** The seed of the standard evaluation set of every task and level; training seeds stay below 1_000_000. */
+export const EVAL_SEED = 1_000_001;
+/** Training data excludes any problem among the first this-many evaluation problems of each level. */
+export const EVAL_RESERVED_COUNT = 1000;
+/** Training seeds must be smaller than this. */
+export const MAX_TRAINING_SEED = 1_000_000;
+
+/** A surface-independent key: `What is 3 * 4?` and `3*4` share one; Countdown keys ignore the number order. */
+export function problemKey(task: string, question: string): string {
+  const normalized = normalizeQuestion(question);
+  if (task === 'arithmetic') {
+    const expression = extractArithmeticExpression(normalized);
+    if (expression !== undefined) return `arithmetic:${expression.replace(/\s+/g, '')}`;
+  }
+  if (task === 'countdown') {
+    const parsed = parseCountdownQuestion(normalized);
+    if (parsed) return `countdown:${[...parsed.numbers].sort((a, b) => a - b).join(',')}>${parsed.target}`;
+  }
+  return `${task}:${normalized}`;
+}
+
+/** The keys of the reserved evaluation problems of these tasks (all levels). */
+export function evaluationKeys(tasks: readonly Task[], count = EVAL_RESERVED_COUNT): Set<string> {
+  const keys = new Set<string>();
+  for (const task of tasks) {
+    for (const level of task.levels) {
+      for (const problem of task.generate({ seed: EVAL_SEED, count, level })) keys.add(problemKey(task.name, problem.question));
+    }
+  }
+  return keys;
+}

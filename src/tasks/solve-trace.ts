@@ -1,0 +1,85 @@
+/** @module Solve traces for any built-in task, with optional self-correction (a slip, `Wait, let me check.`, the fix). */
+import type { TaskProblem } from '../spec/task.js';
+import { buildArithmeticTrace, extractArithmeticExpression, type TraceOverride } from './arithmetic-trace.js';
+import { parseCountdownQuestion } from './countdown.js';
+import { searchCountdown } from './countdown-trace.js';
+import { parseExpression } from './expression.js';
+import { normalizeQuestion, WAIT_CUE } from './format.js';
+import { corruptNumber } from './mistakes.js';
+import { createRandom, type Random } from './random.js';
+
+/** How a solve trace re-checks itself: not at all, a slip fixed at once, a slip found at the end, or a final confirmation. */
+export type CorrectionMode = 'none' | 'immediate' | 'late' | 'confirm';
+
+/** A scratchpad and its answer. */
+export interface SolveTrace {
+  lines: string[];
+  answer: string;
+  mode: CorrectionMode;
+  /** Indices (into lines) of deliberate mistakes, each followed later by its `... wrong` line and the fix. */
+  mistakes: number[];
+}
+
+/** Writes the arithmetic scratchpad for a question, with the requested self-correction mode. */
+export function arithmeticSolveTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
+  const expression = extractArithmeticExpression(normalizeQuestion(question));
+  const tree = expression === undefined ? undefined : parseExpression(expression);
+  if (!tree) return undefined;
+  const build = (override?: TraceOverride) => buildArithmeticTrace(tree, override);
+  let correct: ReturnType<typeof build>;
+  try {
+    correct = build();
+  } catch {
+    return undefined;
+  }
+  const texts = correct.lines.map((line) => line.text);
+  const answer = String(correct.value);
+  if (mode === 'none' || texts.length === 0) return { lines: texts, answer, mode: 'none', mistakes: [] };
+  if (mode === 'confirm') return { lines: [...texts, WAIT_CUE, ...texts.map((text) => `${text} right`)], answer, mode, mistakes: [] };
+  const index = random.int(0, texts.length - 1);
+  const slipLine = correct.lines[index]!;
+  let wrongLines: string[];
+  try {
+    wrongLines = build({ index, value: corruptNumber(slipLine.value, random) }).lines.map((line) => line.text);
+  } catch {
+    return { lines: texts, answer, mode: 'none', mistakes: [] };
+  }
+  const slip = wrongLines[index]!;
+  if (mode === 'immediate') {
+    const lines = [...texts.slice(0, index), slip, WAIT_CUE, `${slip} wrong`, ...texts.slice(index)];
+    return { lines, answer, mode, mistakes: [index] };
+  }
+  const recheck = texts.slice(0, index).map((text) => `${text} right`);
+  return { lines: [...wrongLines, WAIT_CUE, ...recheck, `${slip} wrong`, ...texts.slice(index)], answer, mode, mistakes: [index] };
+}
+
+/** Writes a Stream-of-Search Countdown trace; `immediate` slips one intermediate result and fixes it at once. */
+export function countdownSolveTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
+  const parsed = parseCountdownQuestion(question);
+  if (!parsed) return undefined;
+  const search =
+    searchCountdown(parsed.numbers, parsed.target, random, { noise: 0.6 }) ??
+    searchCountdown(parsed.numbers, parsed.target, createRandom(0), { noise: 0 });
+  if (!search) return undefined;
+  const lines = [...search.lines];
+  const candidates = lines.map((line, index) => (/ \[/.test(line) ? index : -1)).filter((index) => index >= 0);
+  if (mode !== 'immediate' || candidates.length === 0) return { lines, answer: search.expression, mode: 'none', mistakes: [] };
+  const index = random.pick(candidates);
+  const match = /^(.*)=(\d+) \[(.*)\]$/.exec(lines[index]!);
+  if (!match) return { lines, answer: search.expression, mode: 'none', mistakes: [] };
+  const value = Number(match[2]);
+  const wrong = corruptNumber(value, random);
+  const remaining = (match[3] ?? '').split(',').map(Number);
+  remaining.splice(remaining.indexOf(value), 1, wrong);
+  remaining.sort((x, y) => x - y);
+  const slip = `${match[1]}=${wrong} [${remaining.join(',')}]`;
+  lines.splice(index, 0, slip, WAIT_CUE, `${match[1]}=${wrong} wrong`);
+  return { lines, answer: search.expression, mode, mistakes: [index] };
+}
+
+/** A solve trace for a problem of any built-in task (undefined for unknown tasks or unsupported questions). */
+export function solveTrace(problem: Pick<TaskProblem, 'task' | 'question'>, mode: CorrectionMode, random: Random): SolveTrace | undefined {
+  if (problem.task === 'arithmetic') return arithmeticSolveTrace(problem.question, mode, random);
+  if (problem.task === 'countdown') return countdownSolveTrace(problem.question, mode, random);
+  return undefined;
+}

@@ -1,0 +1,55 @@
+/** @module The exact process checker: is one scratchpad line (a self-contained equation) right? */
+import { evaluateExpression } from './expression.js';
+
+/** The verdict words a scratchpad line may end with. */
+export type StepVerdict = 'no' | 'yes' | 'right' | 'wrong';
+
+/** A scratchpad line taken apart: `25+50=75 [3,7,75]`, `68-3=65 no`, `347*8=2786 wrong`. */
+export interface ParsedStep {
+  /** The bare equation, e.g. `347*8=2776`. */
+  equation: string;
+  left: string;
+  /** The claimed value. */
+  right: number;
+  verdict?: StepVerdict;
+  /** Numbers left after this step (Countdown search lines). */
+  remaining?: number[];
+}
+
+/** Parses a scratchpad line into its equation and annotations; undefined when the line is not an equation. */
+export function parseStep(line: string): ParsedStep | undefined {
+  let text = line.trim();
+  let verdict: StepVerdict | undefined;
+  let remaining: number[] | undefined;
+  const verdictMatch = / (no|yes|right|wrong)$/.exec(text);
+  if (verdictMatch) {
+    verdict = verdictMatch[1] as StepVerdict;
+    text = text.slice(0, verdictMatch.index).trimEnd();
+  }
+  const bracketMatch = / \[([0-9,\- ]*)\]$/.exec(text);
+  if (bracketMatch) {
+    remaining = (bracketMatch[1] ?? '')
+      .split(',')
+      .filter((part) => part.trim() !== '')
+      .map(Number);
+    text = text.slice(0, bracketMatch.index).trimEnd();
+  }
+  const equationMatch = /^([0-9+\-*/() ]+)=\s*(-?\d+)$/.exec(text);
+  if (!equationMatch) return undefined;
+  const left = (equationMatch[1] ?? '').trim();
+  if (!/\d/.test(left)) return undefined;
+  const step: ParsedStep = { equation: `${left}=${equationMatch[2]}`, left, right: Number(equationMatch[2]) };
+  if (verdict) step.verdict = verdict;
+  if (remaining) step.remaining = remaining;
+  return step;
+}
+
+/** True if the line's equation holds (inverted for a line that declares itself `wrong`); undefined for non-equations. */
+export function checkStep(line: string): boolean | undefined {
+  const step = parseStep(line);
+  if (!step) return undefined;
+  const value = evaluateExpression(step.left);
+  if (value === undefined) return false;
+  const holds = value === step.right;
+  return step.verdict === 'wrong' ? !holds : holds;
+}
