@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { arithmeticTask, normalizeInteger } from './arithmetic.js';
+import { buildArithmeticTrace, extractArithmeticExpression } from './arithmetic-trace.js';
+import { evaluateExpression, parseExpression } from './expression.js';
+
+describe('arithmetic task', () => {
+  it('is deterministic per seed and differs across seeds', () => {
+    const first = arithmeticTask.generate({ seed: 11, count: 20, level: 3 });
+    expect(arithmeticTask.generate({ seed: 11, count: 20, level: 3 })).toEqual(first);
+    expect(arithmeticTask.generate({ seed: 12, count: 20, level: 3 })).not.toEqual(first);
+    // A shorter request is a prefix of a longer one, so evaluation sets of any size nest.
+    expect(arithmeticTask.generate({ seed: 11, count: 5, level: 3 })).toEqual(first.slice(0, 5));
+  });
+
+  it('generates problems whose reference answer passes its own checker', () => {
+    for (const level of arithmeticTask.levels) {
+      for (const problem of arithmeticTask.generate({ seed: 5, count: 100, level })) {
+        expect(problem.level).toBe(level);
+        expect(arithmeticTask.check(problem.question, problem.answer!)).toBe(true);
+        expect(arithmeticTask.check(problem.question, String(Number(problem.answer) + 1))).toBe(false);
+      }
+    }
+  });
+
+  it('checks answers by evaluating the question, never trusting the surface form', () => {
+    expect(arithmeticTask.check('What is 347 × 58?', '20126')).toBe(true);
+    expect(arithmeticTask.check('(12+7)*3-4', '53')).toBe(true);
+    expect(arithmeticTask.check('Compute 21 - 42.', '-21')).toBe(true);
+    expect(arithmeticTask.check('Compute 21 - 42.', ' -21 ')).toBe(true);
+    expect(arithmeticTask.check('What is 2+2?', '2+2')).toBe(false);
+    expect(arithmeticTask.check('What is 2+2?', 'four')).toBe(false);
+    expect(arithmeticTask.check('What is the capital of France?', 'Paris')).toBe(false);
+    expect(normalizeInteger('+0042')).toBe('42');
+    expect(arithmeticTask.answerKey?.equivalent?.('1,234', '1234')).toBe(true);
+  });
+
+  it('covers the level shapes (L1 two-digit +/-, L5 has three-digit products)', () => {
+    for (const problem of arithmeticTask.generate({ seed: 9, count: 50, level: 1 })) {
+      expect(extractArithmeticExpression(problem.question)!.replace(/ /g, '')).toMatch(/^\d\d[+-]\d\d$/);
+    }
+    const forms = arithmeticTask.generate({ seed: 9, count: 200, level: 2 }).map((problem) => problem.question);
+    expect(forms.some((question) => question.startsWith('What is '))).toBe(true);
+    expect(forms.some((question) => /^\d/.test(question))).toBe(true);
+    expect(forms.some((question) => / [+*-] /.test(question))).toBe(true);
+  });
+});
+
+describe('arithmetic scratchpad', () => {
+  it('decomposes long multiplication by digit', () => {
+    const { lines, value } = buildArithmeticTrace(parseExpression('347*58')!);
+    expect(lines.map((line) => line.text)).toEqual(['347*8=2776', '347*50=17350', '2776+17350=20126']);
+    expect(value).toBe(20126);
+    expect(buildArithmeticTrace(parseExpression('58*347')!).lines[0]!.text).toBe('347*8=2776');
+    expect(buildArithmeticTrace(parseExpression('347*508')!).lines.map((line) => line.text)).toEqual([
+      '347*8=2776',
+      '347*500=173500',
+      '2776+173500=176276',
+    ]);
+  });
+
+  it('follows precedence one operation per line', () => {
+    const texts = buildArithmeticTrace(parseExpression('(12+7)*3-4')!).lines.map((line) => line.text);
+    expect(texts).toEqual(['12+7=19', '19*3=57', '57-4=53']);
+    expect(buildArithmeticTrace(parseExpression('5-3*4')!).lines.map((line) => line.text)).toEqual(['3*4=12', '5-12=-7']);
+  });
+
+  it('writes every line as an equation that holds', () => {
+    for (const problem of arithmeticTask.generate({ seed: 21, count: 300 })) {
+      const { lines, value } = buildArithmeticTrace(parseExpression(extractArithmeticExpression(problem.question)!)!);
+      expect(String(value)).toBe(problem.answer);
+      for (const line of lines) expect(evaluateExpression(line.expression), line.text).toBe(line.value);
+    }
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { WAIT_CUE } from './format.js';
+import { getTask, listTasks } from './index.js';
+import { createRandom } from './random.js';
+import { type CorrectionMode, solveTrace } from './solve-trace.js';
+import { checkStep, parseStep } from './step-check.js';
+
+const modes: CorrectionMode[] = ['none', 'immediate', 'late', 'confirm'];
+
+describe('solve traces', () => {
+  it('end in an answer the checker accepts, and every recognised line is right except fixed slips', () => {
+    let slips = 0;
+    for (const task of listTasks()) {
+      for (const problem of task.generate({ seed: 8, count: 120 })) {
+        for (const mode of modes) {
+          const trace = solveTrace(problem, mode, createRandom(problem.question.length * 31 + modes.indexOf(mode)))!;
+          expect(getTask(problem.task).check(problem.question, trace.answer), problem.question).toBe(true);
+          trace.lines.forEach((line, index) => {
+            if (checkStep(line) !== false) return;
+            // A wrong line is only ever the deliberate slip, and the trace later declares it wrong and writes the fix.
+            expect(trace.mistakes).toContain(index);
+            const equation = parseStep(line)!.equation;
+            const verdictIndex = trace.lines.findIndex((other, later) => later > index && other === `${equation} wrong`);
+            expect(verdictIndex, line).toBeGreaterThan(index);
+            expect(trace.lines.slice(index + 1, verdictIndex)).toContain(WAIT_CUE);
+            expect(checkStep(trace.lines[verdictIndex + 1]!)).toBe(true);
+            slips++;
+          });
+        }
+      }
+    }
+    expect(slips).toBeGreaterThan(100);
+  });
+
+  it('writes the three self-correction shapes', () => {
+    const problem = { task: 'arithmetic', question: 'What is 347*58?' };
+    expect(solveTrace(problem, 'none', createRandom(1))!.lines).toEqual(['347*8=2776', '347*50=17350', '2776+17350=20126']);
+    const confirm = solveTrace(problem, 'confirm', createRandom(1))!;
+    expect(confirm.lines.slice(3)).toEqual([WAIT_CUE, '347*8=2776 right', '347*50=17350 right', '2776+17350=20126 right']);
+    const immediate = solveTrace(problem, 'immediate', createRandom(2))!;
+    const slip = immediate.mistakes[0]!;
+    expect(immediate.lines[slip + 1]).toBe(WAIT_CUE);
+    expect(immediate.lines[slip + 2]).toBe(`${immediate.lines[slip]} wrong`);
+    const late = solveTrace(problem, 'late', createRandom(3))!;
+    expect(late.lines.indexOf(WAIT_CUE)).toBe(3);
+    expect(late.answer).toBe('20126');
+  });
+});

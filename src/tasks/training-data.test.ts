@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { getTask } from './index.js';
+import { parseCompletion } from './format.js';
+import { EVAL_SEED, problemKey } from './held-out.js';
+import { buildTrainingData, summarizeTrainingData } from './training-data.js';
+
+describe('training data', () => {
+  const data = buildTrainingData({ task: 'mix', n: 1500, seed: 3 });
+
+  it('is deterministic per seed', () => {
+    expect(buildTrainingData({ task: 'mix', n: 50, seed: 3 })).toEqual(data.slice(0, 50));
+    expect(buildTrainingData({ task: 'mix', n: 50, seed: 4 })).not.toEqual(data.slice(0, 50));
+  });
+
+  it('respects the character set and the length cap', () => {
+    for (const example of data) {
+      const text = example.prompt + example.completion;
+      expect(text).toMatch(/^[\x20-\x7e\n]*$/);
+      expect(text.length).toBeLessThanOrEqual(480);
+      expect(example.prompt.endsWith('\n')).toBe(true);
+    }
+  });
+
+  it('mixes kinds, tasks and levels, with correct answers and labels', () => {
+    const summary = summarizeTrainingData(data);
+    expect(summary.byKind['check']! / data.length).toBeCloseTo(0.1, 1);
+    expect(summary.byKind['direct']! / data.length).toBeCloseTo(0.1, 1);
+    expect(Object.keys(summary.byTask).length).toBe(8);
+    expect(summary.byTask['arithmetic/L5']!).toBeGreaterThan(summary.byTask['arithmetic/L1']!);
+    const waits = data.filter((example) => example.completion.includes('Wait, let me check.')).length;
+    expect(waits / summary.byKind['solve']!).toBeGreaterThan(0.1);
+    expect(waits / summary.byKind['solve']!).toBeLessThan(0.25);
+    let wrongChecks = 0;
+    for (const example of data) {
+      if (example.kind === 'check') {
+        wrongChecks += example.completion === 'wrong' ? 1 : 0;
+        continue;
+      }
+      const { answer } = parseCompletion(example.completion);
+      expect(getTask(example.task).check(example.prompt, answer!)).toBe(true);
+    }
+    expect(wrongChecks / summary.byKind['check']!).toBeGreaterThan(0.3);
+    expect(wrongChecks / summary.byKind['check']!).toBeLessThan(0.7);
+  });
+
+  it('never contains a reserved evaluation problem', () => {
+    const keys = new Set(data.map((example) => problemKey(example.task, example.prompt)));
+    for (const name of ['arithmetic', 'countdown']) {
+      const task = getTask(name);
+      for (const level of task.levels) {
+        for (const problem of task.generate({ seed: EVAL_SEED, count: 1000, level })) {
+          expect(keys.has(problemKey(name, problem.question))).toBe(false);
+        }
+      }
+    }
+    // Level 1 arithmetic has only 16,200 problems, so without the exclusion a 1500-example set would likely overlap.
+    const easy = buildTrainingData({ task: 'arithmetic', n: 3000, seed: 1, levels: [1], heldOut: false });
+    expect(easy.some((example) => example.kind !== 'check' && keysOfEval().has(problemKey('arithmetic', example.prompt)))).toBe(true);
+  });
+
+  it('restricts levels and validates options', () => {
+    const only = buildTrainingData({ task: 'countdown', n: 40, seed: 2, levels: [2] });
+    expect(new Set(only.map((example) => `${example.task}/${example.level}`))).toEqual(new Set(['countdown/2']));
+    expect(() => buildTrainingData({ task: 'mix', n: 1, seed: EVAL_SEED })).toThrow(/seed/);
+    expect(() => buildTrainingData({ task: 'poetry', n: 1, seed: 1 })).toThrow(/Unknown task/);
+    expect(() => buildTrainingData({ task: 'countdown', n: 1, seed: 1, levels: [5] })).toThrow(/level/);
+  });
+});
+
+function keysOfEval(): Set<string> {
+  return new Set(
+    getTask('arithmetic')
+      .generate({ seed: EVAL_SEED, count: 1000, level: 1 })
+      .map((problem) => problemKey('arithmetic', problem.question)),
+  );
+}
