@@ -53,7 +53,7 @@ export function arithmeticSolveTrace(question: string, mode: CorrectionMode, ran
   return { lines: [...wrongLines, WAIT_CUE, ...recheck, `${slip} wrong`, ...texts.slice(index)], answer, mode, mistakes: [index] };
 }
 
-/** Writes a Stream-of-Search Countdown trace; `immediate` slips one intermediate result and fixes it at once. */
+/** Writes a Stream-of-Search Countdown trace; `immediate` slips one intermediate result and fixes it, `confirm` re-checks the answer. */
 export function countdownSolveTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
   const parsed = parseCountdownQuestion(question);
   if (!parsed) return undefined;
@@ -62,6 +62,10 @@ export function countdownSolveTrace(question: string, mode: CorrectionMode, rand
     searchCountdown(parsed.numbers, parsed.target, createRandom(0), { noise: 0 });
   if (!search) return undefined;
   const lines = [...search.lines];
+  if (mode === 'confirm') {
+    // Re-check the whole answer expression against the target in one checkable line.
+    return { lines: [...lines, WAIT_CUE, `${search.expression}=${parsed.target} right`], answer: search.expression, mode, mistakes: [] };
+  }
   const candidates = lines.map((line, index) => (/ \[/.test(line) ? index : -1)).filter((index) => index >= 0);
   if (mode !== 'immediate' || candidates.length === 0) return { lines, answer: search.expression, mode: 'none', mistakes: [] };
   const index = random.pick(candidates);

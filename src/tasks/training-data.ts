@@ -42,8 +42,9 @@ const MODE_WEIGHTS: Record<string, Array<[CorrectionMode, number]>> = {
     ['confirm', 0.05],
   ],
   countdown: [
-    ['none', 0.85],
-    ['immediate', 0.15],
+    ['none', 0.82],
+    ['immediate', 0.13],
+    ['confirm', 0.05],
   ],
 };
 

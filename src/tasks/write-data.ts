@@ -12,6 +12,7 @@ const { values } = parseArgs({
     'direct-share': { type: 'string', default: '0.1' },
     'check-share': { type: 'string', default: '0.1' },
     'no-held-out': { type: 'boolean', default: false },
+    split: { type: 'string', default: 'train' },
   },
 });
 const summary = await writeTrainingData({
@@ -23,5 +24,6 @@ const summary = await writeTrainingData({
   directShare: Number(values['direct-share']),
   checkShare: Number(values['check-share']),
   heldOut: !values['no-held-out'],
+  split: values.split,
 });
 console.log(JSON.stringify(summary, null, 2));

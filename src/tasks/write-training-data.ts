@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { buildEvaluationData } from './evaluation-data.js';
 import { buildTrainingData, summarizeTrainingData } from './training-data.js';
 
 /** Parses `1-5`, `2,4` or `3` into a list of levels. */
@@ -33,6 +34,8 @@ export async function writeTrainingData(options: {
   directShare?: number;
   checkShare?: number;
   heldOut?: boolean;
+  /** `train` (default) or `eval`: the reserved evaluation problems, `n` per task and level, with reference traces. */
+  split?: string;
 }) {
   if (!Number.isInteger(options.n) || options.n < 1) {
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--n must be a positive integer, got ${options.n}`, { param: 'n' });
@@ -46,15 +49,22 @@ export async function writeTrainingData(options: {
     }
   }
   const levels = parseLevels(options.levels);
-  const examples = buildTrainingData({
-    task: options.task,
-    n: options.n,
-    seed: options.seed,
-    ...(levels ? { levels } : {}),
-    ...(options.directShare === undefined ? {} : { directShare: options.directShare }),
-    ...(options.checkShare === undefined ? {} : { checkShare: options.checkShare }),
-    ...(options.heldOut === undefined ? {} : { heldOut: options.heldOut }),
-  });
+  const split = options.split ?? 'train';
+  if (split !== 'train' && split !== 'eval') {
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--split must be train or eval, got ${split}`, { param: 'split' });
+  }
+  const examples =
+    split === 'eval'
+      ? buildEvaluationData({ task: options.task, perLevel: options.n, ...(levels ? { levels } : {}) })
+      : buildTrainingData({
+          task: options.task,
+          n: options.n,
+          seed: options.seed,
+          ...(levels ? { levels } : {}),
+          ...(options.directShare === undefined ? {} : { directShare: options.directShare }),
+          ...(options.checkShare === undefined ? {} : { checkShare: options.checkShare }),
+          ...(options.heldOut === undefined ? {} : { heldOut: options.heldOut }),
+        });
   await mkdir(dirname(options.out), { recursive: true });
   await writeFile(options.out, examples.map((example) => JSON.stringify(example)).join('\n') + '\n');
   return { out: options.out, ...summarizeTrainingData(examples) };

@@ -14,6 +14,7 @@ export function register(program: Command): void {
     .option('--direct-share <share>', 'share of direct (no thinking) examples', '0.1')
     .option('--check-share <share>', 'share of step-check examples', '0.1')
     .option('--no-held-out', 'do not exclude the reserved evaluation problems')
+    .option('--split <split>', 'train, or eval: the reserved evaluation problems (--n per task and level)', 'train')
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const { writeTrainingData } = await import('../../tasks/write-training-data.js');
       const summary = await writeTrainingData({
@@ -25,6 +26,7 @@ export function register(program: Command): void {
         directShare: Number(options['directShare']),
         checkShare: Number(options['checkShare']),
         heldOut: options['heldOut'] !== false,
+        split: String(options['split']),
       });
       console.log(`wrote ${summary.count} examples to ${summary.out}`);
       console.log(`by kind: ${JSON.stringify(summary.byKind)}`);

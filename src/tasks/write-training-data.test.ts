@@ -1,0 +1,52 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EVAL_SEED } from './held-out.js';
+import { getTask } from './index.js';
+import { parseLevels, writeTrainingData } from './write-training-data.js';
+
+const directory = await mkdtemp(join(tmpdir(), 'slowthink-data-'));
+afterAll(() => rm(directory, { recursive: true, force: true }));
+
+describe('writeTrainingData', () => {
+  it('parses level lists', () => {
+    expect(parseLevels('1-3')).toEqual([1, 2, 3]);
+    expect(parseLevels('2,4-5')).toEqual([2, 4, 5]);
+    expect(parseLevels(undefined)).toBeUndefined();
+    expect(() => parseLevels('hard')).toThrow(/levels/);
+  });
+
+  it('writes one JSON object per line with the contract fields', async () => {
+    const out = join(directory, 'nested', 'train.jsonl');
+    const summary = await writeTrainingData({ task: 'arithmetic', n: 30, seed: 9, out, levels: '1-2' });
+    const rows = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(rows).toHaveLength(30);
+    expect(summary.count).toBe(30);
+    for (const row of rows) {
+      expect(Object.keys(row).sort()).toEqual(['completion', 'kind', 'level', 'prompt', 'task']);
+      expect([1, 2]).toContain(row.level);
+    }
+  });
+
+  it('writes the evaluation split from the reserved seed', async () => {
+    const out = join(directory, 'eval.jsonl');
+    await writeTrainingData({ task: 'countdown', n: 5, seed: 0, out, split: 'eval' });
+    const rows = (await readFile(out, 'utf8'))
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    const expected = getTask('countdown').levels.flatMap((level) => getTask('countdown').generate({ seed: EVAL_SEED, count: 5, level }));
+    expect(rows.map((row) => row.prompt.trim())).toEqual(expected.map((problem) => problem.question));
+  });
+
+  it('rejects bad options', async () => {
+    const out = join(directory, 'bad.jsonl');
+    await expect(writeTrainingData({ task: 'mix', n: 0, seed: 1, out })).rejects.toThrow(/--n/);
+    await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, checkShare: 2 })).rejects.toThrow(/check-share/);
+    await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, split: 'test' })).rejects.toThrow(/split/);
+  });
+});
