@@ -1,4 +1,4 @@
-/** @module Keeps training data disjoint from the standard evaluation sets (seed 1_000_001, first 1000 problems per level). */
+/** @module Keeps training data disjoint from the evaluation sets (seeds 1_000_000 and 1_000_001, first 1000 problems per level). */
 import type { Task } from '../spec/task.js';
 import { extractArithmeticExpression } from './arithmetic-trace.js';
 import { parseCountdownQuestion } from './countdown.js';
@@ -6,6 +6,8 @@ import { normalizeQuestion } from './format.js';
 
 /** The seed of the standard evaluation set of every task and level; training seeds stay below 1_000_000. */
 export const EVAL_SEED = 1_000_001;
+/** Evaluation seeds whose reserved problems training excludes (the bench's first held-out seed and the standard one). */
+export const EXCLUDED_EVAL_SEEDS = [1_000_000, EVAL_SEED] as const;
 /** Training data excludes any problem among the first this-many evaluation problems of each level. */
 export const EVAL_RESERVED_COUNT = 1000;
 /** Training seeds must be smaller than this. */
@@ -29,8 +31,10 @@ export function problemKey(task: string, question: string): string {
 export function evaluationKeys(tasks: readonly Task[], count = EVAL_RESERVED_COUNT): Set<string> {
   const keys = new Set<string>();
   for (const task of tasks) {
-    for (const level of task.levels) {
-      for (const problem of task.generate({ seed: EVAL_SEED, count, level })) keys.add(problemKey(task.name, problem.question));
+    for (const seed of EXCLUDED_EVAL_SEEDS) {
+      for (const level of task.levels) {
+        for (const problem of task.generate({ seed, count, level })) keys.add(problemKey(task.name, problem.question));
+      }
     }
   }
   return keys;
