@@ -4,7 +4,17 @@
  */
 import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import type { GenerateRequest, GenerateResult, Model, ModelCapabilities, Price, Sample, SampleFinishReason, TokenUsage, Warning } from '../spec/index.js';
+import type {
+  GenerateRequest,
+  GenerateResult,
+  Model,
+  ModelCapabilities,
+  Price,
+  Sample,
+  SampleFinishReason,
+  TokenUsage,
+  Warning,
+} from '../spec/index.js';
 import { costOf, priceOf } from './prices.js';
 
 export interface OpenAICompatibleModelOptions {
@@ -68,7 +78,8 @@ function shareTokens(samples: Sample[], total: number | undefined): void {
 /** Maps SDK errors to SlowthinkError: connection → MODEL_UNAVAILABLE, HTTP status → MODEL_CALL_FAILED, abort → ABORTED. */
 export function mapOpenAIError(error: unknown, modelId: string, baseURL: string): SlowthinkError {
   if (SlowthinkError.isInstance(error)) return error;
-  if (error instanceof APIUserAbortError) return new SlowthinkError(ERROR_CODES.ABORTED, `Call to ${modelId} was aborted`, { cause: error });
+  if (error instanceof APIUserAbortError)
+    return new SlowthinkError(ERROR_CODES.ABORTED, `Call to ${modelId} was aborted`, { cause: error });
   if (error instanceof APIConnectionError) {
     return new SlowthinkError(ERROR_CODES.MODEL_UNAVAILABLE, `Cannot reach ${modelId} at ${baseURL}: ${error.message}`, {
       hint: 'Check that the server is running and the base URL is right (SLOWTHINK_OPENAI_BASE_URL / OPENAI_BASE_URL).',
@@ -84,15 +95,23 @@ export function mapOpenAIError(error: unknown, modelId: string, baseURL: string)
       404: 'Check the model name: the endpoint does not know it.',
       429: 'Rate limited: wait and retry, or lower the effort.',
     };
-    return new SlowthinkError(ERROR_CODES.MODEL_CALL_FAILED, `Model call failed with status ${status}: POST ${baseURL}/chat/completions (${modelId}): ${error.message}`, {
-      hint: hints[status] ?? (status >= 500 ? 'The backend failed; retry later.' : 'The backend rejected the request.'),
-      retryable: status === 408 || status === 409 || status === 429 || status >= 500,
-      cause: error,
-    });
+    return new SlowthinkError(
+      ERROR_CODES.MODEL_CALL_FAILED,
+      `Model call failed with status ${status}: POST ${baseURL}/chat/completions (${modelId}): ${error.message}`,
+      {
+        hint: hints[status] ?? (status >= 500 ? 'The backend failed; retry later.' : 'The backend rejected the request.'),
+        retryable: status === 408 || status === 409 || status === 429 || status >= 500,
+        cause: error,
+      },
+    );
   }
-  return new SlowthinkError(ERROR_CODES.MODEL_CALL_FAILED, `Model call to ${modelId} failed: ${error instanceof Error ? error.message : String(error)}`, {
-    cause: error,
-  });
+  return new SlowthinkError(
+    ERROR_CODES.MODEL_CALL_FAILED,
+    `Model call to ${modelId} failed: ${error instanceof Error ? error.message : String(error)}`,
+    {
+      cause: error,
+    },
+  );
 }
 
 /** Creates a Model over an OpenAI-compatible endpoint. */
@@ -100,23 +119,39 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
   const baseURL = options.baseURL ?? 'https://api.openai.com/v1';
   const provider = options.provider ?? 'openai-compatible';
   const id = `${provider}:${options.model}`;
-  const client = new OpenAI({ baseURL, apiKey: options.apiKey ?? 'none', maxRetries: options.maxRetries ?? 2, timeout: options.timeout ?? 600_000 });
-  const capabilities: ModelCapabilities = { logprobs: true, continuation: false, nativeReasoning: false, maxParallel: 8, ...options.capabilities };
+  const client = new OpenAI({
+    baseURL,
+    apiKey: options.apiKey ?? 'none',
+    maxRetries: options.maxRetries ?? 2,
+    timeout: options.timeout ?? 600_000,
+  });
+  const capabilities: ModelCapabilities = {
+    logprobs: true,
+    continuation: false,
+    nativeReasoning: false,
+    maxParallel: 8,
+    ...options.capabilities,
+  };
   const price = options.price ?? priceOf(id);
 
   function body(request: GenerateRequest, warnings: Warning[]): Record<string, unknown> {
     const payload: Record<string, unknown> = {
       model: options.model,
-      messages: request.messages.map((message) => ({ role: message.role === 'developer' ? 'system' : message.role, content: message.content })),
+      messages: request.messages.map((message) => ({
+        role: message.role === 'developer' ? 'system' : message.role,
+        content: message.content,
+      })),
     };
     if ((request.n ?? 1) > 1) payload.n = request.n;
-    if (request.maxTokens !== undefined) payload[usesCompletionTokens(options.model) ? 'max_completion_tokens' : 'max_tokens'] = request.maxTokens;
+    if (request.maxTokens !== undefined)
+      payload[usesCompletionTokens(options.model) ? 'max_completion_tokens' : 'max_tokens'] = request.maxTokens;
     if (request.temperature !== undefined) payload.temperature = request.temperature;
     if (request.topP !== undefined) payload.top_p = request.topP;
     if (request.seed !== undefined) payload.seed = request.seed;
     if (request.stop?.length) payload.stop = request.stop;
     if (request.logprobs) payload.logprobs = true;
-    if (request.prefix !== undefined) warnings.push({ type: 'unsupported', feature: 'prefix', message: `${id} cannot continue a partial answer; prefix ignored` });
+    if (request.prefix !== undefined)
+      warnings.push({ type: 'unsupported', feature: 'prefix', message: `${id} cannot continue a partial answer; prefix ignored` });
     return payload;
   }
 
@@ -130,7 +165,8 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     for await (const chunk of chunks) {
       if (chunk.usage) usage = chunk.usage as WireUsage;
       for (const choice of chunk.choices ?? []) {
-        const slot = (choices[choice.index] ??= { text: '', reasoning: '', finishReason: null, logprobs: [] });
+        const slot = choices[choice.index] ?? { text: '', reasoning: '', finishReason: null, logprobs: [] };
+        choices[choice.index] = slot;
         const delta = choice.delta as { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
         const thinking = delta.reasoning_content ?? delta.reasoning;
         if (thinking) {
@@ -149,7 +185,9 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
   }
 
   async function complete(request: GenerateRequest, payload: Record<string, unknown>) {
-    const response = await client.chat.completions.create(payload as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, { signal: request.signal });
+    const response = await client.chat.completions.create(payload as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
+      signal: request.signal,
+    });
     const choices = [...response.choices]
       .sort((left, right) => left.index - right.index)
       .map((choice): Accumulated => {
@@ -180,7 +218,11 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
         throw mapOpenAIError(error, id, baseURL);
       }
       const samples = raw.choices.map((choice): Sample => {
-        const sample: Sample = { text: choice.text, finishReason: finishReasonOf(choice.finishReason), usage: { promptTokens: undefined, completionTokens: undefined } };
+        const sample: Sample = {
+          text: choice.text,
+          finishReason: finishReasonOf(choice.finishReason),
+          usage: { promptTokens: undefined, completionTokens: undefined },
+        };
         if (choice.reasoning) sample.reasoning = choice.reasoning;
         if (choice.logprobs.length > 0) sample.tokenLogprobs = choice.logprobs;
         return sample;

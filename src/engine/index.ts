@@ -1,0 +1,7 @@
+/** @module The engine: reason / streamReason / safeReason, and the pieces they compose. */
+export { reason, safeReason, streamReason, toSlowthinkError } from './reason.js';
+export { type ResolvedRequest, resolveRequest } from './resolve-request.js';
+export { createStrategyContext, type EngineRun, type StrategyContextOptions } from './strategy-context.js';
+export { createTaskCheckVerifier } from './task-verifier.js';
+export { createTraceRecorder, type TraceRecorder } from './trace-recorder.js';
+export { computeUsage, estimateTokens } from './usage.js';

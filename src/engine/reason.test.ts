@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import type { TraceEvent } from '../spec/index.js';
+import { createScriptedModel } from '../testing/scripted-model.js';
+import { reason, safeReason, streamReason } from './reason.js';
+
+const chain = (answer: string) => `We add the numbers step by step carefully\nAnswer: ${answer}`;
+
+describe('reason', () => {
+  it('votes over samples and accounts usage from the ledger', async () => {
+    const model = createScriptedModel({ responses: [chain('42'), chain('41'), chain('42'), chain('42')] });
+    const result = await reason({ question: 'What is the answer to everything?', model, strategy: 'self-consistency', options: { n: 4 } });
+    expect(result.answer).toBe('42');
+    expect(result.samples).toBe(4);
+    expect(result.usage.completionTokens).toBe(result.totals.completionTokens);
+    expect(result.usage.completionTokens).toBe(4 * 10);
+    expect(result.usage.reasoningTokens).toBe(result.usage.completionTokens - 2);
+    expect(result.usage.promptTokens).toBe(result.ledger[0]?.promptTokens);
+    expect(result.stoppedBy).toBeNull();
+    expect(result.finishReason).toBe('stop');
+  });
+
+  it('stops at the token budget and says so', async () => {
+    const model = createScriptedModel({ responses: [chain('7')], capabilities: { maxParallel: 1 } });
+    const result = await reason({
+      question: 'hi there',
+      model,
+      strategy: 'self-consistency',
+      options: { n: 10 },
+      budget: { maxTokens: 25 },
+    });
+    expect(result.stoppedBy).toBe('tokens');
+    expect(result.totals.completionTokens).toBeLessThanOrEqual(25);
+    expect(result.answer).toBe('7');
+  });
+
+  it('throws BUDGET_TOO_SMALL when no answer fits', async () => {
+    const model = createScriptedModel({ responses: [chain('7')] });
+    const outcome = await safeReason({ question: 'hi', model, strategy: 'cot', budget: { maxTokens: 3 } });
+    expect(outcome.success).toBe(false);
+    if (!outcome.success) expect(outcome.error.code).toBe(ERROR_CODES.BUDGET_TOO_SMALL);
+  });
+
+  it('rejects bad input with stable codes', async () => {
+    const model = createScriptedModel({ responses: [chain('1')] });
+    await expect(reason({ question: '  ', model })).rejects.toMatchObject({ code: ERROR_CODES.INVALID_ARGUMENT });
+    await expect(reason({ question: 'q', model, strategy: 'nope' })).rejects.toMatchObject({ code: ERROR_CODES.UNKNOWN_STRATEGY });
+    await expect(reason({ question: 'q', model, effort: 'huge' as never })).rejects.toMatchObject({ code: ERROR_CODES.UNKNOWN_EFFORT });
+    await expect(reason({ question: 'q', model, budget: { maxTokens: -1 } })).rejects.toMatchObject({ code: ERROR_CODES.INVALID_ARGUMENT });
+    await expect(reason({ question: 'q', model: 'warp:drive' })).rejects.toMatchObject({ code: ERROR_CODES.UNKNOWN_MODEL });
+  });
+
+  it('turns backend failures into MODEL_CALL_FAILED', async () => {
+    const model = createScriptedModel({
+      respond: () => {
+        throw new Error('boom');
+      },
+    });
+    const error = await reason({ question: 'q', model, strategy: 'cot' }).catch((caught: unknown) => caught);
+    expect(SlowthinkError.isInstance(error) && error.code).toBe(ERROR_CODES.MODEL_CALL_FAILED);
+  });
+
+  it('detects the task and uses its exact checker as the verifier', async () => {
+    const model = createScriptedModel({ responses: [chain('10'), chain('12'), chain('10')] });
+    const result = await reason({ question: 'What is 5 + 7?', model, strategy: 'best-of-n', options: { n: 3 } });
+    expect(result.details?.task).toBe('arithmetic');
+    expect(result.answer).toBe('12');
+    expect(result.trace.events.filter((event) => event.type === 'score')).toHaveLength(3);
+  });
+});
+
+describe('streamReason', () => {
+  it('yields thought events, then the answer, then finish; result resolves', async () => {
+    const model = createScriptedModel({ responses: [chain('5')] });
+    const stream = streamReason({ question: 'What is 2 + 3?', model, strategy: 'cot' });
+    const types: TraceEvent['type'][] = [];
+    for await (const event of stream) types.push(event.type);
+    const result = await stream.result;
+    expect(types[0]).toBe('thought-start');
+    expect(types).toContain('thought-delta');
+    expect(types.slice(-4)).toEqual(['answer-start', 'answer-delta', 'answer-end', 'finish']);
+    expect(result.answer).toBe('5');
+  });
+
+  it('yields an error event and rejects on failure', async () => {
+    const stream = streamReason({ question: '' });
+    const events: TraceEvent[] = [];
+    for await (const event of stream) events.push(event);
+    expect(events).toEqual([expect.objectContaining({ type: 'error', code: ERROR_CODES.INVALID_ARGUMENT })]);
+    await expect(stream.result).rejects.toMatchObject({ code: ERROR_CODES.INVALID_ARGUMENT });
+  });
+
+  it('aborts when the caller aborts, returning the best answer so far', async () => {
+    const controller = new AbortController();
+    const model = createScriptedModel({ responses: [chain('9')], delayMs: 30, capabilities: { maxParallel: 1 } });
+    setTimeout(() => controller.abort(), 100);
+    const result = await reason({ question: 'q', model, strategy: 'self-consistency', options: { n: 50 }, signal: controller.signal });
+    expect(result.stoppedBy).toBe('abort');
+    expect(result.finishReason).toBe('abort');
+    expect(result.samples).toBeLessThan(50);
+    expect(result.answer).toBe('9');
+  });
+});

@@ -1,0 +1,123 @@
+/**
+ * @module The model registry: `provider:model` names → Model instances (cached per name). Default model: the env
+ * SLOWTHINK_MODEL, else the config file's `model`, else `embedded:slowthink-mini`.
+ */
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import type { Model } from '../spec/index.js';
+import { loadConfig } from './config.js';
+import { createOpenAICompatibleModel } from './openai-compatible.js';
+import { setPriceOverrides } from './prices.js';
+
+/** The model used when nothing is configured. */
+export const DEFAULT_MODEL = 'embedded:slowthink-mini';
+
+/** The accepted name forms, for help texts and errors. */
+export const MODEL_NAME_FORMS = [
+  'slowthink-mini',
+  'slowthink',
+  'embedded:slowthink-mini',
+  'embedded:slowthink',
+  'gguf:/path/to/file.gguf',
+  'openai:<model> (OPENAI_API_KEY, OPENAI_BASE_URL)',
+  'openai-compatible:<model> (SLOWTHINK_OPENAI_BASE_URL, SLOWTHINK_OPENAI_API_KEY)',
+  'ollama:<model> (SLOWTHINK_OLLAMA_BASE_URL, default http://127.0.0.1:11434/v1)',
+  'vllm:<model> (SLOWTHINK_VLLM_BASE_URL, default http://127.0.0.1:8000/v1)',
+] as const;
+
+const cache = new Map<string, Promise<Model>>();
+let configApplied = false;
+
+function unknownModel(name: string, why: string): SlowthinkError {
+  return new SlowthinkError(ERROR_CODES.UNKNOWN_MODEL, `Unknown model "${name}": ${why}`, {
+    hint: `Use one of: ${MODEL_NAME_FORMS.join(', ')}.`,
+    param: 'model',
+  });
+}
+
+/** The model name to use when the caller gives none. */
+export function defaultModelName(environment: NodeJS.ProcessEnv = process.env): string {
+  return environment.SLOWTHINK_MODEL?.trim() || loadConfig().model || DEFAULT_MODEL;
+}
+
+async function createEmbedded(tier: 'mini' | 'full'): Promise<Model> {
+  // Loaded lazily (node-llama-cpp and the weights); a variable specifier keeps this file independent of its types.
+  const specifier = './embedded.js';
+  const embedded = (await import(specifier)) as { createEmbeddedModel(options: { tier: 'mini' | 'full' }): Promise<Model> };
+  return embedded.createEmbeddedModel({ tier });
+}
+
+async function create(name: string, environment: NodeJS.ProcessEnv): Promise<Model> {
+  if (name === 'slowthink-mini' || name === 'embedded:slowthink-mini') return createEmbedded('mini');
+  if (name === 'slowthink' || name === 'embedded:slowthink') return createEmbedded('full');
+  const separator = name.indexOf(':');
+  if (separator <= 0 || separator === name.length - 1) throw unknownModel(name, 'expected `provider:model`');
+  const provider = name.slice(0, separator);
+  const model = name.slice(separator + 1);
+  switch (provider) {
+    case 'embedded':
+      throw unknownModel(name, 'the embedded models are slowthink and slowthink-mini');
+    case 'gguf': {
+      const { createLlamaCppModel } = await import('./llama-cpp.js');
+      return createLlamaCppModel({ path: model, id: name, threads: 1 });
+    }
+    case 'openai': {
+      const apiKey = environment.OPENAI_API_KEY;
+      const baseURL = environment.OPENAI_BASE_URL;
+      if (!apiKey && !baseURL) {
+        throw new SlowthinkError(ERROR_CODES.CONFIG, 'OPENAI_API_KEY is not set', {
+          hint: 'Export OPENAI_API_KEY (and OPENAI_BASE_URL for another endpoint), or pick another model.',
+          param: 'model',
+        });
+      }
+      return createOpenAICompatibleModel({ model, provider, apiKey, baseURL });
+    }
+    case 'openai-compatible': {
+      const baseURL = environment.SLOWTHINK_OPENAI_BASE_URL;
+      if (!baseURL) {
+        throw new SlowthinkError(ERROR_CODES.CONFIG, 'SLOWTHINK_OPENAI_BASE_URL is not set', {
+          hint: 'Export SLOWTHINK_OPENAI_BASE_URL=http://host:port/v1 (and SLOWTHINK_OPENAI_API_KEY if the server needs one).',
+          param: 'model',
+        });
+      }
+      return createOpenAICompatibleModel({ model, provider, baseURL, apiKey: environment.SLOWTHINK_OPENAI_API_KEY });
+    }
+    case 'ollama':
+      return createOpenAICompatibleModel({
+        model,
+        provider,
+        baseURL: environment.SLOWTHINK_OLLAMA_BASE_URL ?? 'http://127.0.0.1:11434/v1',
+      });
+    case 'vllm':
+      return createOpenAICompatibleModel({ model, provider, baseURL: environment.SLOWTHINK_VLLM_BASE_URL ?? 'http://127.0.0.1:8000/v1' });
+    default:
+      throw unknownModel(name, `no provider "${provider}"`);
+  }
+}
+
+/**
+ * The model of that name (default: {@link defaultModelName}); one instance per name.
+ * @example const model = await resolveModel('openai:gpt-4o-mini');
+ */
+export async function resolveModel(name?: string, environment: NodeJS.ProcessEnv = process.env): Promise<Model> {
+  if (!configApplied) {
+    configApplied = true;
+    const prices = loadConfig().prices;
+    if (prices) setPriceOverrides(prices);
+  }
+  const key = (name ?? defaultModelName(environment)).trim();
+  if (key === '') throw unknownModel(name ?? '', 'empty name');
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = create(key, environment);
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
+}
+
+/** Closes and forgets every cached model (tests, shutdown). */
+export async function closeModels(): Promise<void> {
+  const models = await Promise.allSettled([...cache.values()]);
+  cache.clear();
+  await Promise.all(models.map((entry) => (entry.status === 'fulfilled' ? entry.value.close?.() : undefined)));
+}

@@ -1,0 +1,59 @@
+/** @module Candidates: samples turned into comparable answers with a confidence, and split into thinking and answer. */
+import type { AnswerKey, Sample } from '../spec/index.js';
+
+/** One sample as strategies compare it. */
+export interface Candidate {
+  thoughtId: string;
+  /** Position among all samples of the request (0-based). */
+  index: number;
+  /** Visible answer part. */
+  text: string;
+  /** Thinking part (native reasoning, or the text before the final answer line). */
+  reasoning: string;
+  answer: string | undefined;
+  /** Vote key: the normalized answer. */
+  key: string | undefined;
+  tokens: number;
+  finishReason: Sample['finishReason'];
+  /** Model confidence in (0, 1]: the sample's answerConfidence, else the geometric-mean token probability. */
+  confidence: number | undefined;
+  /** Verifier score, once scored. */
+  score?: number;
+}
+
+const ANSWER_LINE = /^\s*(?:\*\*)?(?:final answer|answer|a)\s*[:：]/im;
+const THINK_BLOCK = /^\s*<think>([\s\S]*?)<\/think>\s*/;
+
+/** Splits a sample into thinking and visible answer: native reasoning, a `<think>` block, or the lines before the last answer line. */
+export function splitThinking(sample: Pick<Sample, 'text' | 'reasoning'>): { reasoning: string; text: string } {
+  if (sample.reasoning) return { reasoning: sample.reasoning, text: sample.text };
+  const think = THINK_BLOCK.exec(sample.text);
+  if (think) return { reasoning: (think[1] ?? '').trim(), text: sample.text.slice(think[0].length) };
+  const lines = sample.text.split('\n');
+  for (let line = lines.length - 1; line > 0; line -= 1) {
+    if (ANSWER_LINE.test(lines[line] ?? '')) {
+      return { reasoning: lines.slice(0, line).join('\n').trim(), text: lines.slice(line).join('\n').trim() };
+    }
+  }
+  return { reasoning: '', text: sample.text };
+}
+
+/** Confidence signal of a sample (CISC/DeepConf style), or undefined when the model gave none. */
+export function sampleConfidence(sample: Sample): number | undefined {
+  if (sample.answerConfidence !== undefined && Number.isFinite(sample.answerConfidence)) return sample.answerConfidence;
+  const logprobs = sample.tokenLogprobs?.filter((value) => Number.isFinite(value));
+  if (!logprobs || logprobs.length === 0) return undefined;
+  return Math.exp(logprobs.reduce((sum, value) => sum + value, 0) / logprobs.length);
+}
+
+/** Extracts the answer of a sample: from its visible text first, then from the whole output. */
+export function extractAnswer(answers: AnswerKey, text: string, reasoning: string): string | undefined {
+  return answers.extract(text) ?? (reasoning ? answers.extract(`${reasoning}\n${text}`) : undefined);
+}
+
+/** Vote key of an answer, or undefined. */
+export function voteKey(answers: AnswerKey, answer: string | undefined): string | undefined {
+  if (answer === undefined) return undefined;
+  const key = answers.normalize(answer);
+  return key === '' ? undefined : key;
+}
