@@ -1,0 +1,120 @@
+/** @module POST /v1/chat/completions: validate, admit, start one engine run per choice, answer as JSON or SSE. */
+import type { Context } from 'hono';
+import { ApiError, invalidRequest, retryHeaders, toApiError } from './api-error.js';
+import { newIdentity, toChatCompletion } from './chat-response.js';
+import { streamChoices } from './chat-stream.js';
+import { ChoiceRun, type ServerEngine } from './choice-run.js';
+import type { ConcurrencyLimiter } from './concurrency-limiter.js';
+import type { ModelCatalog } from './model-catalog.js';
+import type { RequestLog } from './request-log.js';
+import { parseChatCompletionRequest } from './request-schema.js';
+import { type PlannedRequest, toReasonRequest } from './to-reason-request.js';
+
+/** What the route needs; all of it comes from createApp's options. */
+export interface ChatCompletionsDependencies {
+  engine: ServerEngine;
+  catalog: ModelCatalog;
+  limiter: ConcurrencyLimiter;
+  keepAliveMs: number;
+  retryAfterSeconds: number;
+  startGraceMs: number;
+  nonStreamingMaxSeconds: number;
+  /** The first reasoning line, sent before the engine reports anything (honest progress: the plan). */
+  describePlan: (plan: PlannedRequest) => string | undefined;
+  log: RequestLog;
+  logPrompts: boolean;
+}
+
+async function readBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw invalidRequest(
+      'We could not parse the JSON body of your request. The body must be a JSON object (Content-Type: application/json).',
+      null,
+      'invalid_request_body',
+    );
+  }
+}
+
+function createRuns(engine: ServerEngine, plan: PlannedRequest, stream: boolean, maxSeconds: number): ChoiceRun[] {
+  return Array.from({ length: plan.n }, (_, index) => {
+    const request = { ...plan.reason, budget: { ...plan.reason.budget } };
+    if (request.seed !== undefined) request.seed += index;
+    // A non-streaming call past ~300 s hits client header timeouts and gets retried: answer with the best so far instead.
+    if (!stream) request.budget.maxSeconds = Math.min(request.budget.maxSeconds ?? maxSeconds, maxSeconds);
+    return new ChoiceRun(engine, request);
+  });
+}
+
+/** The Chat Completions handler. */
+export function createChatCompletionsHandler(dependencies: ChatCompletionsDependencies) {
+  return async (c: Context): Promise<Response> => {
+    const parsed = parseChatCompletionRequest(await readBody(c));
+    if (parsed instanceof ApiError) throw parsed;
+    const plan = toReasonRequest(parsed);
+    dependencies.log.annotate(c, {
+      model: plan.modelId,
+      effort: plan.effort,
+      n: plan.n,
+      stream: plan.stream,
+      ...(dependencies.logPrompts ? { messages: plan.reason.messages } : {}),
+    });
+    await dependencies.catalog.check(plan.modelName);
+    const release = dependencies.limiter.tryAcquire(plan.n);
+    if (!release) {
+      throw new ApiError(
+        429,
+        `The server is at its limit of ${dependencies.limiter.max} concurrent engine runs. Please try again shortly.`,
+        {
+          type: 'rate_limit_error',
+          code: 'rate_limit_exceeded',
+          headers: retryHeaders(dependencies.retryAfterSeconds),
+        },
+      );
+    }
+    const runs = createRuns(dependencies.engine, plan, plan.stream, dependencies.nonStreamingMaxSeconds);
+    const abortAll = () => {
+      for (const run of runs) run.abort();
+    };
+    let streaming = false;
+    try {
+      c.req.raw.signal.addEventListener('abort', abortAll, { once: true });
+      const failures = await Promise.all(runs.map((run) => run.start(dependencies.startGraceMs)));
+      const failure = failures.find((error) => error !== undefined);
+      if (failure !== undefined) throw toApiError(failure, dependencies.retryAfterSeconds);
+      const identity = newIdentity(plan.modelId);
+      const planLine = dependencies.describePlan(plan);
+      if (plan.stream) {
+        streaming = true;
+        dependencies.log.defer(c);
+        return streamChoices(c, {
+          identity,
+          runs,
+          planLine,
+          excludeReasoning: plan.excludeReasoning,
+          includeUsage: plan.includeUsage,
+          keepAliveMs: dependencies.keepAliveMs,
+          retryAfterSeconds: dependencies.retryAfterSeconds,
+          onDone: ({ error, outcomes }) => {
+            release();
+            const usage = outcomes?.map((outcome) => outcome.result.usage.completionTokens);
+            dependencies.log.annotate(c, {
+              completion_tokens: usage,
+              stream_error: error === undefined ? undefined : toApiError(error).code,
+            });
+            dependencies.log.flush(c);
+          },
+        });
+      }
+      const outcomes = await Promise.all(runs.map((run) => run.run(() => {}, planLine)));
+      dependencies.log.annotate(c, { completion_tokens: outcomes.map((outcome) => outcome.result.usage.completionTokens) });
+      return c.json(toChatCompletion(identity, outcomes, plan.excludeReasoning));
+    } catch (error) {
+      abortAll();
+      throw toApiError(error, dependencies.retryAfterSeconds);
+    } finally {
+      if (!streaming) release();
+    }
+  };
+}

@@ -1,0 +1,75 @@
+/** @module Streams choices as SSE: role chunk, live reasoning deltas, content deltas, finish, usage, `[DONE]`; keep-alives in silence. */
+import type { Context } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import { toApiError } from './api-error.js';
+import { type CompletionIdentity, finishChunk, partChunk, roleChunk, toFinishReason, usageChunk } from './chat-response.js';
+import type { ChoiceOutcome, ChoiceRun } from './choice-run.js';
+
+/** How to stream one completion. */
+export interface StreamChoicesOptions {
+  identity: CompletionIdentity;
+  runs: readonly ChoiceRun[];
+  planLine: string | undefined;
+  excludeReasoning: boolean;
+  includeUsage: boolean;
+  /** Longest silence before a `: keep-alive` comment. */
+  keepAliveMs: number;
+  /** Seconds clients should wait before retrying a retryable mid-stream failure. */
+  retryAfterSeconds: number;
+  /** Called once when the stream is over, however it ended. */
+  onDone: (outcome: { error?: unknown; outcomes?: ChoiceOutcome[] }) => void;
+}
+
+/**
+ * Sends each part the moment the engine reports it. A failure after the headers went out is sent as
+ * `data: {"error": …}` and the stream closes without `[DONE]`; a client that disconnects aborts every engine run.
+ */
+export function streamChoices(c: Context, options: StreamChoicesOptions): Response {
+  const { identity, runs } = options;
+  c.header('X-Accel-Buffering', 'no');
+  return streamSSE(c, async (stream) => {
+    let lastWrite = Date.now();
+    let queue: Promise<unknown> = Promise.resolve();
+    const send = (text: string) => {
+      lastWrite = Date.now();
+      queue = queue.then(() => stream.write(text));
+      return queue;
+    };
+    const data = (value: unknown) => send(`data: ${JSON.stringify(value)}\n\n`);
+    const keepAlive = setInterval(
+      () => {
+        if (Date.now() - lastWrite >= options.keepAliveMs / 2) void send(': keep-alive\n\n');
+      },
+      Math.max(10, options.keepAliveMs / 2),
+    );
+    const abortAll = () => {
+      for (const run of runs) run.abort();
+    };
+    stream.onAbort(abortAll);
+    let error: unknown;
+    let outcomes: ChoiceOutcome[] | undefined;
+    try {
+      runs.forEach((_, index) => void data(roleChunk(identity, index)));
+      outcomes = await Promise.all(
+        runs.map(async (run, index) => {
+          const outcome = await run.run((part) => {
+            if (options.excludeReasoning && part.channel === 'reasoning') return;
+            void data(partChunk(identity, index, part));
+          }, options.planLine);
+          void data(finishChunk(identity, index, toFinishReason(outcome.result.finishReason, outcome.result.stoppedBy)));
+          return outcome;
+        }),
+      );
+      if (options.includeUsage) void data(usageChunk(identity, outcomes));
+      await send('data: [DONE]\n\n');
+    } catch (caught) {
+      error = caught;
+      abortAll();
+      if (!stream.aborted) await data({ error: toApiError(caught, options.retryAfterSeconds).toBody() });
+    } finally {
+      clearInterval(keepAlive);
+      await queue;
+      options.onDone({ error, outcomes });
+    }
+  });
+}

@@ -1,0 +1,277 @@
+import { describe, expect, it } from 'vitest';
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { type CreateAppOptions, createApp } from './create-app.js';
+import { createFakeEngine, type FakeEngineOptions } from './testing/fake-engine.js';
+import { parseSse } from './testing/read-sse.js';
+
+const question = [{ role: 'user', content: 'What is 40 + 2?' }];
+
+function setup(engineOptions: FakeEngineOptions = {}, appOptions: Partial<CreateAppOptions> = {}) {
+  const engine = createFakeEngine(engineOptions);
+  const logs: Array<Record<string, unknown>> = [];
+  const app = createApp({ engine, logSink: (line) => logs.push(line), ...appOptions });
+  const post = (body: unknown, headers: Record<string, string> = {}) =>
+    app.request('/v1/chat/completions', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  return { engine, app, post, logs };
+}
+
+async function streamChunks(response: Response) {
+  const events = parseSse(await response.text());
+  const data = events.filter((event) => event.kind === 'data').map((event) => event.data);
+  return { events, data, chunks: data.filter((line) => line !== '[DONE]').map((line) => JSON.parse(line)) };
+}
+
+describe('POST /v1/chat/completions, not streaming', () => {
+  it('returns the answer as content, the narrative in both reasoning fields, and full usage', async () => {
+    const { post } = setup();
+    const response = await post({ model: 'slowthink-mini', messages: question });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    const body = await response.json();
+    const message = body.choices[0].message;
+    expect(message.content).toBe('The answer is 42');
+    expect(message.reasoning_content).toBe(message.reasoning);
+    expect(message.reasoning_content).toContain('### Sample 2/3');
+    expect(message.reasoning_content).toContain('Vote: 3/3 → 42 (confidence 0.97)');
+    expect(message.reasoning_content).toContain('Verifier (arithmetic): 1.00');
+    expect(message.reasoning_content.startsWith('Thinking with slowthink-mini at effort medium')).toBe(true);
+    expect(body.choices[0].finish_reason).toBe('stop');
+    expect(body.usage).toMatchObject({
+      prompt_tokens: 10,
+      completion_tokens: 40,
+      total_tokens: 50,
+      prompt_tokens_details: { cached_tokens: 0 },
+      completion_tokens_details: { reasoning_tokens: 36 },
+      x_slowthink: { samples: 3, calls: 3, strategy: 'adaptive-consistency', effort: 'medium', stopped_by: null },
+    });
+  });
+
+  it('omits the reasoning fields when reasoning.exclude is set, but still runs the engine', async () => {
+    const { post, engine } = setup();
+    const body = await (await post({ model: 'slowthink', messages: question, reasoning: { exclude: true } })).json();
+    expect(body.choices[0].message).not.toHaveProperty('reasoning_content');
+    expect(body.choices[0].message).not.toHaveProperty('reasoning');
+    expect(engine.finished).toBe(1);
+  });
+
+  it('runs n independent choices with distinct seeds and sums their completion tokens', async () => {
+    const { post, engine } = setup();
+    const body = await (await post({ model: 'slowthink', messages: question, n: 3, seed: 7 })).json();
+    expect(body.choices.map((choice: { index: number }) => choice.index)).toEqual([0, 1, 2]);
+    expect(engine.requests.map((request) => request.seed)).toEqual([7, 8, 9]);
+    expect(body.usage.completion_tokens).toBe(120);
+    expect(body.usage.prompt_tokens).toBe(10);
+  });
+});
+
+describe('POST /v1/chat/completions, streaming', () => {
+  it('streams role, live reasoning, then content, finish, usage and [DONE]', async () => {
+    const { post } = setup();
+    const response = await post({ model: 'slowthink', messages: question, stream: true, stream_options: { include_usage: true } });
+    expect(response.headers.get('content-type')).toContain('text/event-stream');
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    const { data, chunks } = await streamChunks(response);
+    expect(data.at(-1)).toBe('[DONE]');
+    expect(new Set(chunks.map((chunk) => chunk.id)).size).toBe(1);
+    expect(chunks[0].choices[0].delta).toEqual({ role: 'assistant', content: '' });
+    const deltas = chunks.filter((chunk) => chunk.choices.length > 0).map((chunk) => chunk.choices[0].delta);
+    for (const delta of deltas) expect(delta.reasoning_content !== undefined && delta.content !== undefined).toBe(false);
+    const firstContent = deltas.findIndex((delta) => delta.content);
+    const lastReasoning = deltas.findLastIndex((delta) => delta.reasoning_content);
+    expect(lastReasoning).toBeGreaterThan(0);
+    expect(lastReasoning).toBeLessThan(firstContent);
+    const reasoning = deltas.map((delta) => delta.reasoning ?? '').join('');
+    expect(reasoning).toBe(deltas.map((delta) => delta.reasoning_content ?? '').join(''));
+    expect(reasoning).toContain('### Sample 1/3\nLet me add the numbers. So it is 42.');
+    expect(deltas.map((delta) => delta.content ?? '').join('')).toBe('The answer is 42');
+    const finish = chunks.find((chunk) => chunk.choices[0]?.finish_reason);
+    expect(finish.choices[0].finish_reason).toBe('stop');
+    const usage = chunks.at(-1);
+    expect(usage.choices).toEqual([]);
+    expect(usage.usage.completion_tokens_details.reasoning_tokens).toBe(36);
+    expect(chunks.slice(0, -1).every((chunk) => chunk.usage === null)).toBe(true);
+  });
+
+  it('sends no usage chunk unless include_usage is set', async () => {
+    const { post } = setup();
+    const { chunks } = await streamChunks(await post({ model: 'slowthink', messages: question, stream: true }));
+    expect(chunks.every((chunk) => chunk.choices.length > 0)).toBe(true);
+  });
+
+  it('sends keep-alive comments during silent phases', async () => {
+    const { post } = setup({ delayMs: 60, samples: 1 }, { keepAliveMs: 40 });
+    const { events } = await streamChunks(await post({ model: 'slowthink', messages: question, stream: true }));
+    expect(events.filter((event) => event.kind === 'comment' && event.text === 'keep-alive').length).toBeGreaterThan(0);
+  });
+
+  it('reports a failure after streaming began as a data error event and no [DONE]', async () => {
+    const { post, logs } = setup({ failAfterEvents: 4 });
+    const { data, chunks } = await streamChunks(await post({ model: 'slowthink', messages: question, stream: true }));
+    expect(data).not.toContain('[DONE]');
+    const last = chunks.at(-1);
+    expect(last.error).toMatchObject({ type: 'server_error', code: 'upstream_error', x_slowthink_code: 'ST_MODEL_CALL_FAILED' });
+    expect(chunks.some((chunk) => chunk.choices?.[0]?.delta?.reasoning_content)).toBe(true);
+    expect(logs.at(-1)).toMatchObject({ status: 200, stream_error: 'upstream_error' });
+  });
+
+  it('hides the reasoning deltas when reasoning.exclude is set', async () => {
+    const { post } = setup();
+    const { chunks } = await streamChunks(
+      await post({ model: 'slowthink', messages: question, stream: true, reasoning: { exclude: true } }),
+    );
+    expect(chunks.some((chunk) => chunk.choices[0]?.delta?.reasoning_content)).toBe(false);
+    expect(chunks.some((chunk) => chunk.choices[0]?.delta?.content)).toBe(true);
+  });
+});
+
+describe('errors', () => {
+  it.each([
+    [{ model: 'slowthink', messages: question, n: 9 }, 'n', 'invalid_value'],
+    [{ model: 'slowthink', messages: [{ role: 'user', content: 5 }] }, 'messages[0].content', 'invalid_type'],
+    [
+      { model: 'slowthink', messages: [{ role: 'user', content: [{ type: 'text', text: 3 }] }] },
+      'messages[0].content[0].text',
+      'invalid_type',
+    ],
+    [
+      { model: 'slowthink', messages: [{ role: 'user', content: [{ type: 'image_url', image_url: {} }] }] },
+      'messages[0].content[0].type',
+      'unsupported_value',
+    ],
+    [{ model: 'slowthink', messages: [{ role: 'tool', content: 'x' }] }, 'messages[0].role', 'unsupported_value'],
+    [{ model: 'slowthink', messages: question, reasoning_effort: 'extreme' }, 'reasoning_effort', 'unsupported_value'],
+    [{ model: 'slowthink', messages: question, slowthink: { max_usd: -1 } }, 'slowthink.max_usd', 'invalid_value'],
+    [{ model: 'slowthink', messages: question, slowthink: { strtegy: 'cot' } }, 'slowthink', 'invalid_value'],
+    [{ model: 'slowthink', messages: question, logprobs: true }, 'logprobs', 'unsupported_parameter'],
+    [{ model: 'slowthink', messages: [] }, 'messages', 'invalid_value'],
+    [{ messages: question }, 'model', 'missing_required_parameter'],
+  ])('400 for %j names param %s', async (body, param, code) => {
+    const { post, engine } = setup();
+    const response = await post(body);
+    expect(response.status).toBe(400);
+    const { error } = await response.json();
+    expect(error).toMatchObject({ type: 'invalid_request_error', param, code });
+    expect(engine.requests).toHaveLength(0);
+  });
+
+  it('400 for a body that is not JSON, with x-request-id', async () => {
+    const { post } = setup();
+    const response = await post('{"model": ');
+    expect(response.status).toBe(400);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    expect((await response.json()).error.code).toBe('invalid_request_body');
+  });
+
+  it('is lenient about unknown top-level fields clients send', async () => {
+    const { post } = setup();
+    const response = await post({ model: 'slowthink', messages: question, verbosity: 'low', store: false, user: 'u1', metadata: {} });
+    expect(response.status).toBe(200);
+  });
+
+  it('404 model_not_found for an unknown model, before the engine runs', async () => {
+    const { post, engine } = setup();
+    const response = await post({ model: 'nonexistent', messages: question, stream: true });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error).toMatchObject({ code: 'model_not_found', param: 'model' });
+    expect(engine.requests).toHaveLength(0);
+  });
+
+  it('maps an engine validation error to 400 even when streaming', async () => {
+    const error = new SlowthinkError(ERROR_CODES.UNKNOWN_STRATEGY, 'No strategy named "magic".', { param: 'slowthink.strategy' });
+    const { post } = setup({ throwAtStart: error });
+    const response = await post({ model: 'slowthink', messages: question, stream: true, slowthink: { strategy: 'magic' } });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toMatchObject({
+      code: 'unsupported_value',
+      param: 'slowthink.strategy',
+      x_slowthink_code: 'ST_UNKNOWN_STRATEGY',
+    });
+  });
+
+  it('maps an unavailable model to 503 with retry-after', async () => {
+    const { post } = setup({ throwAtStart: new SlowthinkError(ERROR_CODES.MODEL_UNAVAILABLE, 'weights missing') });
+    const response = await post({ model: 'slowthink', messages: question });
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('1');
+    expect(response.headers.get('retry-after-ms')).toBe('1000');
+  });
+
+  it('answers 500 with x-should-retry false for a bug', async () => {
+    const { post } = setup({ throwAtStart: new TypeError('oops') as unknown as SlowthinkError });
+    const response = await post({ model: 'slowthink', messages: question });
+    expect(response.status).toBe(500);
+    expect(response.headers.get('x-should-retry')).toBe('false');
+  });
+
+  it('413 for an oversized body', async () => {
+    const { post } = setup({}, { bodyLimitBytes: 200 });
+    const response = await post({ model: 'slowthink', messages: [{ role: 'user', content: 'x'.repeat(500) }] });
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.code).toBe('request_too_large');
+  });
+
+  it('429 with retry-after when the engine runs would exceed the concurrency limit', async () => {
+    const { post, engine } = setup({}, { maxConcurrency: 2, retryAfterSeconds: 3 });
+    const response = await post({ model: 'slowthink', messages: question, n: 3 });
+    expect(response.status).toBe(429);
+    expect(response.headers.get('retry-after')).toBe('3');
+    expect(response.headers.get('retry-after-ms')).toBe('3000');
+    expect((await response.json()).error).toMatchObject({ type: 'rate_limit_error', code: 'rate_limit_exceeded' });
+    expect(engine.requests).toHaveLength(0);
+    expect((await post({ model: 'slowthink', messages: question, n: 2 })).status).toBe(200);
+  });
+
+  it('404 with the envelope for an unknown path', async () => {
+    const { app } = setup();
+    const response = await app.request('/v1/nothing');
+    expect(response.status).toBe(404);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
+    expect((await response.json()).error.code).toBe('unknown_url');
+  });
+});
+
+describe('auth', () => {
+  it('401 invalid_api_key for a missing or wrong key; 200 with a right one; /health stays open', async () => {
+    const { post, app } = setup({}, { apiKeys: ['sk-one', 'sk-two'] });
+    const body = { model: 'slowthink', messages: question };
+    for (const headers of [{}, { authorization: 'Bearer sk-three' }, { authorization: 'sk-one' }]) {
+      const response = await post(body, headers);
+      expect(response.status).toBe(401);
+      expect((await response.json()).error.code).toBe('invalid_api_key');
+    }
+    expect((await post(body, { authorization: 'Bearer sk-two' })).status).toBe(200);
+    expect((await app.request('/v1/models')).status).toBe(401);
+    expect((await app.request('/health')).status).toBe(200);
+  });
+});
+
+describe('GET /v1/models', () => {
+  it('lists the shipped models and finds one by id, with its effort suffix too', async () => {
+    const { app } = setup();
+    const list = await (await app.request('/v1/models')).json();
+    expect(list.object).toBe('list');
+    expect(list.data.map((model: { id: string }) => model.id)).toEqual(['slowthink', 'slowthink-mini']);
+    expect((await (await app.request('/v1/models/slowthink-mini')).json()).object).toBe('model');
+    expect((await app.request('/v1/models/slowthink:high')).status).toBe(200);
+    const missing = await app.request('/v1/models/gpt-9');
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe('model_not_found');
+  });
+});
+
+describe('logging', () => {
+  it('logs one line per request without the prompt unless asked', async () => {
+    const quiet = setup();
+    await quiet.post({ model: 'slowthink', messages: question });
+    expect(quiet.logs).toHaveLength(1);
+    expect(JSON.stringify(quiet.logs[0])).not.toContain('40 + 2');
+    expect(quiet.logs[0]).toMatchObject({ status: 200, model: 'slowthink', effort: 'medium', path: '/v1/chat/completions' });
+    const loud = setup({}, { logPrompts: true });
+    await loud.post({ model: 'slowthink', messages: question });
+    expect(JSON.stringify(loud.logs[0])).toContain('40 + 2');
+  });
+});

@@ -1,0 +1,123 @@
+/** @module The OpenAI-compatible HTTP app on an injected engine: middleware (request id, log, auth, body limit), routes, errors. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { ApiError, toApiError } from './api-error.js';
+import { createApiKeyCheck } from './api-key-check.js';
+import { createChatCompletionsHandler } from './chat-completions-route.js';
+import type { ServerEngine } from './choice-run.js';
+import { ConcurrencyLimiter } from './concurrency-limiter.js';
+import { createModelCatalog, type ModelCatalog } from './model-catalog.js';
+import { createModelsRoutes } from './models-route.js';
+import { type LogSink, RequestLog, stderrLogSink } from './request-log.js';
+import type { PlannedRequest } from './to-reason-request.js';
+
+/** Everything createApp needs; only the engine is required. */
+export interface CreateAppOptions {
+  engine: ServerEngine;
+  /** Listed and accepted models; default: the shipped models, anything else rejected with 404. */
+  catalog?: ModelCatalog;
+  /** Bearer keys; empty or absent means no authentication. */
+  apiKeys?: readonly string[];
+  /** Engine runs at once (a request with `n` choices takes `n`); more get 429. Default 64. */
+  maxConcurrency?: number;
+  /** Largest request body in bytes; larger gets 413. Default 4 MiB. */
+  bodyLimitBytes?: number;
+  /** Longest silence on a stream before a `: keep-alive` comment. Default 10 s. */
+  keepAliveMs?: number;
+  /** `retry-after` on 429/502/503, in seconds (≤ 60). Default 1. */
+  retryAfterSeconds?: number;
+  /** How long to wait for the engine's first event before committing a stream's headers. Default 50 ms. */
+  startGraceMs?: number;
+  /** Wall-clock cap of a non-streaming request; the best answer so far is returned. Default 240 s. */
+  nonStreamingMaxSeconds?: number;
+  /** The first reasoning line of each choice (the plan); default names effort, model and strategy. */
+  describePlan?: (plan: PlannedRequest) => string | undefined;
+  /** Include request messages in the log lines. Default false. */
+  logPrompts?: boolean;
+  /** Where log lines go; default stderr. */
+  logSink?: LogSink;
+}
+
+type Variables = { requestId: string };
+
+/** Default plan line: what the engine is about to do, sent at once so a client sees progress immediately. */
+export function defaultDescribePlan(plan: PlannedRequest): string {
+  const strategy = plan.reason.strategy ? ` → ${plan.reason.strategy}` : '';
+  return `Thinking with ${plan.modelName} at effort ${plan.effort}${strategy}`;
+}
+
+function errorResponse(error: ApiError, headers: Headers): Response {
+  for (const [name, value] of Object.entries(error.headers)) headers.set(name, value);
+  headers.set('content-type', 'application/json');
+  return new Response(JSON.stringify({ error: error.toBody() }), { status: error.status, headers });
+}
+
+/** The Hono app; serve it with @hono/node-server (startServer does) or call `app.request()` in tests. */
+export function createApp(options: CreateAppOptions): Hono<{ Variables: Variables }> {
+  const app = new Hono<{ Variables: Variables }>();
+  const catalog = options.catalog ?? createModelCatalog();
+  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 64);
+  const log = new RequestLog(options.logSink ?? stderrLogSink);
+  const retryAfterSeconds = options.retryAfterSeconds ?? 1;
+  const apiKeys = options.apiKeys ?? [];
+  const keyMatches = createApiKeyCheck(apiKeys);
+  const started = Math.floor(Date.now() / 1000);
+
+  app.use(async (c, next) => {
+    const requestId = `req_${crypto.randomUUID().replaceAll('-', '')}`;
+    c.set('requestId', requestId);
+    c.header('x-request-id', requestId);
+    await next();
+    c.res.headers.set('x-request-id', requestId);
+  });
+  app.use(log.middleware());
+  app.get('/health', (c) =>
+    c.json({ status: 'ok', active_runs: limiter.active, max_concurrency: limiter.max, models: catalog.list(), auth: apiKeys.length > 0 }),
+  );
+  app.use('/v1/*', async (c, next) => {
+    if (apiKeys.length > 0 && !keyMatches(c.req.header('authorization'))) {
+      throw new ApiError(401, 'Incorrect API key provided. Send it as `Authorization: Bearer <key>`; keys are set in SLOWTHINK_API_KEYS.', {
+        code: 'invalid_api_key',
+      });
+    }
+    await next();
+  });
+  const maxSize = options.bodyLimitBytes ?? 4 * 1024 * 1024;
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize,
+      onError: () => {
+        throw new ApiError(413, `The request body is larger than the server's limit of ${maxSize} bytes.`, { code: 'request_too_large' });
+      },
+    }),
+  );
+  app.route('/v1/models', createModelsRoutes(catalog, started));
+  app.post(
+    '/v1/chat/completions',
+    createChatCompletionsHandler({
+      engine: options.engine,
+      catalog,
+      limiter,
+      keepAliveMs: options.keepAliveMs ?? 10_000,
+      retryAfterSeconds,
+      startGraceMs: options.startGraceMs ?? 50,
+      nonStreamingMaxSeconds: options.nonStreamingMaxSeconds ?? 240,
+      describePlan: options.describePlan ?? defaultDescribePlan,
+      log,
+      logPrompts: options.logPrompts ?? false,
+    }),
+  );
+  app.notFound((c) =>
+    errorResponse(
+      new ApiError(404, `Unknown request URL: ${c.req.method} ${c.req.path}.`, { code: 'unknown_url' }),
+      new Headers(c.res.headers),
+    ),
+  );
+  app.onError((error, c) => {
+    const apiError = toApiError(error, retryAfterSeconds);
+    log.annotate(c, { error: apiError.code ?? apiError.type });
+    return errorResponse(apiError, new Headers({ 'x-request-id': c.get('requestId') ?? '' }));
+  });
+  return app;
+}
