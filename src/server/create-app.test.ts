@@ -238,7 +238,7 @@ describe('auth', () => {
   it('401 invalid_api_key for a missing or wrong key; 200 with a right one; /health stays open', async () => {
     const { post, app } = setup({}, { apiKeys: ['sk-one', 'sk-two'] });
     const body = { model: 'slowthink', messages: question };
-    for (const headers of [{}, { authorization: 'Bearer sk-three' }, { authorization: 'sk-one' }]) {
+    for (const headers of [{}, { authorization: 'Bearer sk-three' }, { authorization: 'sk-one' }] as Array<Record<string, string>>) {
       const response = await post(body, headers);
       expect(response.status).toBe(401);
       expect((await response.json()).error.code).toBe('invalid_api_key');

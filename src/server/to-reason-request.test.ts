@@ -52,9 +52,9 @@ describe('budgets', () => {
   });
 
   it('a reasoning budget adds an answer reserve, under the outer cap', () => {
-    expect(plan({ reasoning: { max_tokens: 2000 } }).reason.budget.maxTokens).toBe(3024);
-    expect(plan({ reasoning: { max_tokens: 2000 }, max_completion_tokens: 2400 }).reason.budget.maxTokens).toBe(2400);
-    expect(plan({ thinking: { type: 'enabled', budget_tokens: 100 }, max_completion_tokens: 2400 }).reason.budget.maxTokens).toBe(700);
+    expect(plan({ reasoning: { max_tokens: 2000 } }).reason.budget?.maxTokens).toBe(3024);
+    expect(plan({ reasoning: { max_tokens: 2000 }, max_completion_tokens: 2400 }).reason.budget?.maxTokens).toBe(2400);
+    expect(plan({ thinking: { type: 'enabled', budget_tokens: 100 }, max_completion_tokens: 2400 }).reason.budget?.maxTokens).toBe(700);
   });
 
   it('the slowthink extension sets strategy, options, task and every limit', () => {
