@@ -31,4 +31,5 @@ export function detectTask(question: string): Task | undefined {
 export { arithmeticTask } from './arithmetic.js';
 export { countdownAnswerKey, countdownTask } from './countdown.js';
 export * from './format.js';
+export { type CompletionReward, rewardCompletion } from './reward.js';
 export { checkStep, parseStep } from './step-check.js';
