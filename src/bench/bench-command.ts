@@ -1,0 +1,120 @@
+/** @module The `slowthink bench` action: options → store → runner (engine or fake solver) → report folder and summary. */
+import { join } from 'node:path';
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { RunStore, resolveStorePath } from '../store/index.js';
+import { createEngineSolver } from './engine-solver.js';
+import { createFakeSolver } from './fake-solver.js';
+import { parsePrice } from './prices.js';
+import type { TaskLookup } from './problem-source.js';
+import { HELD_OUT_SEED } from './problem-source.js';
+import { createProgress, type ProgressReporter } from './progress.js';
+import { type BenchOutcome, resumeBench, startBench } from './run-bench.js';
+import { buildSummary } from './summary.js';
+import { formatSummaryTable } from './summary-table.js';
+import { writeReport } from './write-report.js';
+
+/** Options as commander parses them (strings unless a parser says otherwise). */
+export interface BenchCommandOptions {
+  task?: string;
+  model: string;
+  efforts?: string;
+  strategies?: string;
+  level?: string;
+  n: string;
+  seed?: string;
+  concurrency: string;
+  temperature?: string;
+  resume?: string;
+  out?: string;
+  json?: boolean;
+  store?: string;
+  price?: string;
+  png?: boolean;
+}
+
+function integer(value: string | undefined, name: string, minimum: number): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed < minimum) {
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected --${name} to be an integer ≥ ${minimum}, got ${value}`, {
+      param: name,
+    });
+  }
+  return parsed;
+}
+
+async function taskLookup(): Promise<TaskLookup> {
+  const { listTasks } = await import('../tasks/index.js');
+  return (name) => listTasks().find((task) => task.name === name);
+}
+
+/** Runs the bench command; returns the process exit code. */
+export async function runBenchCommand(options: BenchCommandOptions): Promise<number> {
+  const fake = process.env['SLOWTHINK_BENCH_SOLVER'] === 'fake';
+  const price = options.price === undefined ? undefined : parsePrice(options.price);
+  const store = RunStore.open(resolveStorePath(options.store));
+  const controller = new AbortController();
+  const onSignal = () => controller.abort();
+  process.once('SIGINT', onSignal);
+  let progress: ProgressReporter | undefined;
+  try {
+    const temperature = options.temperature === undefined ? undefined : Number(options.temperature);
+    const model = fake ? `fake:${options.model}` : options.model;
+    const solve = fake
+      ? createFakeSolver({ delayMs: Number(process.env['SLOWTHINK_BENCH_FAKE_DELAY_MS'] ?? 0) })
+      : createEngineSolver({ model: options.model, temperature });
+    const { answersEquivalent } = await import('../verify/index.js');
+    const dependencies = {
+      store,
+      solve,
+      lookupTask: await taskLookup(),
+      equivalent: (candidate: string, reference: string) => answersEquivalent(candidate, reference),
+      signal: controller.signal,
+      allowUnknownStrategies: fake,
+      onStart: (_run: unknown, total: number, alreadyDone: number) => {
+        if (!options.json || process.stderr.isTTY) progress = createProgress(total, { alreadyDone });
+      },
+      onRecord: (record: Parameters<ProgressReporter['update']>[0]) => progress?.update(record),
+    };
+    let outcome: BenchOutcome;
+    if (options.resume !== undefined) {
+      outcome = await resumeBench(options.resume, dependencies);
+    } else {
+      if (options.task === undefined)
+        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, 'bench needs --task (or --resume RUN_ID)', { param: 'task' });
+      const efforts = options.efforts ?? (options.strategies === undefined ? 'none,low,medium,high' : undefined);
+      outcome = await startBench(
+        {
+          task: options.task,
+          model,
+          efforts,
+          strategies: options.strategies,
+          level: integer(options.level, 'level', 1),
+          n: integer(options.n, 'n', 1) as number,
+          seed: integer(options.seed, 'seed', 0) ?? HELD_OUT_SEED,
+          concurrency: integer(options.concurrency, 'concurrency', 1) as number,
+          temperature,
+        },
+        dependencies,
+      );
+    }
+    progress?.stop();
+    const summary = buildSummary(outcome.run, outcome.problems, store.results(outcome.run.id), {
+      configs: outcome.configs.map((config) => config.key),
+      price,
+    });
+    const files = writeReport(options.out ?? join('reports', outcome.run.id), summary, { png: options.png !== false });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    } else {
+      process.stdout.write(`${formatSummaryTable(summary)}\n`);
+      process.stdout.write(`\nReport: ${files.html}\nRun id: ${outcome.run.id} (store ${store.path})\n`);
+      if (!outcome.complete) process.stdout.write(`Incomplete: resume with  slowthink bench --resume ${outcome.run.id}\n`);
+    }
+    return outcome.complete ? 0 : 130;
+  } finally {
+    progress?.stop();
+    process.off('SIGINT', onSignal);
+    store.close();
+  }
+}

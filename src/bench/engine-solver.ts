@@ -1,0 +1,24 @@
+/** @module The real solver: runs each job through the engine's `reason()` with the config's effort, strategy and options. */
+import type { ReasonRequest } from '../spec/index.js';
+import type { Solver } from './job-record.js';
+
+/** Tasks whose exact checker the engine should know about (dataset problems are auto-detected by the engine). */
+const BUILT_IN_TASKS = new Set(['arithmetic', 'countdown']);
+
+/** Creates a solver over the engine for one model (`slowthink-mini`, `openai:gpt-4o-mini`, …). */
+export function createEngineSolver(options: { model: string; temperature?: number | undefined }): Solver {
+  let engine: Promise<{ reason: (request: ReasonRequest) => Promise<import('../spec/index.js').ReasonResult> }> | undefined;
+  return async (problem, config, context) => {
+    // The engine loads models lazily; importing it here keeps `slowthink bench --help` fast.
+    const modulePath = '../engine/index.js';
+    engine ??= import(modulePath);
+    const { reason } = await engine;
+    const request: ReasonRequest = { question: problem.question, model: options.model, seed: context.seed, signal: context.signal };
+    if (config.effort !== undefined) request.effort = config.effort;
+    if (config.strategy !== undefined) request.strategy = config.strategy;
+    if (Object.keys(config.options).length > 0) request.options = config.options;
+    if (BUILT_IN_TASKS.has(problem.task)) request.task = problem.task;
+    if (options.temperature !== undefined) request.temperature = options.temperature;
+    return reason(request);
+  };
+}

@@ -1,0 +1,93 @@
+/** @module `slowthink runs list|show|export`: read stored benchmark runs. */
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { RunStore, resolveStorePath, type StoredResult } from '../store/index.js';
+import type { BenchConfig } from './bench-config.js';
+import { buildSummary } from './summary.js';
+import { formatSummaryTable, formatTable } from './summary-table.js';
+
+const CSV_COLUMNS: Array<keyof StoredResult> = [
+  'problemId',
+  'config',
+  'answer',
+  'correct',
+  'promptTokens',
+  'completionTokens',
+  'reasoningTokens',
+  'costUsd',
+  'seconds',
+  'samples',
+  'calls',
+  'finishReason',
+  'stoppedBy',
+  'error',
+  'createdAt',
+];
+
+const csvCell = (value: unknown): string => {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+};
+
+/** Results as CSV, one row per job. */
+export function resultsToCsv(results: readonly StoredResult[]): string {
+  return [CSV_COLUMNS.join(','), ...results.map((result) => CSV_COLUMNS.map((column) => csvCell(result[column])).join(','))].join('\n');
+}
+
+function withStore<T>(storePath: string | undefined, action: (store: RunStore) => T): T {
+  const store = RunStore.open(resolveStorePath(storePath));
+  try {
+    return action(store);
+  } finally {
+    store.close();
+  }
+}
+
+/** Text (or JSON) listing of all runs. */
+export function listRunsText(options: { store?: string; json?: boolean }): string {
+  return withStore(options.store, (store) => {
+    const runs = store.listRuns();
+    if (options.json) return JSON.stringify(runs, null, 2);
+    if (runs.length === 0) return `No runs in ${store.path}`;
+    return formatTable(
+      ['run id', 'status', 'task', 'model', 'jobs done', 'accuracy', 'created'],
+      runs.map((run) => [
+        run.id,
+        run.status,
+        run.task,
+        run.model,
+        `${run.finished}/${run.jobCount}`,
+        run.finished === 0 ? '—' : `${((run.correct / run.finished) * 100).toFixed(1)}%`,
+        run.createdAt.slice(0, 19).replace('T', ' '),
+      ]),
+    );
+  });
+}
+
+/** Summary of one run as a table or JSON. */
+export function showRunText(runId: string, options: { store?: string; json?: boolean }): string {
+  return withStore(options.store, (store) => {
+    const run = store.getRun(runId);
+    const configs = ((run.options['configs'] as BenchConfig[] | undefined) ?? []).map((config) => config.key);
+    const summary = buildSummary(run, store.problems(runId), store.results(runId), { configs });
+    return options.json
+      ? JSON.stringify(summary, null, 2)
+      : `Run ${run.id}: ${run.task} on ${run.model}, ${run.status}\n\n${formatSummaryTable(summary)}`;
+  });
+}
+
+/** All results of a run (with problems and per-sample records in JSON) as JSON or CSV. */
+export function exportRunText(runId: string, options: { store?: string; format?: string }): string {
+  const format = options.format ?? 'json';
+  if (format !== 'json' && format !== 'csv') {
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown export format ${format}`, {
+      hint: 'Use --format json or --format csv.',
+      param: 'format',
+    });
+  }
+  return withStore(options.store, (store) => {
+    const run = store.getRun(runId);
+    const results = store.results(runId);
+    if (format === 'csv') return resultsToCsv(results);
+    return JSON.stringify({ run, problems: store.problems(runId), results }, null, 2);
+  });
+}

@@ -1,0 +1,127 @@
+/** @module Majority@N, best-of-N and pass@N for N = 1 … M, computed by subsampling ONE stored set of M samples per problem. */
+import type { StoredResult } from '../store/index.js';
+import type { SampleRecord } from '../store/index.js';
+import { createRandom, mean, passAtK } from './statistics.js';
+
+/** One N on the curve: accuracies averaged over problems (and over random subsets of size N). */
+export interface SamplingCurvePoint {
+  n: number;
+  /** Expected generated tokens of N samples per problem. */
+  meanTokens: number;
+  majority: number;
+  /** Best-of-N by verifier score (or the model's confidence); null when samples carry neither. */
+  bestOf: number | null;
+  /** Unbiased pass@N: some sample is correct (an oracle's upper bound). */
+  passAt: number;
+}
+
+/** The curves from one config's stored samples. */
+export interface SamplingCurve {
+  config: string;
+  /** M: samples per problem the curves subsample from. */
+  samplesPerProblem: number;
+  problems: number;
+  selection: 'score' | 'confidence' | null;
+  subsets: number;
+  points: SamplingCurvePoint[];
+}
+
+function pickRandom<T>(items: readonly T[], random: () => number): T {
+  return items[Math.floor(random() * items.length)] as T;
+}
+
+/** Majority vote over the samples' answers (ties broken at random); true when the winning answer is correct. */
+export function majorityCorrect(samples: readonly SampleRecord[], random: () => number): boolean {
+  const votes = new Map<string, { count: number; correct: boolean }>();
+  for (const sample of samples) {
+    if (sample.answer === undefined) continue;
+    const entry = votes.get(sample.answer) ?? { count: 0, correct: sample.correct };
+    entry.count++;
+    votes.set(sample.answer, entry);
+  }
+  if (votes.size === 0) return false;
+  const top = Math.max(...[...votes.values()].map((entry) => entry.count));
+  return pickRandom(
+    [...votes.values()].filter((entry) => entry.count === top),
+    random,
+  ).correct;
+}
+
+/** The highest-scored sample's correctness (ties broken at random). */
+export function bestOfCorrect(
+  samples: readonly SampleRecord[],
+  scoreOf: (sample: SampleRecord) => number | undefined,
+  random: () => number,
+): boolean {
+  const scored = samples.filter((sample) => scoreOf(sample) !== undefined);
+  if (scored.length === 0) return pickRandom(samples, random)?.correct ?? false;
+  const top = Math.max(...scored.map((sample) => scoreOf(sample) as number));
+  return pickRandom(
+    scored.filter((sample) => scoreOf(sample) === top),
+    random,
+  ).correct;
+}
+
+function subset<T>(items: readonly T[], size: number, random: () => number): T[] {
+  const copy = [...items];
+  for (let index = 0; index < size; index++) {
+    const swap = index + Math.floor(random() * (copy.length - index));
+    [copy[index], copy[swap]] = [copy[swap] as T, copy[index] as T];
+  }
+  return copy.slice(0, size);
+}
+
+/** N values 1, 2, 4, … up to M, with M itself included. */
+export function curveSizes(maximum: number): number[] {
+  const sizes: number[] = [];
+  for (let size = 1; size < maximum; size *= 2) sizes.push(size);
+  sizes.push(maximum);
+  return sizes;
+}
+
+/** Curves for every config whose jobs drew at least `minimumSamples` samples per problem. */
+export function samplingCurves(
+  results: readonly StoredResult[],
+  options: { minimumSamples?: number; subsets?: number; seed?: number } = {},
+): SamplingCurve[] {
+  const minimumSamples = options.minimumSamples ?? 8;
+  const subsets = options.subsets ?? 200;
+  const curves: SamplingCurve[] = [];
+  for (const config of new Set(results.map((result) => result.config))) {
+    const rows = results.filter(
+      (result) => result.config === config && result.error === null && result.sampleRecords.length >= minimumSamples,
+    );
+    if (rows.length === 0) continue;
+    const maximum = Math.min(...rows.map((result) => result.sampleRecords.length));
+    const all = rows.flatMap((result) => result.sampleRecords);
+    const selection = all.some((sample) => sample.score !== undefined)
+      ? 'score'
+      : all.some((sample) => sample.confidence !== undefined)
+        ? 'confidence'
+        : null;
+    const scoreOf = (sample: SampleRecord) => (selection === 'score' ? sample.score : sample.confidence);
+    const random = createRandom(options.seed ?? 7);
+    const points = curveSizes(maximum).map((size) => {
+      const perProblem = rows.map((result) => {
+        const samples = result.sampleRecords.slice(0, maximum);
+        const draws = Array.from({ length: size === maximum ? Math.min(subsets, 20) : subsets }, () => subset(samples, size, random));
+        const tokens = mean(samples.map((sample) => sample.tokens ?? 0));
+        return {
+          tokens: tokens * size,
+          majority: mean(draws.map((draw) => Number(majorityCorrect(draw, random)))),
+          bestOf: mean(draws.map((draw) => Number(bestOfCorrect(draw, scoreOf, random)))),
+          passAt: passAtK(samples.length, samples.filter((sample) => sample.correct).length, size),
+        };
+      });
+      return {
+        n: size,
+        meanTokens: mean(perProblem.map((entry) => entry.tokens)),
+        majority: mean(perProblem.map((entry) => entry.majority)),
+        bestOf: selection === null ? null : mean(perProblem.map((entry) => entry.bestOf)),
+        passAt: mean(perProblem.map((entry) => entry.passAt)),
+      };
+    });
+    curves.push({ config, samplesPerProblem: maximum, problems: rows.length, selection, subsets, points });
+  }
+  return curves;
+}

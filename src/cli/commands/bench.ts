@@ -1,0 +1,31 @@
+/** @module `slowthink bench`: run a benchmark into the run store and write a report with plots. */
+import type { Command } from 'commander';
+
+/** Registers `bench` on the program. */
+export function register(program: Command): void {
+  program
+    .command('bench')
+    .description('Benchmark efforts and strategies on a task; stores every job and writes a report with plots')
+    .option('--task <task>', 'arithmetic, countdown, jsonl:PATH, gsm8k:PATH or math:PATH')
+    .option('--model <model>', 'model name (embedded slowthink-mini / slowthink, or provider:model)', 'slowthink-mini')
+    .option(
+      '--efforts <list>',
+      'comma-separated efforts, e.g. none,low,medium,high,max (default none,low,medium,high without --strategies)',
+    )
+    .option('--strategies <list>', 'comma-separated strategies with options, e.g. cot,self-consistency:n=40')
+    .option('--level <level>', 'only this task level (default: spread over all levels)')
+    .option('--n <count>', 'number of problems', '200')
+    .option('--seed <seed>', 'problem seed (default: the held-out evaluation seed 1000001)')
+    .option('--concurrency <count>', 'jobs at once', '1')
+    .option('--temperature <value>', 'sampling temperature passed to the engine')
+    .option('--price <price>', 'price tokens hypothetically: o1-mini, o1, gpt-4o-mini … or in=1.1,out=4.4 ($ per M tokens)')
+    .option('--resume <runId>', 'resume a stored run: run only its missing jobs')
+    .option('--out <dir>', 'report folder (default reports/<run-id>)')
+    .option('--store <path>', 'run store file (default $SLOWTHINK_STORE or ~/.slowthink/runs.db)')
+    .option('--no-png', 'write SVG plots only')
+    .option('--json', 'print the summary as JSON only')
+    .action(async (options) => {
+      const { runBenchCommand } = await import('../../bench/bench-command.js');
+      process.exitCode = await runBenchCommand(options);
+    });
+}
