@@ -1,0 +1,83 @@
+/** @module The verifier factory: one name → one verifier, with its dependencies passed in. */
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import type { GenerateRequest, GenerateResult, Model } from '../spec/model.js';
+import type { Task } from '../spec/task.js';
+import type { AnswerKey, Problem, Verifier } from '../spec/verifier.js';
+import { checkStep as checkTaskStep, detectTask, getTask } from '../tasks/index.js';
+import { type CodeVerifierOptions, createCodeVerifier } from './code-verifier.js';
+import { checkEquationLine } from './equation-check.js';
+import { type JudgeVerifierOptions, createJudgeVerifier } from './judge-verifier.js';
+import { type TaskResolver, createReferenceVerifier, createTaskVerifier } from './outcome-verifiers.js';
+import { STEP_AGGREGATES, type StepVerifierOptions, createStepVerifier } from './step-verifier.js';
+
+export const VERIFIER_NAMES = ['task', 'reference', 'steps', 'judge', 'code'] as const;
+export type VerifierName = (typeof VERIFIER_NAMES)[number];
+
+/** What verifiers may need; each verifier reads only its own part. */
+export interface VerifierDependencies {
+  /** `task`: the task to check against (default: `problem.task`, else detected from the question). */
+  task?: Task;
+  resolveTask?: TaskResolver;
+  /** `reference`: answer handling (default: the problem's task key, else the math key). */
+  answerKey?: AnswerKey;
+  /** `judge`: the judging model, and optionally the engine's ledger-charging `generate`. */
+  model?: Model;
+  generate?: (request: GenerateRequest) => Promise<GenerateResult>;
+  judge?: Omit<JudgeVerifierOptions, 'model' | 'generate'>;
+  steps?: StepVerifierOptions;
+  code?: CodeVerifierOptions;
+}
+
+/** Finds a problem's task by name, else by detection; undefined when none applies. */
+export function resolveBuiltInTask(problem: Problem): Task | undefined {
+  if (problem.task) {
+    try {
+      return getTask(problem.task);
+    } catch {
+      return undefined;
+    }
+  }
+  return detectTask(problem.question);
+}
+
+/** The exact per-line checker: the task module's `checkStep`, else the general equation checker. */
+export function checkScratchpadLine(line: string): boolean | undefined {
+  return checkTaskStep(line) ?? checkEquationLine(line);
+}
+
+function invalid(message: string, hint: string, param: string): SlowthinkError {
+  return new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, message, { hint, param });
+}
+
+/**
+ * Creates a verifier by name. Throws INVALID_ARGUMENT for an unknown name or a missing dependency, CONFIG when `code`
+ * has no working sandbox.
+ * @example createVerifier('judge', { model })
+ */
+export function createVerifier(name: string, dependencies: VerifierDependencies = {}): Verifier {
+  const resolveTask = dependencies.resolveTask ?? resolveBuiltInTask;
+  switch (name as VerifierName) {
+    case 'task':
+      return createTaskVerifier({ ...(dependencies.task ? { task: dependencies.task } : {}), resolveTask });
+    case 'reference':
+      return createReferenceVerifier({ ...(dependencies.answerKey ? { answerKey: dependencies.answerKey } : {}), resolveTask });
+    case 'steps': {
+      const aggregate = dependencies.steps?.aggregate;
+      if (aggregate !== undefined && !STEP_AGGREGATES.includes(aggregate)) {
+        throw invalid(`Unknown step aggregate '${aggregate}'`, `Use one of: ${STEP_AGGREGATES.join(', ')}`, 'aggregate');
+      }
+      return createStepVerifier({ checkStep: checkScratchpadLine, ...dependencies.steps });
+    }
+    case 'judge':
+      if (!dependencies.model) throw invalid('The judge verifier needs a model', 'Pass { model } to createVerifier.', 'model');
+      return createJudgeVerifier({
+        ...dependencies.judge,
+        model: dependencies.model,
+        ...(dependencies.generate ? { generate: dependencies.generate } : {}),
+      });
+    case 'code':
+      return createCodeVerifier(dependencies.code);
+    default:
+      throw invalid(`Unknown verifier '${name}'`, `Use one of: ${VERIFIER_NAMES.join(', ')}`, 'verifier');
+  }
+}

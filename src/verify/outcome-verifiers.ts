@@ -1,0 +1,80 @@
+/** @module Exact outcome verifiers: `task` (a Task's own checker) and `reference` (equivalence to a known answer). */
+import type { Task } from '../spec/task.js';
+import type { AnswerKey, Problem, Score, Verifier } from '../spec/verifier.js';
+import { createAnswerKey } from './answer-key.js';
+
+/** Finds the Task for a problem (by `problem.task`, else by detection), or undefined. */
+export type TaskResolver = (problem: Problem) => Task | undefined;
+
+/** The candidate's answer: the one already extracted, else the key's extraction from its text. */
+function candidateAnswer(candidate: { text: string; answer?: string | undefined }, key: AnswerKey): string | undefined {
+  const given = candidate.answer?.trim();
+  return given ? given : key.extract(candidate.text);
+}
+
+const noAnswer: Score = {
+  value: 0,
+  evidence: 'no answer found',
+  issues: [{ code: 'no-answer', message: 'No final answer in the candidate.' }],
+};
+
+/** Options for {@link createTaskVerifier}. */
+export interface TaskVerifierOptions {
+  /** The task to check against; otherwise `resolveTask` finds one per problem. */
+  task?: Task;
+  resolveTask?: TaskResolver;
+}
+
+/** Scores 1 when the task's exact checker accepts the candidate's answer, else 0. */
+export function createTaskVerifier(options: TaskVerifierOptions = {}): Verifier {
+  return {
+    name: 'task',
+    kind: 'outcome',
+    exact: true,
+    async score(problem, candidate): Promise<Score> {
+      const task = options.task ?? options.resolveTask?.(problem);
+      if (!task) {
+        return { value: 0, evidence: 'no task applies', issues: [{ code: 'no-task', message: 'No task checker matches this problem.' }] };
+      }
+      const answer = candidateAnswer(candidate, createAnswerKey(task));
+      if (answer === undefined) return noAnswer;
+      let right = false;
+      try {
+        right = task.check(problem.question, answer);
+      } catch (error) {
+        return { value: 0, evidence: `checker failed: ${String(error)}`, issues: [{ code: 'checker-error', message: String(error) }] };
+      }
+      return { value: right ? 1 : 0, evidence: `${task.name} checker: ${answer} is ${right ? 'right' : 'wrong'}` };
+    },
+  };
+}
+
+/** Options for {@link createReferenceVerifier}. */
+export interface ReferenceVerifierOptions {
+  /** Answer handling; default: the problem's task key when `resolveTask` finds one, else the default math key. */
+  answerKey?: AnswerKey;
+  resolveTask?: TaskResolver;
+}
+
+/** Scores 1 when the candidate's answer is equivalent to `problem.reference` (benchmarks), else 0. */
+export function createReferenceVerifier(options: ReferenceVerifierOptions = {}): Verifier {
+  return {
+    name: 'reference',
+    kind: 'outcome',
+    exact: true,
+    async score(problem, candidate): Promise<Score> {
+      if (problem.reference === undefined || problem.reference.trim() === '') {
+        return {
+          value: 0,
+          evidence: 'no reference answer',
+          issues: [{ code: 'no-reference', message: 'The problem has no reference answer.' }],
+        };
+      }
+      const key = options.answerKey ?? createAnswerKey(options.resolveTask?.(problem));
+      const answer = candidateAnswer(candidate, key);
+      if (answer === undefined) return noAnswer;
+      const right = key.equivalent(answer, problem.reference);
+      return { value: right ? 1 : 0, evidence: `${answer} ${right ? '≡' : '≢'} reference` };
+    },
+  };
+}
