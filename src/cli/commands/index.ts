@@ -7,4 +7,6 @@ export type RegisterCommand = (program: Command) => void;
 export const commandLoaders: Array<() => Promise<{ register: RegisterCommand }>> = [
   // () => import('./ask.js'),
   () => import('./data.js'),
+  () => import('./bench.js'),
+  () => import('./runs.js'),
 ];
