@@ -1,35 +1,8 @@
-/** @module The task registry: built-in tasks by name, and detection of which task a question belongs to. */
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import type { Task } from '../spec/task.js';
-import { arithmeticTask } from './arithmetic.js';
-import { countdownTask } from './countdown.js';
-
-const TASKS: readonly Task[] = [countdownTask, arithmeticTask];
-
-/** The task with this name; throws UNKNOWN_TASK otherwise. */
-export function getTask(name: string): Task {
-  const task = TASKS.find((candidate) => candidate.name === name);
-  if (!task) {
-    throw new SlowthinkError(ERROR_CODES.UNKNOWN_TASK, `Unknown task '${name}'`, {
-      hint: `Use one of: ${TASKS.map((entry) => entry.name).join(', ')}`,
-      param: 'task',
-    });
-  }
-  return task;
-}
-
-/** All built-in tasks. */
-export function listTasks(): readonly Task[] {
-  return TASKS;
-}
-
-/** The built-in task a question belongs to, or undefined (e.g. for `What is the capital of France?`). */
-export function detectTask(question: string): Task | undefined {
-  return TASKS.find((task) => task.matches(question));
-}
-
+/** @module Public surface of the tasks module: the registry, the text format, step checking and rewards. */
 export { arithmeticTask } from './arithmetic.js';
 export { countdownAnswerKey, countdownTask } from './countdown.js';
 export * from './format.js';
+export { detectTask, getTask, listTasks } from './registry.js';
 export { type CompletionReward, rewardCompletion } from './reward.js';
 export { checkStep, parseStep } from './step-check.js';
+export { buildTrainingData, type TrainingExample } from './training-data.js';

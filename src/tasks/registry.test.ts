@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SlowthinkError } from '../errors/index.js';
-import { detectTask, getTask, listTasks } from './index.js';
+import { detectTask, getTask, listTasks } from './registry.js';
 
 describe('task registry', () => {
   it('finds tasks by name and rejects unknown names', () => {

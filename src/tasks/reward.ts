@@ -1,6 +1,6 @@
 /** @module The verifiable reward for RL on the embedded model's completions: correct answer, format, and step errors. */
 import { parseCompletion, THINK_CLOSE } from './format.js';
-import { detectTask, getTask } from './index.js';
+import { detectTask, getTask } from './registry.js';
 import { checkStep } from './step-check.js';
 
 /** How one completion scored. */
