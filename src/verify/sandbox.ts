@@ -3,7 +3,7 @@
  * unprivileged uid) under prlimit and a hard kill timeout. Refuses to run when bubblewrap does not work.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 
 /** Options for {@link runSandboxed}. */
@@ -56,13 +56,45 @@ function sandboxUid(): number {
   return 200000 + Math.floor(Math.random() * 60000);
 }
 
+/** Processes this user runs now (RLIMIT_NPROC counts them all), or 0 when /proc cannot be read. */
+function ownProcessCount(uid: number): number {
+  try {
+    let count = 0;
+    const owner = new RegExp(`^Uid:\\s+${uid}\\s`, 'm');
+    for (const entry of readdirSync('/proc')) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (owner.test(readFileSync(`/proc/${entry}/status`, 'utf8'))) count += 1;
+      } catch {
+        // the process ended meanwhile
+      }
+    }
+    return count;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * As root, drop to a fresh uid (root ignores RLIMIT_NPROC). As another user, stay that user and cap processes at the
+ * user's current count + 64 (the limit counts all of the user's processes).
+ */
 function wrappedCommand(options: SandboxOptions, seconds: number): string[] {
+  const userId = process.getuid?.() ?? 0;
+  const root = userId === 0;
+  const processCap = root ? 64 : ownProcessCount(userId) + 64;
   const uid = String(sandboxUid());
   const memory = options.memoryBytes ?? 1024 ** 3;
-  const limits = [`--cpu=${seconds}`, '--nproc=64', '--fsize=10485760', '--nofile=64', ...(memory > 0 ? [`--as=${memory}`] : [])];
+  const limits = [
+    `--cpu=${seconds}`,
+    `--nproc=${processCap}`,
+    '--fsize=10485760',
+    '--nofile=64',
+    ...(memory > 0 ? [`--as=${memory}`] : []),
+  ];
   return [
     ...['/usr/bin/timeout', '-s', 'KILL', `${seconds}`, '/usr/bin/prlimit', ...limits, '--'],
-    ...['/usr/bin/setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--'],
+    ...(root ? ['/usr/bin/setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--'] : []),
     ...bwrapArguments(options.bwrapPath ?? '/usr/bin/bwrap', options.env ?? {}),
     ...(options.command ?? ['/usr/bin/python3', '-u', '-I', '-']),
   ];
