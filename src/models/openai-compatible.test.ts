@@ -75,7 +75,7 @@ describe('openai-compatible model', () => {
     });
     const sent = bodies.at(-1);
     expect(sent).toMatchObject({ model: 'deepseek-reasoner', n: 2, max_tokens: 50, logprobs: true, seed: 3 });
-    expect((sent?.messages as Array<{ role: string }>)[0]?.role).toBe('system');
+    expect((sent?.messages as Array<{ role: string }> | undefined)?.[0]?.role).toBe('system');
     expect(result.samples.map((sample) => [sample.text, sample.reasoning, sample.finishReason])).toEqual([
       ['Answer: 4', 'Two plus two is four.', 'stop'],
       ['Answer: 5', 'Hmm, five?', 'length'],
