@@ -24,3 +24,10 @@ export function corruptNumber(value: number, random: Random): number {
   }
   return value < 0 ? value - 1 : value + 1;
 }
+
+/** A plausible wrong result for an equation's left side: a digit slip, or a dropped zero / lost sign where those fit. */
+export function corruptResult(expression: string, value: number, random: Random): number {
+  if (/\*\d*0$/.test(expression) && value % 10 === 0 && random.chance(0.25)) return value / 10;
+  if (value < 0 && random.chance(0.3)) return -value;
+  return corruptNumber(value, random);
+}

@@ -5,7 +5,7 @@ import { parseCountdownQuestion } from './countdown.js';
 import { searchCountdown } from './countdown-trace.js';
 import { parseExpression } from './expression.js';
 import { normalizeQuestion, WAIT_CUE } from './format.js';
-import { corruptNumber } from './mistakes.js';
+import { corruptNumber, corruptResult } from './mistakes.js';
 import { createRandom, type Random } from './random.js';
 
 /** How a solve trace re-checks itself: not at all, a slip fixed at once, a slip found at the end, or a final confirmation. */
@@ -40,7 +40,7 @@ export function arithmeticSolveTrace(question: string, mode: CorrectionMode, ran
   const slipLine = correct.lines[index]!;
   let wrongLines: string[];
   try {
-    wrongLines = build({ index, value: corruptNumber(slipLine.value, random) }).lines.map((line) => line.text);
+    wrongLines = build({ index, value: corruptResult(slipLine.expression, slipLine.value, random) }).lines.map((line) => line.text);
   } catch {
     return { lines: texts, answer, mode: 'none', mistakes: [] };
   }

@@ -4,7 +4,7 @@ import type { Task, TaskProblem } from '../spec/task.js';
 import { formatCheck, formatDirect, formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
 import { evaluationKeys, MAX_TRAINING_SEED, problemKey } from './held-out.js';
 import { getTask } from './registry.js';
-import { corruptNumber } from './mistakes.js';
+import { corruptResult } from './mistakes.js';
 import { createRandom, hashSeed, pickWeighted, type Random } from './random.js';
 import { type CorrectionMode, solveTrace } from './solve-trace.js';
 import { checkStep, parseStep } from './step-check.js';
@@ -82,7 +82,7 @@ function buildExample(task: Task, problem: TaskProblem, kind: TrainingExample['k
     const steps = trace.lines.map(parseStep).filter((step) => step !== undefined);
     const step = steps.length > 0 ? random.pick(steps) : undefined;
     if (!step) return undefined;
-    const line = random.chance(0.5) ? step.equation : `${step.left}=${corruptNumber(step.right, random)}`;
+    const line = random.chance(0.5) ? step.equation : `${step.left}=${corruptResult(step.left, step.right, random)}`;
     const right = checkStep(line);
     if (right === undefined) return undefined;
     return { ...formatCheck(line, right), kind, task: task.name, level };
