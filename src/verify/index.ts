@@ -4,7 +4,7 @@ export { answersEquivalent, normalizeAnswer, type EquivalenceOptions, type Perce
 export { cleanAnswer, type CleanedAnswer } from './clean-answer.js';
 export { extractAnswer, extractCode, findAnswerLine, findLastBoxed, findLastNumber } from './extract-answer.js';
 export { parseExactNumber, formatExactNumber, type ExactNumber } from './exact-number.js';
-export { asciiToLatex, casEquivalent, canonicalLatex } from './math-engine.js';
+export { asciiToLatex, casEquivalent, canonicalLatex, preloadMathEngine } from './math-engine.js';
 export { checkEquationLine, evaluateExact } from './equation-check.js';
 export {
   STEP_AGGREGATES,

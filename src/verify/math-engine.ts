@@ -105,3 +105,9 @@ export function canonicalLatex(text: string): string | undefined {
   }
   return remember(canonicalCache, text, result);
 }
+
+/** Loads compute-engine and mathjs now (about a second) so the first equivalence check of a request does not pay for it. */
+export function preloadMathEngine(): void {
+  getEngine();
+  mathjs ??= require('mathjs') as MathjsModule;
+}
