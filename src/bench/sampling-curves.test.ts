@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { SampleRecord, StoredResult } from '../store/index.js';
+import { bestOfCorrect, curveSizes, majorityCorrect, samplingCurves } from './sampling-curves.js';
+import { createRandom } from './statistics.js';
+
+const sample = (answer: string | undefined, correct: boolean, score?: number): SampleRecord => ({
+  answer,
+  correct,
+  tokens: 10,
+  score,
+  confidence: undefined,
+});
+
+function row(problemId: string, sampleRecords: SampleRecord[]): StoredResult {
+  return {
+    problemId,
+    config: 'self-consistency:n=8',
+    answer: undefined,
+    correct: false,
+    text: '',
+    promptTokens: 0,
+    completionTokens: 80,
+    reasoningTokens: 0,
+    costUsd: 0,
+    seconds: 0,
+    samples: sampleRecords.length,
+    calls: 1,
+    finishReason: 'stop',
+    stoppedBy: null,
+    error: null,
+    sampleRecords,
+    createdAt: '',
+  };
+}
+
+describe('voting helpers', () => {
+  it('takes the majority answer and the best-scored sample', () => {
+    const random = createRandom(1);
+    expect(majorityCorrect([sample('7', true), sample('8', false), sample('7', true)], random)).toBe(true);
+    expect(majorityCorrect([sample('8', false), sample('8', false), sample('7', true)], random)).toBe(false);
+    expect(majorityCorrect([sample(undefined, false)], random)).toBe(false);
+    expect(bestOfCorrect([sample('8', false, 0.2), sample('7', true, 0.9)], (entry) => entry.score, random)).toBe(true);
+    expect(curveSizes(64)).toEqual([1, 2, 4, 8, 16, 32, 64]);
+    expect(curveSizes(40)).toEqual([1, 2, 4, 8, 16, 32, 40]);
+  });
+});
+
+describe('samplingCurves', () => {
+  it('subsamples one set of samples into majority@N, best-of-N and pass@N', () => {
+    // Problem a: 5 of 8 right → majority rises with N. Problem b: never right. Scores point at the right answers.
+    const a = row('a', [
+      ...Array.from({ length: 5 }, () => sample('1', true, 0.9)),
+      sample('2', false, 0.1),
+      sample('3', false, 0.1),
+      sample('4', false, 0.1),
+    ]);
+    const b = row(
+      'b',
+      Array.from({ length: 8 }, (_, index) => sample(String(index), false, 0.5)),
+    );
+    const [curve] = samplingCurves([a, b], { subsets: 400 });
+    expect(curve).toMatchObject({ samplesPerProblem: 8, problems: 2, selection: 'score' });
+    const first = curve?.points[0];
+    const last = curve?.points.at(-1);
+    expect(first?.n).toBe(1);
+    expect(first?.majority).toBeCloseTo(5 / 16, 1);
+    expect(first?.passAt).toBeCloseTo(5 / 16, 10);
+    expect(last).toMatchObject({ n: 8, majority: 0.5, bestOf: 0.5, passAt: 0.5, meanTokens: 80 });
+    expect(curve?.points[2]?.bestOf).toBeGreaterThan(curve?.points[2]?.majority ?? 1);
+  });
+  it('skips configs with too few samples', () => {
+    expect(samplingCurves([row('a', [sample('1', true)])])).toEqual([]);
+  });
+});

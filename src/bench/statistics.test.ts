@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { createRandom, mcnemarExactP, median, pairedBootstrapInterval, passAtK, wilsonInterval } from './statistics.js';
+
+describe('wilsonInterval', () => {
+  it('matches the textbook value for 8 of 10', () => {
+    const interval = wilsonInterval(8, 10);
+    expect(interval.low).toBeCloseTo(0.4902, 3);
+    expect(interval.high).toBeCloseTo(0.9433, 3);
+  });
+  it('stays inside [0, 1] at the extremes and is uninformative at n = 0', () => {
+    expect(wilsonInterval(0, 20).low).toBe(0);
+    expect(wilsonInterval(20, 20).high).toBe(1);
+    expect(wilsonInterval(20, 20).low).toBeCloseTo(0.8389, 3);
+    expect(wilsonInterval(0, 0)).toEqual({ low: 0, high: 1 });
+  });
+});
+
+describe('mcnemarExactP', () => {
+  it('is 1 with no discordant pairs and small for a lopsided split', () => {
+    expect(mcnemarExactP(0, 0)).toBe(1);
+    expect(mcnemarExactP(10, 0)).toBeCloseTo(2 / 1024, 6);
+    expect(mcnemarExactP(5, 5)).toBe(1);
+  });
+});
+
+describe('passAtK', () => {
+  it('is the unbiased estimator 1 − C(n−c,k)/C(n,k)', () => {
+    expect(passAtK(10, 0, 5)).toBe(0);
+    expect(passAtK(10, 1, 1)).toBeCloseTo(0.1, 10);
+    expect(passAtK(4, 2, 2)).toBeCloseTo(1 - 1 / 6, 10);
+    expect(passAtK(10, 6, 5)).toBe(1);
+  });
+});
+
+describe('pairedBootstrapInterval', () => {
+  it('brackets the mean difference and is reproducible', () => {
+    const differences = [1, 1, 0, 0, 1, 0, -1, 1, 0, 1, 1, 0];
+    const first = pairedBootstrapInterval(differences, 1000, 3);
+    expect(first).toEqual(pairedBootstrapInterval(differences, 1000, 3));
+    expect(first.low).toBeLessThan(5 / 12);
+    expect(first.high).toBeGreaterThan(5 / 12);
+    expect(pairedBootstrapInterval([0, 0, 0])).toEqual({ low: 0, high: 0 });
+  });
+});
+
+describe('helpers', () => {
+  it('median and the seeded generator behave', () => {
+    expect(median([3, 1, 2, 10])).toBe(2.5);
+    const random = createRandom(42);
+    const values = Array.from({ length: 1000 }, random);
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...values)).toBeLessThan(1);
+    expect(values.reduce((a, b) => a + b) / 1000).toBeGreaterThan(0.45);
+  });
+});
