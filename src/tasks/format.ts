@@ -47,9 +47,9 @@ export function parseCompletion(text: string): { thinking: string; answer?: stri
   return answer ? { thinking, answer } : { thinking };
 }
 
-/** Cleans user input before prompting: trims, maps `×`/`x`/`·` between numbers to `*`, `−` to `-`, collapses whitespace. */
+/** Cleans user input before prompting: trims, maps `×`/`x`/`·` between numbers to `*`, `−` to `-`, collapses whitespace, canonical Countdown wording. */
 export function normalizeQuestion(text: string): string {
-  return text
+  const cleaned = text
     .replace(/[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g, '-')
     .replace(/[\u00F7\u2215]/g, '/')
     .replace(/\uFF0B/g, '+')
@@ -57,4 +57,11 @@ export function normalizeQuestion(text: string): string {
     .replace(/(\d|\))(\s*)[xX\u00D7\u2715\u2716\u22C5\u00B7\u2217](\s*)(?=\d|\(|-\d)/g, '$1$2*$3')
     .replace(/\s+/g, ' ')
     .trim();
+  // Countdown phrasings (`using 3, 7 and 25, make 62`) become the one form the model was trained on.
+  const countdown = /^(?:use|using) ((?:\d+(?:,\s*|\s+|\s*,?\s*and\s+))+\d+),?\s+(?:to\s+)?(?:make|reach|get) (\d+)\s*[.!?]?$/i.exec(
+    cleaned,
+  );
+  if (!countdown) return cleaned;
+  const numbers = (countdown[1] ?? '').split(/\s*,\s*|\s+and\s+|\s+/).filter((part) => part !== '' && part !== 'and');
+  return `Use ${numbers.join(', ')} to make ${countdown[2]}.`;
 }
