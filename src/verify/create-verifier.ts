@@ -10,8 +10,18 @@ import { type JudgeVerifierOptions, createJudgeVerifier } from './judge-verifier
 import { type TaskResolver, createReferenceVerifier, createTaskVerifier } from './outcome-verifiers.js';
 import { STEP_AGGREGATES, type StepVerifierOptions, createStepVerifier } from './step-verifier.js';
 
-export const VERIFIER_NAMES = ['task', 'reference', 'steps', 'judge', 'code'] as const;
+export const VERIFIER_NAMES = ['task', 'reference', 'steps', 'learned-steps', 'judge', 'code'] as const;
 export type VerifierName = (typeof VERIFIER_NAMES)[number];
+
+/** A model with a learned step-check role (the embedded model): the probability that a scratchpad line is right. */
+export interface StepCheckingModel {
+  checkStep(line: string, options?: { signal?: AbortSignal }): number | Promise<number>;
+}
+
+/** True when the model exposes a learned `checkStep`. */
+export function hasStepCheck(model: unknown): model is StepCheckingModel {
+  return typeof model === 'object' && model !== null && typeof (model as Partial<StepCheckingModel>).checkStep === 'function';
+}
 
 /** What verifiers may need; each verifier reads only its own part. */
 export interface VerifierDependencies {
@@ -20,11 +30,13 @@ export interface VerifierDependencies {
   resolveTask?: TaskResolver;
   /** `reference`: answer handling (default: the problem's task key, else the math key). */
   answerKey?: AnswerKey;
-  /** `judge`: the judging model, and optionally the engine's ledger-charging `generate`. */
+  /** `judge`: the judging model, and optionally the engine's ledger-charging `generate`. `learned-steps`: a model with `checkStep`. */
   model?: Model;
   generate?: (request: GenerateRequest) => Promise<GenerateResult>;
   judge?: Omit<JudgeVerifierOptions, 'model' | 'generate'>;
   steps?: StepVerifierOptions;
+  /** `learned-steps`: the step-checking model when it is not `model`. */
+  stepModel?: StepCheckingModel;
   code?: CodeVerifierOptions;
 }
 
@@ -67,6 +79,23 @@ export function createVerifier(name: string, dependencies: VerifierDependencies 
         throw invalid(`Unknown step aggregate '${aggregate}'`, `Use one of: ${STEP_AGGREGATES.join(', ')}`, 'aggregate');
       }
       return createStepVerifier({ checkStep: checkScratchpadLine, ...dependencies.steps });
+    }
+    case 'learned-steps': {
+      const model = dependencies.stepModel ?? dependencies.model;
+      if (!hasStepCheck(model)) {
+        throw invalid(
+          'The learned-steps verifier needs a model with a learned checkStep role',
+          'Pass { model } with the embedded model (embedded:slowthink-mini), or use the exact `steps` verifier.',
+          'model',
+        );
+      }
+      return createStepVerifier({
+        aggregate: 'mean',
+        ...dependencies.steps,
+        name: 'learned-steps',
+        exactSteps: false,
+        checkStep: (line, options) => (checkScratchpadLine(line) === undefined ? undefined : model.checkStep(line, options)),
+      });
     }
     case 'judge':
       if (!dependencies.model) throw invalid('The judge verifier needs a model', 'Pass { model } to createVerifier.', 'model');

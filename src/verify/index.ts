@@ -30,7 +30,9 @@ export {
   VERIFIER_NAMES,
   checkScratchpadLine,
   createVerifier,
+  hasStepCheck,
   resolveBuiltInTask,
+  type StepCheckingModel,
   type VerifierDependencies,
   type VerifierName,
 } from './create-verifier.js';

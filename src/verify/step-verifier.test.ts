@@ -58,3 +58,24 @@ describe('steps verifier', () => {
     expect(scratchpadLines({ text: 'd\ne' })).toEqual(['d', 'e']);
   });
 });
+
+describe('learned-steps verifier', () => {
+  it('asks the model only about checkable lines and aggregates its probabilities', async () => {
+    const asked: string[] = [];
+    const stepModel = {
+      checkStep: async (line: string) => {
+        asked.push(line);
+        return line.includes('2786') ? 0.1 : 0.9;
+      },
+    };
+    const verifier = createVerifier('learned-steps', { stepModel, steps: { aggregate: 'product' } });
+    expect(verifier.exact).toBe(false);
+    const score = await verifier.score(problem, { text: '', reasoning: 'Let me multiply.\n347*8=2786\n2776+4=2780' });
+    expect(asked).toEqual(['347*8=2786', '2776+4=2780']);
+    expect(score.value).toBeCloseTo(0.09);
+  });
+
+  it('refuses a model without a learned checkStep', () => {
+    expect(() => createVerifier('learned-steps', {})).toThrow(expect.objectContaining({ code: 'ST_INVALID_ARGUMENT' }));
+  });
+});
