@@ -5,8 +5,9 @@ export type RegisterCommand = (program: Command) => void;
 
 /** Each command file stays light (commander only) and imports its heavy modules inside its action. */
 export const commandLoaders: Array<() => Promise<{ register: RegisterCommand }>> = [
-  // () => import('./ask.js'),
+  () => import('./ask.js'),
   () => import('./data.js'),
   () => import('./bench.js'),
   () => import('./runs.js'),
+  () => import('./serve.js'),
 ];

@@ -1,0 +1,106 @@
+import { spawn } from 'node:child_process';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestFromFlags } from './ask.js';
+
+let server: Server;
+let baseURL: string;
+
+beforeAll(async () => {
+  // A recorded-shape OpenAI-compatible backend that answers every sample "Answer: 391".
+  server = createServer((request, response) => {
+    let raw = '';
+    request.on('data', (chunk) => {
+      raw += chunk;
+    });
+    request.on('end', () => {
+      const body = JSON.parse(raw) as { n?: number; stream?: boolean };
+      const n = body.n ?? 1;
+      const usage = { prompt_tokens: 20, completion_tokens: 12 * n };
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      for (let index = 0; index < n; index += 1) {
+        const delta = { content: '17 * 23 = 17 * 20 + 17 * 3 = 340 + 51\nAnswer: 391' };
+        response.write(
+          `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index, delta, finish_reason: 'stop' }] })}\n\n`,
+        );
+      }
+      response.write(
+        `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage })}\n\n`,
+      );
+      response.end('data: [DONE]\n\n');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  baseURL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
+});
+
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['bin/slowthink.js', ...args], {
+      env: { ...process.env, SLOWTHINK_OPENAI_BASE_URL: baseURL, NO_COLOR: '1' },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('slowthink ask', () => {
+  it('--json prints exactly one JSON object with the answer, usage and cost', async () => {
+    const { code, stdout } = await runCli(['ask', 'What is 17 * 23?', '--model', 'openai-compatible:m', '--json', '--effort', 'medium']);
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const result = JSON.parse(lines[0] ?? '{}');
+    expect(result).toMatchObject({
+      answer: '391',
+      model: 'openai-compatible:m',
+      effort: 'medium',
+      strategy: 'adaptive-consistency',
+      finish_reason: 'stop',
+      samples: 4,
+    });
+    expect(result.usage.completion_tokens).toBe(48);
+    expect(result.usage.reasoning_tokens).toBeGreaterThan(0);
+    expect(result.usage.reasoning_tokens).toBeLessThan(48);
+    expect(result.usage.prompt_tokens).toBe(20);
+    expect(typeof result.cost_usd).toBe('number');
+  }, 30_000);
+
+  it('streams the thinking, then the answer, then the ledger line', async () => {
+    const { code, stdout } = await runCli(['ask', 'What is 17 * 23?', '--model', 'openai-compatible:m', '--strategy', 'cot']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/── Chain of thought ──\n17 \* 23 = 17 \* 20/);
+    expect(stdout).toMatch(/Answer: 391\n.*1 sample · 12 tokens/);
+  }, 30_000);
+
+  it('exits 2 with code and hint for bad input, never a stack trace', async () => {
+    const { code, stderr } = await runCli(['ask', 'q', '--max-calls', '1.5']);
+    expect(code).toBe(2);
+    expect(stderr).toBe('error ST_INVALID_ARGUMENT: --max-calls must be a whole number ≥ 1, got "1.5"\nhint: Example: --max-calls 8\n');
+  }, 30_000);
+});
+
+describe('requestFromFlags', () => {
+  it('builds the budget from flags and rejects negatives and non-numbers', () => {
+    expect(
+      requestFromFlags('q', { maxTokens: '100', maxUsd: '0.5', maxSeconds: '2', maxCalls: '3', seed: '1', temperature: '0' }),
+    ).toMatchObject({
+      budget: { maxTokens: 100, maxUsd: 0.5, maxSeconds: 2, maxCalls: 3 },
+      seed: 1,
+      temperature: 0,
+    });
+    expect(() => requestFromFlags('q', { maxSeconds: '-1' })).toThrow(/--max-seconds/);
+    expect(() => requestFromFlags('q', { temperature: 'hot' })).toThrow(/--temperature/);
+    expect(() => requestFromFlags('', {})).toThrow(/empty/);
+  });
+});

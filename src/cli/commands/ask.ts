@@ -1,0 +1,116 @@
+/** @module `slowthink ask "QUESTION"`: streams the thinking, then the answer, then a one-line ledger (or one JSON object). */
+import type { Command } from 'commander';
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
+import type { BudgetLimits, ReasonRequest } from '../../spec/index.js';
+
+type AskFlags = Record<string, string | boolean | undefined>;
+
+/** Parses a numeric flag; throws INVALID_ARGUMENT naming the flag for non-numbers, negatives and non-integers. */
+export function parseNumberFlag(
+  flag: string,
+  value: string | boolean | undefined,
+  rules: { integer?: boolean; minimum: number; exclusive?: boolean; maximum?: number; example: string },
+): number | undefined {
+  if (value === undefined) return undefined;
+  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
+  const low = rules.exclusive ? number <= rules.minimum : number < rules.minimum;
+  if (
+    !Number.isFinite(number) ||
+    low ||
+    (rules.maximum !== undefined && number > rules.maximum) ||
+    (rules.integer && !Number.isInteger(number))
+  ) {
+    const kind = rules.integer ? 'a whole number' : 'a number';
+    const range = `${rules.exclusive ? '>' : '≥'} ${rules.minimum}${rules.maximum === undefined ? '' : ` and ≤ ${rules.maximum}`}`;
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--${flag} must be ${kind} ${range}, got "${String(value)}"`, {
+      hint: `Example: --${flag} ${rules.example}`,
+      param: flag,
+    });
+  }
+  return number;
+}
+
+/** Turns the flags into a ReasonRequest (without the question); validates every number. */
+export function requestFromFlags(question: string, flags: AskFlags): ReasonRequest {
+  if (question.trim() === '') {
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, 'The question is empty', {
+      hint: 'Example: slowthink ask "What is 17 * 23?"',
+      param: 'question',
+    });
+  }
+  const budget: BudgetLimits = {};
+  const maxTokens = parseNumberFlag('max-tokens', flags.maxTokens, { integer: true, minimum: 1, example: '4000' });
+  const maxUsd = parseNumberFlag('max-usd', flags.maxUsd, { minimum: 0, exclusive: true, example: '0.05' });
+  const maxSeconds = parseNumberFlag('max-seconds', flags.maxSeconds, { minimum: 0, exclusive: true, example: '30' });
+  const maxCalls = parseNumberFlag('max-calls', flags.maxCalls, { integer: true, minimum: 1, example: '8' });
+  if (maxTokens !== undefined) budget.maxTokens = maxTokens;
+  if (maxUsd !== undefined) budget.maxUsd = maxUsd;
+  if (maxSeconds !== undefined) budget.maxSeconds = maxSeconds;
+  if (maxCalls !== undefined) budget.maxCalls = maxCalls;
+  const request: ReasonRequest = { question, budget };
+  const temperature = parseNumberFlag('temperature', flags.temperature, { minimum: 0, maximum: 2, example: '0.7' });
+  const seed = parseNumberFlag('seed', flags.seed, { integer: true, minimum: 0, example: '42' });
+  if (temperature !== undefined) request.temperature = temperature;
+  if (seed !== undefined) request.seed = seed;
+  if (typeof flags.model === 'string') request.model = flags.model;
+  if (typeof flags.effort === 'string') request.effort = flags.effort as ReasonRequest['effort'];
+  if (typeof flags.strategy === 'string') request.strategy = flags.strategy;
+  if (typeof flags.task === 'string') request.task = flags.task;
+  return request;
+}
+
+async function runAsk(question: string, flags: AskFlags): Promise<void> {
+  const request = requestFromFlags(question, flags);
+  const { streamReason } = await import('../../engine/index.js');
+  const { createEventRenderer, ledgerLine, resultJson } = await import('../render.js');
+  const controller = new AbortController();
+  const interrupt = () => controller.abort();
+  process.once('SIGINT', interrupt);
+  try {
+    const stream = streamReason({ ...request, signal: controller.signal });
+    const json = flags.json === true;
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    const renderer = createEventRenderer({ write: (text) => process.stdout.write(text), color });
+    for await (const event of stream) if (!json) renderer.handle(event);
+    const result = await stream.result;
+    if (json) {
+      process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
+      return;
+    }
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning.message}\n`);
+    const line = ledgerLine(result);
+    process.stdout.write(`${color ? `\u001b[2m${line}\u001b[0m` : line}\n`);
+  } finally {
+    process.removeListener('SIGINT', interrupt);
+    const { closeModels } = await import('../../models/registry.js');
+    await closeModels();
+  }
+}
+
+/** Registers the `ask` command. */
+export function register(program: Command): void {
+  program
+    .command('ask')
+    .description('Answer a question by thinking slowly: streams the thinking, then the answer and a one-line ledger')
+    .argument('<question>', 'the question, in quotes')
+    .option(
+      '-m, --model <model>',
+      'provider:model, e.g. slowthink-mini, gguf:./m.gguf, openai:gpt-4o-mini (default: SLOWTHINK_MODEL, config, embedded)',
+    )
+    .option('-e, --effort <effort>', 'none, minimal, low, medium, high, xhigh, max, auto', 'medium')
+    .option(
+      '-s, --strategy <strategy>',
+      "strategy, overriding the effort's (direct, cot, self-consistency, adaptive-consistency, best-of-n, weighted-best-of-n, think-longer)",
+    )
+    .option('--task <task>', 'task whose checker verifies answers (arithmetic, countdown); detected when absent')
+    .option('--max-tokens <n>', 'most generated tokens over all calls')
+    .option('--max-usd <x>', 'most dollars')
+    .option('--max-seconds <s>', 'most seconds')
+    .option('--max-calls <n>', 'most model calls')
+    .option('--temperature <t>', 'sampling temperature (0-2)')
+    .option('--seed <n>', 'base seed for reproducible samples')
+    .option('--json', 'print exactly one JSON object instead of streaming')
+    .action(async (question: string, flags: AskFlags) => {
+      await runAsk(question, flags);
+    });
+}

@@ -1,0 +1,35 @@
+/** @module The `slowthink` CLI: registers every command, and turns failures into `error CODE: message` + a hint and an exit code. */
+import { Command } from 'commander';
+import { commandLoaders } from './commands/index.js';
+import { reportError } from './render-error.js';
+
+/** Builds the program with every command registered. */
+export async function createProgram(): Promise<Command> {
+  const program = new Command('slowthink')
+    .description('Turn any LLM into a reasoning model by spending inference-time compute.')
+    .version('0.1.0')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  for (const load of commandLoaders) {
+    const command = await load();
+    command.register(program);
+  }
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+/** Runs the CLI with `argv` (as in process.argv) and returns the exit code. */
+export async function main(argv: string[] = process.argv): Promise<number> {
+  try {
+    const program = await createProgram();
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    return reportError(error);
+  }
+}
+
+const code = await main();
+process.exitCode = code;
+// Local model backends may keep handles open; leave once output is flushed.
+process.stdout.write('', () => process.exit(code));
