@@ -25,6 +25,9 @@ describe('format', () => {
     expect(normalizeQuestion('What is\t12\n+  7?')).toBe('What is 12 + 7?');
     expect(normalizeQuestion('Is x 3 the box?')).toBe('Is x 3 the box?');
     expect(normalizeQuestion('Max 3 boxes')).toBe('Max 3 boxes');
+    expect(normalizeQuestion("what's 12+7?")).toBe('What is 12+7?');
+    expect(normalizeQuestion('COMPUTE 3*4')).toBe('Compute 3*4');
+    expect(normalizeQuestion('whatsoever 3')).toBe('whatsoever 3');
     expect(normalizeQuestion('Use 3, 7, 25, 50 to make 62.')).toBe('Use 3, 7, 25, 50 to make 62.');
     expect(normalizeQuestion('using 3, 7, 25 and 50, make 62')).toBe('Use 3, 7, 25, 50 to make 62.');
     expect(normalizeQuestion('Use 4 5 6 to reach 26!')).toBe('Use 4, 5, 6 to make 26.');

@@ -56,7 +56,9 @@ export function normalizeQuestion(text: string): string {
     .replace(/[\u00A0\u2000-\u200B\u3000]/g, ' ')
     .replace(/(\d|\))(\s*)[xX\u00D7\u2715\u2716\u22C5\u00B7\u2217](\s*)(?=\d|\(|-\d)/g, '$1$2*$3')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^(?:what is|what's|whats)\b/i, 'What is')
+    .replace(/^(compute|calculate)\b/i, (word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase());
   // Countdown phrasings (`using 3, 7 and 25, make 62`) become the one form the model was trained on.
   const countdown = /^(?:use|using) ((?:\d+(?:,\s*|\s+|\s*,?\s*and\s+))+\d+),?\s+(?:to\s+)?(?:make|reach|get) (\d+)\s*[.!?]?$/i.exec(
     cleaned,
