@@ -83,6 +83,15 @@ describe('answersEquivalent', () => {
     expect(answersEquivalent(undefined as unknown as string, '1')).toBe(false);
   });
 
+  it('answers pathological inputs quickly and without float false positives', () => {
+    const deep = `${'\\sqrt{'.repeat(500)}2${'}'.repeat(500)}`;
+    answersEquivalent('\\sqrt{2}', '1');
+    const start = performance.now();
+    expect(answersEquivalent(deep, '1')).toBe(false);
+    expect(answersEquivalent(`${'1+'.repeat(3000)}1`, '3001')).toBe(false);
+    expect(performance.now() - start).toBeLessThan(300);
+  });
+
   it('compares plain integers fast, without the computer-algebra system', () => {
     const start = performance.now();
     for (let index = 0; index < 20000; index += 1) answersEquivalent(String(index), String(index + 1));

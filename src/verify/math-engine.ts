@@ -17,6 +17,8 @@ const cacheLimit = 5000;
 const equalityCache = new Map<string, boolean>();
 const canonicalCache = new Map<string, string | undefined>();
 const samplePoints = [0.37, 1.71, -2.3, 3.1, 0.913];
+/** Longer answers are compared as strings only: parsing deep nests costs seconds and piles up float error. */
+export const MAX_CAS_LENGTH = 256;
 
 function getEngine(): ComputeEngineInstance {
   if (!engine) {
@@ -51,6 +53,7 @@ export function asciiToLatex(text: string): string {
 
 /** Parses to a valid expression whose value is defined (`1/0` and `0/0` are not answers). */
 function parse(latex: string): Expression | undefined {
+  if (latex.length > MAX_CAS_LENGTH) return undefined;
   const expression = getEngine().parse(asciiToLatex(latex));
   if (!expression.isValid) return undefined;
   const value = JSON.stringify(expression.N().json);
