@@ -77,13 +77,15 @@ export function testTimeCurveOption(summary: BenchSummary): Record<string, unkno
     }
   }
   for (const curve of summary.samplingCurves) {
-    const lines: Array<[string, 'majority' | 'bestOf' | 'passAt', string]> = [
+    const lines: Array<[string, 'majority' | 'bestOfConfidence' | 'bestOfScore' | 'passAt', string]> = [
       [`majority@N (${curve.config})`, 'majority', 'solid'],
-      [`best-of-N by ${curve.selection ?? 'chance'} (${curve.config})`, 'bestOf', 'dashed'],
-      [`pass@N oracle (${curve.config})`, 'passAt', 'dotted'],
+      [`best-of-N by model confidence (${curve.config})`, 'bestOfConfidence', 'dashed'],
+      [`best-of-N by verifier (${curve.config})`, 'bestOfScore', 'dashed'],
+      [`pass@N = oracle best-of-N (${curve.config})`, 'passAt', 'dotted'],
     ];
     for (const [name, field, dash] of lines) {
-      if (field === 'bestOf' && curve.selection === null) continue;
+      if (field === 'bestOfConfidence' && !curve.hasConfidence) continue;
+      if (field === 'bestOfScore' && curve.scoreSource !== 'verifier') continue;
       const color = PALETTE[colourIndex++ % PALETTE.length];
       legend.push(name);
       series.push({

@@ -25,7 +25,10 @@ export function sampleRecordsOf(problem: TaskProblem, outcome: SolveOutcome, gra
     if (event.type === 'score') scores.set(event.id, event.value);
     if (event.type === 'sample-end') sampleEnds.set(event.id, event);
   }
-  const sampleThoughts = (outcome.trace?.thoughts ?? []).filter((thought) => thought.role === 'sample');
+  // Thoughts closed without a sample (budget cut, abort) have no sample-end event and are not samples.
+  const sampleThoughts = (outcome.trace?.thoughts ?? []).filter(
+    (thought) => thought.role === 'sample' && (sampleEnds.size === 0 || sampleEnds.has(thought.id)),
+  );
   const ids = sampleThoughts.length > 0 ? sampleThoughts.map((thought) => thought.id) : [...sampleEnds.keys()];
   return ids.map((id) => {
     const thought = sampleThoughts.find((candidate) => candidate.id === id);

@@ -52,7 +52,8 @@ export function renderReportHtml(summary: BenchSummary, plots: Array<{ name: str
       String(point.n),
       number(point.meanTokens),
       percent(point.majority),
-      point.bestOf === null ? '—' : percent(point.bestOf),
+      point.bestOfConfidence === null ? '—' : percent(point.bestOfConfidence),
+      point.bestOfScore === null ? '—' : `${percent(point.bestOfScore)}${curve.scoreSource === 'exact-checker' ? ' (exact checker)' : ''}`,
       percent(point.passAt),
     ]),
   );
@@ -89,7 +90,7 @@ export function renderReportHtml(summary: BenchSummary, plots: Array<{ name: str
     ...(curveRows.length > 0
       ? [
           '<h2>Majority@N, best-of-N and pass@N</h2><p>Computed by subsampling one stored set of samples per problem (random subsets of size N; ties broken at random).</p>',
-          table(['config', 'N', 'tokens/problem', 'majority@N', 'best-of-N', 'pass@N'], curveRows),
+          table(['config', 'N', 'tokens/problem', 'majority@N', 'best-of-N (confidence)', 'best-of-N (verifier)', 'pass@N'], curveRows),
         ]
       : []),
   ];

@@ -59,14 +59,20 @@ describe('samplingCurves', () => {
       Array.from({ length: 8 }, (_, index) => sample(String(index), false, 0.5)),
     );
     const [curve] = samplingCurves([a, b], { subsets: 400 });
-    expect(curve).toMatchObject({ samplesPerProblem: 8, problems: 2, selection: 'score' });
+    expect(curve).toMatchObject({ samplesPerProblem: 8, problems: 2, scoreSource: 'verifier', hasConfidence: false });
     const first = curve?.points[0];
     const last = curve?.points.at(-1);
     expect(first?.n).toBe(1);
     expect(first?.majority).toBeCloseTo(5 / 16, 1);
     expect(first?.passAt).toBeCloseTo(5 / 16, 10);
-    expect(last).toMatchObject({ n: 8, majority: 0.5, bestOf: 0.5, passAt: 0.5, meanTokens: 80 });
-    expect(curve?.points[2]?.bestOf).toBeGreaterThan(curve?.points[2]?.majority ?? 1);
+    expect(last).toMatchObject({ n: 8, majority: 0.5, bestOfScore: 0.5, bestOfConfidence: null, passAt: 0.5, meanTokens: 80 });
+    expect(curve?.points[2]?.bestOfScore).toBeGreaterThan(curve?.points[2]?.majority ?? 1);
+  });
+  it('recognises an exact checker as the score source (best-of-N is then pass@N)', () => {
+    const exact = row('a', [sample('1', true, 1), ...Array.from({ length: 7 }, () => sample('2', false, 0))]);
+    const [curve] = samplingCurves([exact]);
+    expect(curve?.scoreSource).toBe('exact-checker');
+    for (const point of curve?.points ?? []) expect(point.bestOfScore).toBeCloseTo(point.passAt, 1);
   });
   it('skips configs with too few samples', () => {
     expect(samplingCurves([row('a', [sample('1', true)])])).toEqual([]);

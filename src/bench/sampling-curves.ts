@@ -9,8 +9,10 @@ export interface SamplingCurvePoint {
   /** Expected generated tokens of N samples per problem. */
   meanTokens: number;
   majority: number;
-  /** Best-of-N by verifier score (or the model's confidence); null when samples carry neither. */
-  bestOf: number | null;
+  /** Best-of-N picked by the model's own answer confidence; null when samples carry none. */
+  bestOfConfidence: number | null;
+  /** Best-of-N picked by the verifier's score; null without scores. Equals pass@N when the verifier is the exact checker. */
+  bestOfScore: number | null;
   /** Unbiased pass@N: some sample is correct (an oracle's upper bound). */
   passAt: number;
 }
@@ -21,7 +23,9 @@ export interface SamplingCurve {
   /** M: samples per problem the curves subsample from. */
   samplesPerProblem: number;
   problems: number;
-  selection: 'score' | 'confidence' | null;
+  /** Where best-of-N scores came from: an exact checker (an oracle: best-of-N = pass@N), another verifier, or none. */
+  scoreSource: 'exact-checker' | 'verifier' | null;
+  hasConfidence: boolean;
   subsets: number;
   points: SamplingCurvePoint[];
 }
@@ -94,12 +98,10 @@ export function samplingCurves(
     if (rows.length === 0) continue;
     const maximum = Math.min(...rows.map((result) => result.sampleRecords.length));
     const all = rows.flatMap((result) => result.sampleRecords);
-    const selection = all.some((sample) => sample.score !== undefined)
-      ? 'score'
-      : all.some((sample) => sample.confidence !== undefined)
-        ? 'confidence'
-        : null;
-    const scoreOf = (sample: SampleRecord) => (selection === 'score' ? sample.score : sample.confidence);
+    const scored = all.filter((sample) => sample.score !== undefined);
+    const exact = scored.every((sample) => sample.score === (sample.correct ? 1 : 0));
+    const scoreSource = scored.length === 0 ? null : exact ? 'exact-checker' : 'verifier';
+    const hasConfidence = all.some((sample) => sample.confidence !== undefined);
     const random = createRandom(options.seed ?? 7);
     const points = curveSizes(maximum).map((size) => {
       const perProblem = rows.map((result) => {
@@ -109,7 +111,8 @@ export function samplingCurves(
         return {
           tokens: tokens * size,
           majority: mean(draws.map((draw) => Number(majorityCorrect(draw, random)))),
-          bestOf: mean(draws.map((draw) => Number(bestOfCorrect(draw, scoreOf, random)))),
+          bestOfConfidence: mean(draws.map((draw) => Number(bestOfCorrect(draw, (sample) => sample.confidence, random)))),
+          bestOfScore: mean(draws.map((draw) => Number(bestOfCorrect(draw, (sample) => sample.score, random)))),
           passAt: passAtK(samples.length, samples.filter((sample) => sample.correct).length, size),
         };
       });
@@ -117,11 +120,12 @@ export function samplingCurves(
         n: size,
         meanTokens: mean(perProblem.map((entry) => entry.tokens)),
         majority: mean(perProblem.map((entry) => entry.majority)),
-        bestOf: selection === null ? null : mean(perProblem.map((entry) => entry.bestOf)),
+        bestOfConfidence: hasConfidence ? mean(perProblem.map((entry) => entry.bestOfConfidence)) : null,
+        bestOfScore: scoreSource === null ? null : mean(perProblem.map((entry) => entry.bestOfScore)),
         passAt: mean(perProblem.map((entry) => entry.passAt)),
       };
     });
-    curves.push({ config, samplesPerProblem: maximum, problems: rows.length, selection, subsets, points });
+    curves.push({ config, samplesPerProblem: maximum, problems: rows.length, scoreSource, hasConfidence, subsets, points });
   }
   return curves;
 }
