@@ -83,6 +83,7 @@ export class ChoiceRun {
       if (event.type === 'error') throw await this.failure(event);
       for (const part of this.narrator.render(event)) emit(part);
     }
+    for (const part of this.narrator.flush()) emit(part);
     const result = await this.stream!.result;
     if (!this.narrator.hasContent && result.text !== '') emit({ channel: 'content', text: result.text });
     return { result, reasoning, content };

@@ -37,8 +37,8 @@ describe('POST /v1/chat/completions, not streaming', () => {
     expect(message.reasoning_content).toBe(message.reasoning);
     expect(message.reasoning_content).toContain('### Sample 2/3');
     expect(message.reasoning_content).toContain('Vote: 3/3 → 42 (confidence 0.97)');
-    expect(message.reasoning_content).toContain('Verifier (arithmetic): 1.00');
-    expect(message.reasoning_content.startsWith('Thinking with slowthink-mini at effort medium')).toBe(true);
+    expect(message.reasoning_content).toContain('Verifier arithmetic on Sample 1/3: 1.00');
+    expect(message.reasoning_content).toMatch(/^Effort medium → adaptive-consistency: vote over up to 5 chains/);
     expect(body.choices[0].finish_reason).toBe('stop');
     expect(body.usage).toMatchObject({
       prompt_tokens: 10,

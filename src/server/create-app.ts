@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { ApiError, toApiError } from './api-error.js';
 import { createApiKeyCheck } from './api-key-check.js';
 import { createChatCompletionsHandler } from './chat-completions-route.js';
+import { describePlan } from './describe-plan.js';
 import type { ServerEngine } from './choice-run.js';
 import { ConcurrencyLimiter } from './concurrency-limiter.js';
 import { createModelCatalog, type ModelCatalog } from './model-catalog.js';
@@ -30,7 +31,7 @@ export interface CreateAppOptions {
   startGraceMs?: number;
   /** Wall-clock cap of a non-streaming request; the best answer so far is returned. Default 240 s. */
   nonStreamingMaxSeconds?: number;
-  /** The first reasoning line of each choice (the plan); default names effort, model and strategy. */
+  /** The first reasoning line of each choice; default: the effort plan from the engine's effort table. */
   describePlan?: (plan: PlannedRequest) => string | undefined;
   /** Include request messages in the log lines. Default false. */
   logPrompts?: boolean;
@@ -39,12 +40,6 @@ export interface CreateAppOptions {
 }
 
 type Variables = { requestId: string };
-
-/** Default plan line: what the engine is about to do, sent at once so a client sees progress immediately. */
-export function defaultDescribePlan(plan: PlannedRequest): string {
-  const strategy = plan.reason.strategy ? ` → ${plan.reason.strategy}` : '';
-  return `Thinking with ${plan.modelName} at effort ${plan.effort}${strategy}`;
-}
 
 function errorResponse(error: ApiError, headers: Headers): Response {
   for (const [name, value] of Object.entries(error.headers)) headers.set(name, value);
@@ -103,7 +98,7 @@ export function createApp(options: CreateAppOptions): Hono<{ Variables: Variable
       retryAfterSeconds,
       startGraceMs: options.startGraceMs ?? 50,
       nonStreamingMaxSeconds: options.nonStreamingMaxSeconds ?? 240,
-      describePlan: options.describePlan ?? defaultDescribePlan,
+      describePlan: options.describePlan ?? describePlan,
       log,
       logPrompts: options.logPrompts ?? false,
     }),

@@ -1,6 +1,6 @@
 /** @module Which model ids the server lists and accepts; the engine's registry decides for `provider:model` names. */
-import { SlowthinkError } from '../errors/index.js';
-import { modelNotFound } from './api-error.js';
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { ApiError, modelNotFound } from './api-error.js';
 import { parseModelId } from './parse-model-id.js';
 
 /** The models the server lists, and a check that a requested model can be served. */
@@ -14,19 +14,31 @@ export interface ModelCatalog {
 /** The shipped models, in the order GET /v1/models lists them. */
 export const SHIPPED_MODELS = ['slowthink', 'slowthink-mini'] as const;
 
-/** A catalog listing `ids` whose check asks `resolve` (e.g. the model registry), or accepts only the listed ids. */
+/**
+ * A catalog listing `ids`. With `resolve` (the model registry) every requested name is resolved before anything is
+ * sent, so a missing model is a 404 and missing weights a 503, and the model is loaded once, up front; without it,
+ * only the listed ids are accepted.
+ */
 export function createModelCatalog(options: { ids?: readonly string[]; resolve?: (name: string) => unknown } = {}): ModelCatalog {
   const ids = [...(options.ids ?? SHIPPED_MODELS)];
   return {
     list: () => ids,
     check: async (name) => {
-      if (ids.includes(name)) return;
-      if (!options.resolve) throw modelNotFound(name);
+      if (!options.resolve) {
+        if (ids.includes(name)) return;
+        throw modelNotFound(name);
+      }
       try {
         await options.resolve(name);
       } catch (error) {
-        if (SlowthinkError.isInstance(error)) throw error;
-        throw modelNotFound(name);
+        // A provider this server has no credentials or URL for is, to the client, a model not served here.
+        if (SlowthinkError.isInstance(error) && error.code === ERROR_CODES.CONFIG) {
+          throw new ApiError(404, `The model \`${name}\` is not served here: ${error.message}.`, {
+            param: 'model',
+            code: 'model_not_found',
+          });
+        }
+        throw error;
       }
     },
   };

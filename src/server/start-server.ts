@@ -1,10 +1,13 @@
 /** @module Serves the app on a socket with @hono/node-server; binds 127.0.0.1 unless told otherwise. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { streamReason } from '../engine/index.js';
+import { resolveModel } from '../models/registry.js';
 import { type CreateAppOptions, createApp } from './create-app.js';
+import { createModelCatalog } from './model-catalog.js';
 
-/** Where and how to serve; the engine is required here (the CLI passes the real one). */
-export interface StartServerOptions extends CreateAppOptions {
+/** Where and how to serve; without an engine, the real one with the model registry. */
+export interface StartServerOptions extends Partial<CreateAppOptions> {
   /** Default 127.0.0.1: never exposed by accident. */
   host?: string;
   /** Default 8080; 0 picks a free port. */
@@ -21,10 +24,12 @@ export interface RunningServer {
 }
 
 /** Starts listening; resolves once the port is bound. */
-export function startServer(options: StartServerOptions): Promise<RunningServer> {
-  const app = createApp(options);
+export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
+  const engine = options.engine ?? { streamReason };
+  const catalog = options.catalog ?? (options.engine ? undefined : createModelCatalog({ resolve: (name) => resolveModel(name) }));
+  const app = createApp({ ...options, engine, ...(catalog ? { catalog } : {}) });
   const host = options.host ?? '127.0.0.1';
-  return new Promise((resolve, reject) => {
+  return await new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({

@@ -40,7 +40,7 @@ describe('TraceNarrator', () => {
         '### Sample 1/2',
         '6*7 = 42',
         '',
-        '→ 42 (5 tokens)',
+        '→ 42 (5 tokens, confidence 0.91)',
         '',
         '### Sample 2/2',
         'six sevens are 42',
@@ -49,7 +49,7 @@ describe('TraceNarrator', () => {
         '',
         'Vote: 1.50/2 → 42 (confidence 0.97)',
         '',
-        'Verifier (arithmetic): 1.00 — exact',
+        'Verifier arithmetic on Sample 1/2: 1.00 — exact',
         '',
       ].join('\n'),
     );
@@ -63,6 +63,43 @@ describe('TraceNarrator', () => {
       { type: 'answer-end', text: '42' },
     ]);
     expect(content).toBe('42');
+  });
+
+  it('serialises samples drawn in parallel: one streams live, the other follows when it ends', () => {
+    const narrator = new TraceNarrator();
+    const live: string[] = [];
+    const render = (event: TraceEvent) =>
+      live.push(
+        narrator
+          .render(event)
+          .map((part) => part.text)
+          .join(''),
+      );
+    render({ type: 'thought-start', id: 'a', parentId: null, role: 'sample', label: 'Sample 1/2' });
+    render({ type: 'thought-start', id: 'b', parentId: null, role: 'sample', label: 'Sample 2/2' });
+    render({ type: 'thought-delta', id: 'a', delta: 'one ' });
+    render({ type: 'thought-delta', id: 'b', delta: 'uno ' });
+    render({ type: 'thought-delta', id: 'a', delta: 'two' });
+    render({ type: 'thought-delta', id: 'b', delta: 'dos' });
+    expect(live.join('')).toBe('### Sample 1/2\none two');
+    render({ type: 'thought-end', id: 'a', text: 'one two', answer: '2', tokens: 2 });
+    render({ type: 'sample-end', id: 'a', answer: '2', tokens: 2, finishReason: 'stop' });
+    render({ type: 'thought-end', id: 'b', text: 'uno dos', answer: '2', tokens: 2 });
+    render({ type: 'sample-end', id: 'b', answer: '2', tokens: 2, finishReason: 'stop' });
+    render({ type: 'vote', tally: { '2': 2 }, leader: '2', confidence: 0.9, samples: 2 });
+    render({ type: 'thought-start', id: 'c', parentId: null, role: 'sample', label: 'Sample 3/3' });
+    expect(live.join('')).toBe(
+      '### Sample 1/2\none two\n\n→ 2 (2 tokens)\n\n### Sample 2/2\nuno dos\n\n→ 2 (2 tokens)\n\nVote: 2/2 → 2 (confidence 0.90)\n\n### Sample 3/3\n',
+    );
+  });
+
+  it('emits what is still buffered when the answer starts', () => {
+    const narrator = new TraceNarrator();
+    narrator.render({ type: 'thought-start', id: 'a', parentId: null, role: 'sample', label: 'A' });
+    narrator.render({ type: 'thought-start', id: 'b', parentId: null, role: 'sample', label: 'B' });
+    expect(narrator.render({ type: 'thought-delta', id: 'b', delta: 'late' })).toEqual([]);
+    const parts = narrator.render({ type: 'answer-start' });
+    expect(parts.map((part) => part.text).join('')).toBe('\n### B\nlate');
   });
 
   it('says when a vote has no leader yet', () => {

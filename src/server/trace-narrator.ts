@@ -1,5 +1,5 @@
 /** @module Renders engine TraceEvents as a readable markdown narrative (reasoning) and the answer text (content). */
-import type { TraceEvent } from '../spec/trace.js';
+import type { ThoughtRole, TraceEvent } from '../spec/trace.js';
 
 /** One piece of output: thinking goes to `reasoning_content`/`reasoning`, the answer to `content`. */
 export interface NarrativePart {
@@ -7,51 +7,91 @@ export interface NarrativePart {
   text: string;
 }
 
+/** Text of a section: a `block` is a line on its own paragraph, `raw` is streamed thought text. */
+type Piece = { kind: 'block' | 'raw'; text: string };
+
+/** One thought's part of the narrative, or a loose line (a vote) waiting for its turn. */
+interface Section {
+  id: string | undefined;
+  role: ThoughtRole | undefined;
+  pieces: Piece[];
+  /** Its thought ended; the section gives up the floor when something else needs it. */
+  done: boolean;
+  streamed: boolean;
+  answered: boolean;
+}
+
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
-/** Stateful per choice: remembers which thoughts streamed deltas so their final text is not repeated. */
+/**
+ * Stateful per choice. Samples drawn in parallel stream their tokens interleaved; interleaved text is unreadable, so
+ * one thought at a time has the floor and streams live while the others buffer, and each buffered thought follows as
+ * soon as the one before it ends.
+ */
 export class TraceNarrator {
+  private readonly queue: Section[] = [];
+  private readonly sections = new Map<string, Section>();
+  private readonly labels = new Map<string, string>();
+  private output: NarrativePart[] = [];
   private reasoningEndsWithNewline = true;
   private reasoningEmpty = true;
   private contentStreamed = false;
-  private readonly streamedThoughts = new Set<string>();
-  private readonly answeredThoughts = new Set<string>();
 
   /** The first line of the narrative, e.g. the effort plan, sent before the engine reports anything. */
   plan(line: string): NarrativePart[] {
-    return this.block(line);
+    this.emitPiece({ kind: 'block', text: line });
+    return this.take();
   }
 
   /** Parts for one event; many events (budget updates, finish) render nothing. */
   render(event: TraceEvent): NarrativePart[] {
     switch (event.type) {
       case 'thought-start':
-        return this.block(event.role === 'sample' || event.role === 'aggregate' ? `### ${event.label}` : `#### ${event.label}`);
+        this.thoughtStart(event.id, event.role, event.label);
+        break;
       case 'thought-delta':
-        if (event.delta === '') return [];
-        this.streamedThoughts.add(event.id);
-        return this.reasoning(event.delta);
+        if (event.delta !== '') this.thoughtDelta(event.id, event.delta);
+        break;
       case 'thought-end':
-        return this.thoughtEnd(event);
+        this.thoughtEnd(event);
+        break;
       case 'sample-end':
-        return this.answerLine(event.id, event.answer, event.tokens, event.confidence);
-      case 'score':
-        return this.block(`Verifier (${event.verifier}): ${event.value.toFixed(2)}${event.evidence ? ` — ${event.evidence}` : ''}`);
+        this.answerLine(event.id, event.answer, event.tokens, event.confidence);
+        break;
+      case 'score': {
+        const label = this.labels.get(event.id);
+        const subject = label === undefined ? '' : ` on ${label}`;
+        const evidence = event.evidence ? ` — ${event.evidence}` : '';
+        this.write(this.sectionFor(event.id), {
+          kind: 'block',
+          text: `Verifier ${event.verifier}${subject}: ${event.value.toFixed(2)}${evidence}`,
+        });
+        break;
+      }
       case 'vote':
-        return this.block(this.voteLine(event));
+        this.write(this.looseSection(), { kind: 'block', text: this.voteLine(event) });
+        break;
+      case 'answer-start':
+        this.popAll();
+        break;
       case 'answer-delta':
-        if (event.delta === '') return [];
-        this.contentStreamed = true;
-        return [{ channel: 'content', text: event.delta }];
+        if (event.delta !== '') this.content(event.delta);
+        break;
       case 'answer-end':
-        if (this.contentStreamed || event.text === '') return [];
-        this.contentStreamed = true;
-        return [{ channel: 'content', text: event.text }];
+        if (!this.contentStreamed && event.text !== '') this.content(event.text);
+        break;
       default:
-        return [];
+        break;
     }
+    return this.take();
+  }
+
+  /** Emits everything still buffered (the run is over, or the answer begins). */
+  flush(): NarrativePart[] {
+    this.popAll();
+    return this.take();
   }
 
   /** Whether any answer text has been rendered. */
@@ -59,21 +99,36 @@ export class TraceNarrator {
     return this.contentStreamed;
   }
 
-  private thoughtEnd(event: Extract<TraceEvent, { type: 'thought-end' }>): NarrativePart[] {
-    const parts = this.streamedThoughts.has(event.id) || event.text === '' ? [] : this.reasoning(event.text);
-    if (event.answer === undefined) return parts;
-    return [...parts, ...this.answerLine(event.id, event.answer, event.tokens, undefined)];
+  private thoughtStart(id: string, role: ThoughtRole, label: string): void {
+    this.labels.set(id, label);
+    const section = this.open(id, role);
+    this.write(section, { kind: 'block', text: role === 'sample' || role === 'aggregate' ? `### ${label}` : `#### ${label}` });
   }
 
-  private answerLine(id: string, answer: string | undefined, tokens: number | undefined, confidence: number | undefined): NarrativePart[] {
-    if (this.answeredThoughts.has(id)) return [];
-    this.answeredThoughts.add(id);
+  private thoughtDelta(id: string, delta: string): void {
+    const section = this.sections.get(id) ?? this.open(id, undefined);
+    section.streamed = true;
+    this.write(section, { kind: 'raw', text: delta });
+  }
+
+  private thoughtEnd(event: Extract<TraceEvent, { type: 'thought-end' }>): void {
+    const section = this.sections.get(event.id) ?? this.open(event.id, undefined);
+    if (!section.streamed && event.text !== '') this.write(section, { kind: 'raw', text: event.text });
+    // A sample's answer line comes with its sample-end (which adds the confidence); other thoughts have none.
+    if (event.answer !== undefined && section.role !== 'sample') this.answerLine(event.id, event.answer, event.tokens, undefined);
+    section.done = true;
+  }
+
+  private answerLine(id: string, answer: string | undefined, tokens: number | undefined, confidence: number | undefined): void {
+    const section = this.sectionFor(id);
+    if (section.answered) return;
+    section.answered = true;
     const details = [
       tokens === undefined ? undefined : `${tokens} tokens`,
       confidence === undefined ? undefined : `confidence ${confidence.toFixed(2)}`,
     ];
     const suffix = details.filter(Boolean).join(', ');
-    return this.block(`→ ${answer ?? 'no answer'}${suffix ? ` (${suffix})` : ''}`);
+    this.write(section, { kind: 'block', text: `→ ${answer ?? 'no answer'}${suffix ? ` (${suffix})` : ''}` });
   }
 
   private voteLine(event: Extract<TraceEvent, { type: 'vote' }>): string {
@@ -82,15 +137,74 @@ export class TraceNarrator {
     return `Vote: ${formatNumber(votes)}/${event.samples} → ${event.leader} (confidence ${event.confidence.toFixed(2)})`;
   }
 
-  /** A line on its own paragraph. */
-  private block(line: string): NarrativePart[] {
-    const separator = this.reasoningEmpty ? '' : this.reasoningEndsWithNewline ? '\n' : '\n\n';
-    return this.reasoning(`${separator}${line}\n`);
+  private open(id: string | undefined, role: ThoughtRole | undefined): Section {
+    const section: Section = { id, role, pieces: [], done: id === undefined, streamed: false, answered: false };
+    if (id !== undefined) this.sections.set(id, section);
+    this.queue.push(section);
+    this.advance(section);
+    return section;
   }
 
-  private reasoning(text: string): NarrativePart[] {
+  /** The section of thought `id` while it still waits or speaks; otherwise a loose section. */
+  private sectionFor(id: string): Section {
+    const section = this.sections.get(id);
+    return section && this.queue.includes(section) ? section : this.looseSection();
+  }
+
+  private looseSection(): Section {
+    const last = this.queue.at(-1);
+    if (last && last.id === undefined) return last;
+    const section = this.open(undefined, undefined);
+    return section;
+  }
+
+  /** Finished sections before `next` give up the floor, so `next` (or whatever is first now) can speak. */
+  private advance(next: Section): void {
+    while (this.queue.length > 1 && this.queue[0] !== next && this.queue[0]!.done) this.pop();
+  }
+
+  private popAll(): void {
+    while (this.queue.length > 0) this.pop();
+  }
+
+  private pop(): void {
+    const finished = this.queue.shift();
+    if (finished?.id !== undefined) this.sections.delete(finished.id);
+    const head = this.queue[0];
+    if (!head) return;
+    for (const piece of head.pieces) this.emitPiece(piece);
+    head.pieces = [];
+  }
+
+  private write(section: Section, piece: Piece): void {
+    this.advance(section);
+    if (this.queue[0] === section) this.emitPiece(piece);
+    else section.pieces.push(piece);
+  }
+
+  private emitPiece(piece: Piece): void {
+    if (piece.kind === 'raw') {
+      this.reasoning(piece.text);
+      return;
+    }
+    const separator = this.reasoningEmpty ? '' : this.reasoningEndsWithNewline ? '\n' : '\n\n';
+    this.reasoning(`${separator}${piece.text}\n`);
+  }
+
+  private reasoning(text: string): void {
     this.reasoningEmpty = false;
     this.reasoningEndsWithNewline = text.endsWith('\n');
-    return [{ channel: 'reasoning', text }];
+    this.output.push({ channel: 'reasoning', text });
+  }
+
+  private content(text: string): void {
+    this.contentStreamed = true;
+    this.output.push({ channel: 'content', text });
+  }
+
+  private take(): NarrativePart[] {
+    const parts = this.output;
+    this.output = [];
+    return parts;
   }
 }

@@ -10,4 +10,5 @@ export const commandLoaders: Array<() => Promise<{ register: RegisterCommand }>>
   () => import('./bench.js'),
   () => import('./runs.js'),
   () => import('./serve.js'),
+  () => import('./train.js'),
 ];

@@ -1,0 +1,18 @@
+/** @module `slowthink serve`: the OpenAI-compatible reasoning API on the engine. */
+import type { Command } from 'commander';
+
+/** Registers `serve` on the program. */
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('Serve the OpenAI-compatible reasoning API (POST /v1/chat/completions, GET /v1/models, GET /health)')
+    .option('--host <host>', 'interface to bind (0.0.0.0 exposes it; set SLOWTHINK_API_KEYS then)', '127.0.0.1')
+    .option('--port <port>', 'port (0 picks a free one)', '8080')
+    .option('--max-concurrency <count>', 'engine runs at once (a request with n choices takes n); more get 429', '64')
+    .option('--body-limit <bytes>', 'largest request body; larger gets 413', String(4 * 1024 * 1024))
+    .option('--log-prompts', 'include request messages in the log lines (off by default)')
+    .action(async (options) => {
+      const { runServeCommand } = await import('../../server/serve-command.js');
+      await runServeCommand(options);
+    });
+}

@@ -1,0 +1,128 @@
+/**
+ * @module Starts the REAL server (createApp + @hono/node-server on 127.0.0.1, port 0) on the REAL engine for the
+ * client-conformance suites, and counts the requests it receives so tests can assert client retries.
+ */
+import { existsSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { streamReason } from '../../src/engine/index.js';
+import { closeModels, resolveModel } from '../../src/models/registry.js';
+import { createApp, type CreateAppOptions, createModelCatalog } from '../../src/server/index.js';
+import type { ReasonRequest, ReasonResult } from '../../src/spec/index.js';
+import { createScriptedModel } from '../../src/testing/scripted-model.js';
+
+/** True when the embedded model's weights ship in models/ (the suite then runs on them, as CI does). */
+export const EMBEDDED_MODEL_READY = existsSync(new URL('../../models/slowthink-mini.gguf', import.meta.url));
+
+/** The model id the suites request. */
+export const MODEL = 'slowthink-mini';
+
+/** A question in the embedded model's domain (multi-step arithmetic). */
+export const QUESTION = 'What is 23 + 19?';
+
+/** A request the server saw. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  retryCount: string | null;
+  userAgent: string | null;
+}
+
+/** A running conformance server. */
+export interface ConformanceServer {
+  baseURL: string;
+  /** Requests received, in order; `clear()` between tests. */
+  seen: SeenRequest[];
+  /** Engine runs and how each ended: a result, or the error code it failed with. */
+  runs: Array<{ request: ReasonRequest; outcome?: ReasonResult; error?: string }>;
+  chatRequests(): number;
+  clear(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * Without weights (before the model lands) a scripted stand-in model answers through the same real engine: control
+ * flow only. It is announced on stderr so nobody mistakes it for the embedded model.
+ */
+function standInModel() {
+  process.stderr.write('conformance: models/slowthink-mini.gguf is missing; using a scripted stand-in model (control flow only)\n');
+  return createScriptedModel({
+    id: 'scripted:stand-in',
+    delayMs: 20,
+    respond: (request) =>
+      Array.from({ length: request.n ?? 1 }, () => ({
+        reasoning: 'Add the tens: 20 + 10 = 30. Add the ones: 3 + 9 = 12. 30 + 12 = 42.',
+        text: 'A: 42',
+      })),
+  });
+}
+
+/** Starts the real server on the real engine; `options` tune it (e.g. `maxConcurrency: 0` to force 429s). */
+export async function startConformanceServer(options: Partial<CreateAppOptions> = {}): Promise<ConformanceServer> {
+  const stand = EMBEDDED_MODEL_READY ? undefined : standInModel();
+  const runs: ConformanceServer['runs'] = [];
+  const app = createApp({
+    engine: {
+      streamReason(request) {
+        const entry: ConformanceServer['runs'][number] = { request };
+        runs.push(entry);
+        const stream = streamReason(stand ? { ...request, model: stand } : request);
+        stream.result.then(
+          (outcome) => {
+            entry.outcome = outcome;
+          },
+          (error: { code?: string }) => {
+            entry.error = error.code ?? 'unknown';
+          },
+        );
+        return stream;
+      },
+    },
+    catalog: stand ? createModelCatalog() : createModelCatalog({ resolve: (name) => resolveModel(name) }),
+    logSink: () => {},
+    retryAfterSeconds: 1,
+    ...options,
+  });
+  const seen: SeenRequest[] = [];
+  const server = serve({
+    fetch: (request: Request) => {
+      seen.push({
+        method: request.method,
+        path: new URL(request.url).pathname,
+        retryCount: request.headers.get('x-stainless-retry-count'),
+        userAgent: request.headers.get('user-agent'),
+      });
+      return app.fetch(request);
+    },
+    hostname: '127.0.0.1',
+    port: 0,
+  });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    seen,
+    runs,
+    chatRequests: () => seen.filter((request) => request.path === '/v1/chat/completions').length,
+    clear: () => {
+      seen.length = 0;
+      runs.length = 0;
+    },
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        if ('closeAllConnections' in server) server.closeAllConnections();
+        server.close(() => resolve());
+      });
+      await closeModels();
+    },
+  };
+}
+
+/** Polls until `condition` holds (server-side effects of a client that has already returned). */
+export async function eventually(condition: () => boolean, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
