@@ -1,7 +1,7 @@
 /** @module The default AnswerKey (extraction + normalization + equivalence) and a task's overrides merged over it. */
 import type { Task } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
-import { type EquivalenceOptions, answersEquivalent, normalizeAnswer } from './answers-equivalent.js';
+import { answersEquivalent, type EquivalenceOptions, normalizeAnswer } from './answers-equivalent.js';
 import { extractAnswer } from './extract-answer.js';
 
 /** Options for {@link createAnswerKey}. */

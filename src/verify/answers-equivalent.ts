@@ -1,5 +1,5 @@
 /** @module Answer equivalence and canonical vote keys: exact rationals first, then lists, then computer algebra. */
-import { parseAnswerList, listsEquivalent } from './answer-lists.js';
+import { listsEquivalent, parseAnswerList } from './answer-lists.js';
 import { cleanAnswer } from './clean-answer.js';
 import { type ExactNumber, exactNumbersEqual, formatExactNumber, parseExactNumber, scaleExactNumber } from './exact-number.js';
 import { canonicalLatex, casEquivalent } from './math-engine.js';

@@ -2,8 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Problem, Score, Verifier } from '../spec/verifier.js';
 import { extractCode } from './extract-answer.js';
-import { NONCE_VARIABLE, buildPythonHarness, parseHarnessEvents } from './python-harness.js';
-import { type SandboxOptions, assertSandboxAvailable, runSandboxed } from './sandbox.js';
+import { buildPythonHarness, NONCE_VARIABLE, parseHarnessEvents } from './python-harness.js';
+import { assertSandboxAvailable, runSandboxed, type SandboxOptions } from './sandbox.js';
 
 /** Options for {@link createCodeVerifier}. */
 export interface CodeVerifierOptions extends Pick<SandboxOptions, 'timeoutMs' | 'memoryBytes' | 'maxOutputBytes' | 'bwrapPath'> {

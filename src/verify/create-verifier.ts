@@ -6,9 +6,9 @@ import type { AnswerKey, Problem, Verifier } from '../spec/verifier.js';
 import { checkStep as checkTaskStep, detectTask, getTask } from '../tasks/index.js';
 import { type CodeVerifierOptions, createCodeVerifier } from './code-verifier.js';
 import { checkEquationLine } from './equation-check.js';
-import { type JudgeVerifierOptions, createJudgeVerifier } from './judge-verifier.js';
-import { type TaskResolver, createReferenceVerifier, createTaskVerifier } from './outcome-verifiers.js';
-import { STEP_AGGREGATES, type StepVerifierOptions, createStepVerifier } from './step-verifier.js';
+import { createJudgeVerifier, type JudgeVerifierOptions } from './judge-verifier.js';
+import { createReferenceVerifier, createTaskVerifier, type TaskResolver } from './outcome-verifiers.js';
+import { createStepVerifier, STEP_AGGREGATES, type StepVerifierOptions } from './step-verifier.js';
 
 export const VERIFIER_NAMES = ['task', 'reference', 'steps', 'learned-steps', 'judge', 'code'] as const;
 export type VerifierName = (typeof VERIFIER_NAMES)[number];

@@ -1,20 +1,23 @@
 /** @module Verifiers and answer handling: extraction, equivalence, AnswerKeys, and the verifier factory. */
-export { createAnswerKey, createDefaultAnswerKey, defaultAnswerKey, type AnswerKeyOptions } from './answer-key.js';
-export { answersEquivalent, normalizeAnswer, type EquivalenceOptions, type PercentMode } from './answers-equivalent.js';
-export { cleanAnswer, type CleanedAnswer } from './clean-answer.js';
-export { extractAnswer, extractCode, findAnswerLine, findLastBoxed, findLastNumber } from './extract-answer.js';
-export { parseExactNumber, formatExactNumber, type ExactNumber } from './exact-number.js';
-export { asciiToLatex, casEquivalent, canonicalLatex, preloadMathEngine } from './math-engine.js';
-export { checkEquationLine, evaluateExact } from './equation-check.js';
+export { type AnswerKeyOptions, createAnswerKey, createDefaultAnswerKey, defaultAnswerKey } from './answer-key.js';
+export { answersEquivalent, type EquivalenceOptions, normalizeAnswer, type PercentMode } from './answers-equivalent.js';
+export { type CleanedAnswer, cleanAnswer } from './clean-answer.js';
+export { type CodeVerifierOptions, createCodeVerifier } from './code-verifier.js';
 export {
-  STEP_AGGREGATES,
-  aggregateStepScores,
-  createStepVerifier,
-  scratchpadLines,
-  type StepAggregate,
-  type StepChecker,
-  type StepVerifierOptions,
-} from './step-verifier.js';
+  checkScratchpadLine,
+  createVerifier,
+  hasStepCheck,
+  resolveBuiltInTask,
+  type StepCheckingModel,
+  VERIFIER_NAMES,
+  type VerifierDependencies,
+  type VerifierName,
+} from './create-verifier.js';
+export { checkEquationLine, evaluateExact } from './equation-check.js';
+export { type ExactNumber, formatExactNumber, parseExactNumber } from './exact-number.js';
+export { extractAnswer, extractCode, findAnswerLine, findLastBoxed, findLastNumber } from './extract-answer.js';
+export { createJudgeVerifier, DEFAULT_JUDGE_RUBRIC, type JudgeVerifierOptions, judgeMessages, parseJudgeScore } from './judge-verifier.js';
+export { asciiToLatex, canonicalLatex, casEquivalent, preloadMathEngine } from './math-engine.js';
 export {
   createReferenceVerifier,
   createTaskVerifier,
@@ -22,17 +25,14 @@ export {
   type TaskResolver,
   type TaskVerifierOptions,
 } from './outcome-verifiers.js';
-export { DEFAULT_JUDGE_RUBRIC, createJudgeVerifier, judgeMessages, parseJudgeScore, type JudgeVerifierOptions } from './judge-verifier.js';
-export { assertSandboxAvailable, runSandboxed, sandboxAvailability, type SandboxOptions, type SandboxResult } from './sandbox.js';
-export { buildPythonHarness, parseHarnessEvents, type HarnessEvent } from './python-harness.js';
-export { createCodeVerifier, type CodeVerifierOptions } from './code-verifier.js';
+export { buildPythonHarness, type HarnessEvent, parseHarnessEvents } from './python-harness.js';
+export { assertSandboxAvailable, runSandboxed, type SandboxOptions, type SandboxResult, sandboxAvailability } from './sandbox.js';
 export {
-  VERIFIER_NAMES,
-  checkScratchpadLine,
-  createVerifier,
-  hasStepCheck,
-  resolveBuiltInTask,
-  type StepCheckingModel,
-  type VerifierDependencies,
-  type VerifierName,
-} from './create-verifier.js';
+  aggregateStepScores,
+  createStepVerifier,
+  STEP_AGGREGATES,
+  type StepAggregate,
+  type StepChecker,
+  type StepVerifierOptions,
+  scratchpadLines,
+} from './step-verifier.js';

@@ -3,7 +3,7 @@
  * unprivileged uid) under prlimit and a hard kill timeout. Refuses to run when bubblewrap does not work.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 
 /** Options for {@link runSandboxed}. */
