@@ -79,7 +79,8 @@ function ownProcessCount(uid: number): number {
  * As root, drop to a fresh uid (root ignores RLIMIT_NPROC). As another user, stay that user and cap processes at the
  * user's current count + 64 (the limit counts all of the user's processes).
  */
-function wrappedCommand(options: SandboxOptions, seconds: number): string[] {
+function wrappedCommand(options: SandboxOptions, wallSeconds: number): string[] {
+  const seconds = Math.max(1, Math.ceil(wallSeconds));
   const userId = process.getuid?.() ?? 0;
   const root = userId === 0;
   const processCap = root ? 64 : ownProcessCount(userId) + 64;
@@ -93,7 +94,7 @@ function wrappedCommand(options: SandboxOptions, seconds: number): string[] {
     ...(memory > 0 ? [`--as=${memory}`] : []),
   ];
   return [
-    ...['/usr/bin/timeout', '-s', 'KILL', `${seconds}`, '/usr/bin/prlimit', ...limits, '--'],
+    ...['/usr/bin/timeout', '-s', 'KILL', `${wallSeconds}`, '/usr/bin/prlimit', ...limits, '--'],
     ...(root ? ['/usr/bin/setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--'] : []),
     ...bwrapArguments(options.bwrapPath ?? '/usr/bin/bwrap', options.env ?? {}),
     ...(options.command ?? ['/usr/bin/python3', '-u', '-I', '-']),
@@ -136,8 +137,7 @@ export function runSandboxed(program: string, options: SandboxOptions = {}): Pro
   assertSandboxAvailable(options.bwrapPath);
   const timeoutMs = options.timeoutMs ?? 5000;
   const maxOutputBytes = options.maxOutputBytes ?? 1024 * 1024;
-  const seconds = Math.max(1, Math.ceil(timeoutMs / 1000));
-  const [command, ...args] = wrappedCommand(options, seconds);
+  const [command, ...args] = wrappedCommand(options, Math.max(0.1, timeoutMs / 1000));
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(command as string, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {}, detached: true });
@@ -180,7 +180,7 @@ export function runSandboxed(program: string, options: SandboxOptions = {}): Pro
         signal,
         stdout: Buffer.concat(output.stdout).toString('utf8'),
         stderr: Buffer.concat(output.stderr).toString('utf8'),
-        timedOut: timedOut || (!outputLimited && (exitCode === 137 || signal === 'SIGKILL') && durationMs >= seconds * 1000 - 200),
+        timedOut: timedOut || (!outputLimited && (exitCode === 137 || signal === 'SIGKILL') && durationMs >= timeoutMs - 200),
         outputLimited,
         durationMs,
       });
