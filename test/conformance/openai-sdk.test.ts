@@ -107,6 +107,23 @@ describe(`openai SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scrip
   });
 });
 
+describe('openai SDK against a server with API keys', () => {
+  it('gets 401 invalid_api_key for a wrong key, without retrying, and passes with the right one', async () => {
+    const guarded = await startConformanceServer({ apiKeys: ['sk-right'] });
+    try {
+      const wrong = new OpenAI({ baseURL: guarded.baseURL, apiKey: 'sk-wrong', maxRetries: 2 });
+      const error = await wrong.models.list().catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(OpenAI.AuthenticationError);
+      expect(error).toMatchObject({ status: 401, code: 'invalid_api_key' });
+      expect(guarded.seen).toHaveLength(1);
+      const right = new OpenAI({ baseURL: guarded.baseURL, apiKey: 'sk-right' });
+      expect((await right.models.list()).data.length).toBeGreaterThan(0);
+    } finally {
+      await guarded.close();
+    }
+  });
+});
+
 describe('openai SDK against a server at its concurrency limit', () => {
   it('retries a 429 with retry-after, maxRetries times', async () => {
     const full = await startConformanceServer({ maxConcurrency: 0 });
