@@ -1,0 +1,120 @@
+/**
+ * @module `npm run bench:model -- --tier mini [--count 100] [--samples 16]`: accuracy of the embedded model per task and level
+ * on the held-out evaluation problems (seed 1_000_001, never used in training): greedy, pass@1 at T=0.7, majority@k, pass@k,
+ * tokens per answer, and single-sequence decode speed.
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { createEmbeddedModel } from '../src/models/embedded.js';
+import type { Sample } from '../src/spec/index.js';
+import type { Task, TaskProblem } from '../src/spec/task.js';
+import { countdownAnswerKey } from '../src/tasks/countdown.js';
+import { EVAL_SEED } from '../src/tasks/held-out.js';
+import { getTask } from '../src/tasks/index.js';
+
+const { values } = parseArgs({
+  options: {
+    tier: { type: 'string', default: 'mini' },
+    path: { type: 'string' },
+    count: { type: 'string', default: '100' },
+    samples: { type: 'string', default: '16' },
+    temperature: { type: 'string', default: '0.7' },
+    json: { type: 'string' },
+  },
+});
+const tier = values.tier === 'full' ? 'full' : 'mini';
+const count = Number(values.count);
+const k = Number(values.samples);
+const temperature = Number(values.temperature);
+const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(values.path ? { path: values.path } : {}) });
+
+/** The answer after `A:` in a sample's text. */
+const answerOf = (sample: Sample): string => sample.text.replace(/^A:\s*/, '').trim();
+
+/** The vote key of an answer: Countdown votes on the value of a valid expression, arithmetic on the answer text. */
+function voteKey(task: Task, problem: TaskProblem, answer: string): string | undefined {
+  if (answer === '') return undefined;
+  if (task.name !== 'countdown') return answer.replace(/\s+/g, '');
+  const key = countdownAnswerKey(problem.question).normalize(answer);
+  return key === 'invalid' ? undefined : key;
+}
+
+interface Row {
+  task: string;
+  level: number;
+  problems: number;
+  greedy: number;
+  passAt1: number;
+  majority: number;
+  passAtK: number;
+  tokensPerAnswer: number;
+}
+
+const rows: Row[] = [];
+let greedyTokens = 0;
+let greedyMilliseconds = 0;
+const plan: Array<[string, number[]]> = [
+  ['arithmetic', [1, 2, 3, 4, 5]],
+  ['countdown', [1, 2, 3]],
+];
+for (const [taskName, levels] of plan) {
+  const task = getTask(taskName);
+  for (const level of levels) {
+    const problems = task.generate({ seed: EVAL_SEED, count, level });
+    let greedyCorrect = 0;
+    let sampledCorrect = 0;
+    let majorityCorrect = 0;
+    let anyCorrect = 0;
+    let sampledTokens = 0;
+    for (const problem of problems) {
+      const messages = [{ role: 'user' as const, content: problem.question }];
+      const started = performance.now();
+      const greedy = await model.doGenerate({ messages, temperature: 0 });
+      greedyMilliseconds += performance.now() - started;
+      greedyTokens += greedy.usage.completionTokens ?? 0;
+      if (task.check(problem.question, answerOf(greedy.samples[0]!))) greedyCorrect++;
+      const sampled = await model.doGenerate({ messages, n: k, temperature, seed: 1 });
+      const correct = sampled.samples.map((sample) => task.check(problem.question, answerOf(sample)));
+      sampledCorrect += correct.filter(Boolean).length / k;
+      if (correct.some(Boolean)) anyCorrect++;
+      sampledTokens += (sampled.usage.completionTokens ?? 0) / k;
+      const votes = new Map<string, { count: number; index: number }>();
+      sampled.samples.forEach((sample, index) => {
+        const key = voteKey(task, problem, answerOf(sample));
+        if (key === undefined) return;
+        const entry = votes.get(key) ?? { count: 0, index };
+        entry.count++;
+        votes.set(key, entry);
+      });
+      const winner = [...votes.values()].sort((a, b) => b.count - a.count)[0];
+      if (winner && correct[winner.index]) majorityCorrect++;
+    }
+    const n = problems.length;
+    const row: Row = {
+      task: taskName,
+      level,
+      problems: n,
+      greedy: greedyCorrect / n,
+      passAt1: sampledCorrect / n,
+      majority: majorityCorrect / n,
+      passAtK: anyCorrect / n,
+      tokensPerAnswer: sampledTokens / n,
+    };
+    rows.push(row);
+    console.error(`${taskName} L${level}: greedy ${(row.greedy * 100).toFixed(0)}%, pass@${k} ${(row.passAtK * 100).toFixed(0)}%`);
+  }
+}
+await model.close?.();
+
+const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
+console.log(`\n${model.id}: ${count} held-out problems per level (seed ${EVAL_SEED}), k=${k}, T=${temperature}\n`);
+console.log(`| task | level | greedy | pass@1 (T=${temperature}) | majority@${k} | pass@${k} | tokens/answer |`);
+console.log('|---|---|---|---|---|---|---|');
+for (const row of rows)
+  console.log(
+    `| ${row.task} | ${row.level} | ${percent(row.greedy)} | ${percent(row.passAt1)} | ${percent(row.majority)} | ${percent(row.passAtK)} | ${row.tokensPerAnswer.toFixed(0)} |`,
+  );
+const tokensPerSecond = greedyTokens / (greedyMilliseconds / 1000);
+console.log(`\nsingle-sequence greedy decode: ${tokensPerSecond.toFixed(0)} tokens/s (${greedyTokens} tokens, prompt evaluation included)`);
+if (values.json)
+  writeFileSync(values.json, `${JSON.stringify({ model: model.id, count, k, temperature, rows, tokensPerSecond }, null, 2)}\n`);

@@ -1,0 +1,108 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WAIT_CUE } from '../tasks/format.js';
+import { createEmbeddedModel, type EmbeddedModel, embeddedModelPath } from './embedded.js';
+import { OUT_OF_DOMAIN_ANSWER } from './gguf/embedded-format.js';
+
+const path = process.env['SLOWTHINK_TEST_GGUF'] ?? embeddedModelPath('mini');
+const user = (content: string) => [{ role: 'user' as const, content }];
+
+describe.skipIf(!existsSync(path))('embedded model (shipped slowthink-mini)', () => {
+  let model: EmbeddedModel;
+  beforeAll(async () => {
+    model = await createEmbeddedModel({ tier: 'mini', path, sequences: 4 });
+  });
+  afterAll(async () => model?.close?.());
+
+  it('answers What is 347*58? with thinking lines and an A: line', async () => {
+    const result = await model.doGenerate({ messages: user('What is 347*58?'), temperature: 0 });
+    const sample = result.samples[0]!;
+    expect(sample.reasoning).toMatch(/347\*\d+=\d+/);
+    expect(sample.text).toMatch(/^A: -?\d+$/);
+    expect(sample.finishReason).toBe('stop');
+    expect(sample.answerConfidence).toBeGreaterThan(0);
+    expect(sample.usage.reasoningTokens).toBeGreaterThan(0);
+    expect(result.usage.completionTokens).toBe(sample.usage.completionTokens);
+    expect(model.capabilities.continueThinkingCue).toBe(WAIT_CUE);
+  });
+
+  it('gets easy level-1 problems right greedily, with and without thinking', async () => {
+    for (const [question, answer] of [
+      ['What is 23+45?', '68'],
+      ['12 × 7', '84'],
+    ]) {
+      const thinking = await model.doGenerate({ messages: user(question!), temperature: 0 });
+      expect(thinking.samples[0]!.text).toBe(`A: ${answer}`);
+      const direct = await model.doGenerate({ messages: user(question!), temperature: 0, thinking: false });
+      expect(direct.samples[0]!.reasoning).toBe('');
+      expect(direct.samples[0]!.text).toMatch(/^A: /);
+    }
+  });
+
+  it('refuses questions outside its tasks without generating', async () => {
+    const result = await model.doGenerate({ messages: user('What is the capital of France?'), n: 2 });
+    expect(result.samples.map((sample) => sample.text)).toEqual([OUT_OF_DOMAIN_ANSWER, OUT_OF_DOMAIN_ANSWER]);
+    expect(result.usage.completionTokens).toBe(0);
+    expect(OUT_OF_DOMAIN_ANSWER).toMatch(/openai:gpt-4o-mini/);
+    expect(OUT_OF_DOMAIN_ANSWER).toMatch(/SLOWTHINK_OPENAI_BASE_URL/);
+  });
+
+  it('ignores system messages with a warning', async () => {
+    const result = await model.doGenerate({
+      messages: [{ role: 'system', content: 'Be brief.' }, ...user('What is 2+3?')],
+      temperature: 0,
+    });
+    expect(result.warnings.some((warning) => warning.feature === 'system')).toBe(true);
+    expect(result.samples[0]!.text).toBe('A: 5');
+  });
+
+  it('parallel samples: the same seed repeats, different seeds differ', async () => {
+    const request = { messages: user('Use 3, 7, 25, 50 to make 62.'), n: 4, temperature: 1, seed: 42 };
+    const first = await model.doGenerate(request);
+    const again = await model.doGenerate(request);
+    const texts = first.samples.map((sample) => `${sample.reasoning}|${sample.text}`);
+    expect(again.samples.map((sample) => `${sample.reasoning}|${sample.text}`)).toEqual(texts);
+    expect(new Set(texts).size).toBeGreaterThan(1);
+  });
+
+  it('continues a thinking prefix (budget forcing) and streams deltas that add up', async () => {
+    const deltas = { reasoning: '', text: '' };
+    const result = await model.doGenerate({
+      messages: user('What is 36*7+85?'),
+      temperature: 0,
+      prefix: `36*7=252\n252+85=337\n${WAIT_CUE}`,
+      onDelta: (_, delta, channel) => {
+        deltas[channel] += delta;
+      },
+    });
+    const sample = result.samples[0]!;
+    expect(sample.reasoning).not.toContain('36*7=252\n252+85=337\nWait');
+    expect(sample.text).toMatch(/^A: /);
+    expect(deltas.reasoning).toBe(sample.reasoning);
+    expect(deltas.text).toBe(sample.text);
+  });
+
+  it('aborts', async () => {
+    const controller = new AbortController();
+    const pending = model.doGenerate({
+      messages: user('What is 614*777?'),
+      n: 2,
+      signal: controller.signal,
+      onDelta: () => controller.abort(),
+    });
+    await expect(pending).rejects.toMatchObject({ code: 'ST_ABORTED' });
+  });
+
+  it('its learned checker prefers right lines to wrong ones', async () => {
+    const right = await model.checkStep('23+45=68');
+    const wrong = await model.checkStep('23+45=78');
+    expect(right).toBeGreaterThan(wrong);
+    expect(right).toBeGreaterThan(0.5);
+    expect(wrong).toBeLessThan(0.5);
+  });
+
+  it('never crashes on odd bytes in the question', async () => {
+    const result = await model.doGenerate({ messages: user('What is 2+2?\t\u0000 😀'), temperature: 0, maxTokens: 20 });
+    expect(result.samples).toHaveLength(1);
+  });
+});

@@ -1,0 +1,89 @@
+/** @module The embedded model's text handling: prompt tokens with the thinking prefill, output splitting, answer confidence. */
+import type { Message, Warning } from '../../spec/index.js';
+import { ANSWER_PREFIX, normalizeQuestion, THINK_CLOSE, THINK_OPEN } from '../../tasks/format.js';
+import { BOS_ID, decodeTokens, encodeText } from './vocab.js';
+
+/** The answer given, without generating, to a question outside arithmetic and Countdown. */
+export const OUT_OF_DOMAIN_ANSWER =
+  "I am slowthink's small embedded model: I only know integer arithmetic (for example `What is 347*58?`) and " +
+  'Countdown (for example `Use 3, 7, 25, 50 to make 62.`). For other questions, connect a general model: ' +
+  '`--model openai:gpt-4o-mini` with OPENAI_API_KEY set, or any OpenAI-compatible server with SLOWTHINK_OPENAI_BASE_URL ' +
+  '(for example a local llama.cpp or vLLM server).';
+
+/** The question the embedded model answers: the last user message, normalised; system messages are dropped with a warning. */
+export function questionOf(messages: readonly Message[], warnings: Warning[]): string {
+  if (messages.some((message) => message.role === 'system' || message.role === 'developer'))
+    warnings.push({
+      type: 'unsupported',
+      feature: 'system',
+      message: 'The embedded model ignores system messages (it was trained on bare questions).',
+    });
+  const last = [...messages].reverse().find((message) => message.role === 'user');
+  return normalizeQuestion(last?.content ?? '');
+}
+
+/** Prompt tokens: BOS, `{question}\n`, then the prefill `<think>\n{prefix}` (thinking) or `<think>\n</think>\n` (direct). */
+export function promptTokens(question: string, thinking: boolean, prefix: string | undefined): { tokens: number[]; prefill: string } {
+  const prefill = thinking ? `${THINK_OPEN}\n${prefix ?? ''}` : `${THINK_OPEN}\n${THINK_CLOSE}\n${prefix ?? ''}`;
+  return { tokens: [BOS_ID, ...encodeText(`${question}\n${prefill}`)], prefill };
+}
+
+/** Splits the text after `<think>\n` into thinking lines and the `A: …` line (empty text when no answer was written). */
+export function splitCompletion(
+  generated: string,
+  thinking: boolean,
+): { reasoning: string; text: string; answerStart: number | undefined } {
+  const close = thinking ? generated.indexOf(THINK_CLOSE) : -1;
+  const reasoning = thinking ? (close >= 0 ? generated.slice(0, close) : generated).replace(/^\n+|\n+$/g, '') : '';
+  const after = thinking ? (close >= 0 ? generated.slice(close + THINK_CLOSE.length) : '') : generated;
+  const answerMatch = /(?:^|\n)[ ]*(A:[^\n]*)/.exec(after);
+  if (!answerMatch) return { reasoning, text: '', answerStart: undefined };
+  const answerLine = answerMatch[1]!.trim();
+  const offset = (thinking && close >= 0 ? close + THINK_CLOSE.length : 0) + answerMatch.index + answerMatch[0].indexOf('A:');
+  return { reasoning, text: answerLine, answerStart: offset + ANSWER_PREFIX.length };
+}
+
+/** Mean probability of the tokens from character `answerStart` on (the answer after `A: `). */
+export function answerConfidence(
+  tokens: readonly number[],
+  probabilities: readonly number[],
+  answerStart: number | undefined,
+): number | undefined {
+  if (answerStart === undefined) return undefined;
+  let position = 0;
+  const chosen: number[] = [];
+  tokens.forEach((token, index) => {
+    if (position >= answerStart) chosen.push(probabilities[index]!);
+    position += decodeTokens([token]).length;
+  });
+  return chosen.length === 0 ? undefined : chosen.reduce((sum, value) => sum + value, 0) / chosen.length;
+}
+
+/** Turns growing generated text into reasoning deltas (whole lines) and text deltas (after `</think>`), adding up to the sample. */
+export class ChannelSplitter {
+  private reasoningLines = 0;
+  private textEmitted = 0;
+  constructor(
+    private readonly thinking: boolean,
+    private readonly emit: (delta: string, channel: 'reasoning' | 'text') => void,
+  ) {}
+
+  update(generated: string, final: boolean): void {
+    const close = this.thinking ? generated.indexOf(THINK_CLOSE) : -1;
+    if (this.thinking) {
+      const visible = close >= 0 ? generated.slice(0, close) : generated;
+      const complete = close >= 0 || final ? visible : visible.slice(0, visible.lastIndexOf('\n') + 1);
+      const trimmed = complete.replace(/^\n+|\n+$/g, '');
+      const lines = trimmed.split('\n');
+      const usable = trimmed === '' ? 0 : lines.length;
+      for (; this.reasoningLines < usable; this.reasoningLines++)
+        this.emit((this.reasoningLines > 0 ? '\n' : '') + lines[this.reasoningLines], 'reasoning');
+      if (close < 0) return;
+    }
+    const { text } = splitCompletion(generated, this.thinking);
+    if (text.length > this.textEmitted) {
+      this.emit(text.slice(this.textEmitted), 'text');
+      this.textEmitted = text.length;
+    }
+  }
+}
