@@ -25,10 +25,16 @@ export function findLastBoxed(text: string): string | undefined {
   return last;
 }
 
+/** Cuts a value at the end of its sentence (`$5$. I hope it is correct.`, `42, because …`), keeping decimals whole. */
+function firstSentence(value: string): string {
+  const phrase = answerIsPhrase.exec(value);
+  const inner = phrase?.[1] ?? value;
+  return inner.split(/\.\s+(?=[A-Z])|,\s+(?=(?:because|since|as|which|so)\b)/)[0] ?? inner;
+}
+
 /** Strips markdown emphasis, math delimiters and a trailing full stop from an answer line's value. */
 function tidyLineValue(value: string): string {
-  let result = value
-    .trim()
+  let result = firstSentence(value.trim())
     .replace(/^(?:\*\*|__)\s*/, '')
     .replace(/\s*(?:\*\*|__)\s*$/, '');
   result = result.replace(/^\*\*(.+?)\*\*.*$/, '$1');
