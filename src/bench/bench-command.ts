@@ -16,7 +16,7 @@ import { writeReport } from './write-report.js';
 /** Options as commander parses them (strings unless a parser says otherwise). */
 export interface BenchCommandOptions {
   task?: string;
-  model: string;
+  model?: string;
   efforts?: string;
   strategies?: string;
   level?: string;
@@ -58,11 +58,17 @@ export async function runBenchCommand(options: BenchCommandOptions): Promise<num
   process.once('SIGINT', onSignal);
   let progress: ProgressReporter | undefined;
   try {
-    const temperature = options.temperature === undefined ? undefined : Number(options.temperature);
-    const model = fake ? `fake:${options.model}` : options.model;
+    // A resumed run keeps its own model and temperature, whatever the command line says.
+    const resumed = options.resume === undefined ? undefined : store.getRun(options.resume);
+    const storedTemperature = resumed?.options['temperature'] as number | undefined;
+    const temperature =
+      resumed !== undefined ? storedTemperature : options.temperature === undefined ? undefined : Number(options.temperature);
+    const { defaultModelName } = await import('../models/registry.js');
+    const modelName = resumed?.model.replace(/^fake:/, '') ?? options.model ?? defaultModelName();
+    const model = fake ? `fake:${modelName}` : modelName;
     const solve = fake
       ? createFakeSolver({ delayMs: Number(process.env['SLOWTHINK_BENCH_FAKE_DELAY_MS'] ?? 0) })
-      : createEngineSolver({ model: options.model, temperature });
+      : createEngineSolver({ model: modelName, temperature });
     const { answersEquivalent } = await import('../verify/index.js');
     const dependencies = {
       store,

@@ -87,6 +87,35 @@ export function renderReportHtml(summary: BenchSummary, plots: Array<{ name: str
       : []),
     `<h2>By difficulty</h2><p>Estimated pass@1 from ${escapeHtml(summary.difficulty.source)}.</p>`,
     table(['bin', 'config', 'n', 'accuracy [95% CI]', 'tokens/problem'], groupRows(summary.difficulty.bins)),
+    ...(summary.subsampledComparisons.length > 0
+      ? [
+          '<h2>Adaptive vs majority@N (subsampled)</h2><p>Each adaptive config against majority@N over random size-N subsets of a larger stored sample set of the same problems; difference with a 95% paired-bootstrap interval.</p>',
+          table(
+            [
+              'config',
+              'reference samples',
+              'N',
+              'problems',
+              'accuracy',
+              'majority@N',
+              'difference [95% CI]',
+              'mean samples',
+              'token ratio',
+            ],
+            summary.subsampledComparisons.map((comparison) => [
+              comparison.config,
+              comparison.reference,
+              String(comparison.n),
+              String(comparison.problems),
+              percent(comparison.accuracy),
+              percent(comparison.majorityAccuracy),
+              `${(comparison.difference * 100).toFixed(1)} pts [${(comparison.interval.low * 100).toFixed(1)}, ${(comparison.interval.high * 100).toFixed(1)}]`,
+              number(comparison.meanSamples, 1),
+              comparison.tokenRatio === null ? '—' : comparison.tokenRatio.toFixed(2),
+            ]),
+          ),
+        ]
+      : []),
     ...(curveRows.length > 0
       ? [
           '<h2>Majority@N, best-of-N and pass@N</h2><p>Computed by subsampling one stored set of samples per problem (random subsets of size N; ties broken at random).</p>',

@@ -40,7 +40,7 @@ describe('voting helpers', () => {
     expect(majorityCorrect([sample('8', false), sample('8', false), sample('7', true)], random)).toBe(false);
     expect(majorityCorrect([sample(undefined, false)], random)).toBe(false);
     expect(bestOfCorrect([sample('8', false, 0.2), sample('7', true, 0.9)], (entry) => entry.score, random)).toBe(true);
-    expect(curveSizes(64)).toEqual([1, 2, 4, 8, 16, 32, 64]);
+    expect(curveSizes(64)).toEqual([1, 2, 4, 8, 16, 32, 40, 64]);
     expect(curveSizes(40)).toEqual([1, 2, 4, 8, 16, 32, 40]);
   });
 });

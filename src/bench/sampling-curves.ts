@@ -75,12 +75,21 @@ function subset<T>(items: readonly T[], size: number, random: () => number): T[]
   return copy.slice(0, size);
 }
 
-/** N values 1, 2, 4, … up to M, with M itself included. */
+/** N values 1, 2, 4, … up to M, with M itself, plus 40 (self-consistency's usual N) when M exceeds it. */
 export function curveSizes(maximum: number): number[] {
   const sizes: number[] = [];
   for (let size = 1; size < maximum; size *= 2) sizes.push(size);
+  if (maximum > 40) sizes.push(40);
   sizes.push(maximum);
-  return sizes;
+  return [...new Set(sizes)].sort((a, b) => a - b);
+}
+
+/** Probability that a majority vote over a random size-N subset of these samples is right (estimated from `subsets` draws). */
+export function subsampledMajority(samples: readonly SampleRecord[], size: number, subsets: number, random: () => number): number {
+  const draws = Array.from({ length: size >= samples.length ? Math.min(subsets, 20) : subsets }, () =>
+    subset(samples, Math.min(size, samples.length), random),
+  );
+  return mean(draws.map((draw) => Number(majorityCorrect(draw, random))));
 }
 
 /** Curves for every config whose jobs drew at least `minimumSamples` samples per problem. */
@@ -107,6 +116,7 @@ export function samplingCurves(
       const perProblem = rows.map((result) => {
         const samples = result.sampleRecords.slice(0, maximum);
         const draws = Array.from({ length: size === maximum ? Math.min(subsets, 20) : subsets }, () => subset(samples, size, random));
+        // Majority through the shared helper would redraw subsets; the same draws serve majority and best-of-N here.
         const tokens = mean(samples.map((sample) => sample.tokens ?? 0));
         return {
           tokens: tokens * size,

@@ -49,5 +49,17 @@ export function formatSummaryTable(summary: BenchSummary): string {
       comparison.tokenRatio === null ? '—' : comparison.tokenRatio.toFixed(2),
     ]),
   );
-  return `${configs}\n\n${comparisons}`;
+  if (summary.subsampledComparisons.length === 0) return `${configs}\n\n${comparisons}`;
+  const subsampled = formatTable(
+    ['adaptive vs majority@N (subsampled)', 'N', 'problems', 'difference', '95% CI', 'token ratio'],
+    summary.subsampledComparisons.map((comparison) => [
+      `${comparison.config} vs ${comparison.reference}`,
+      String(comparison.n),
+      String(comparison.problems),
+      `${(comparison.difference * 100).toFixed(1)} pts`,
+      `${(comparison.interval.low * 100).toFixed(1)}…${(comparison.interval.high * 100).toFixed(1)}`,
+      comparison.tokenRatio === null ? '—' : comparison.tokenRatio.toFixed(2),
+    ]),
+  );
+  return `${configs}\n\n${comparisons}\n\n${subsampled}`;
 }

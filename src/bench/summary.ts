@@ -15,6 +15,7 @@ import {
 } from './metrics.js';
 import type { NamedPrice } from './prices.js';
 import { type SamplingCurve, samplingCurves } from './sampling-curves.js';
+import { type SubsampledComparison, subsampledComparisons } from './subsampled-comparison.js';
 
 /** Everything measured in one run. */
 export interface BenchSummary {
@@ -35,6 +36,8 @@ export interface BenchSummary {
   difficulty: { source: string; bins: GroupAccuracy[] };
   comparisons: PairedComparison[];
   samplingCurves: SamplingCurve[];
+  /** Adaptive configs against majority@N subsampled from a larger stored sample set (see subsampled-comparison.ts). */
+  subsampledComparisons: SubsampledComparison[];
 }
 
 /** Pairs worth comparing: every config against the first, and each adaptive-consistency against each self-consistency. */
@@ -65,6 +68,7 @@ export function buildSummary(
   const configs = (options.configs ?? configsOf(results)).filter((config) => results.some((result) => result.config === config));
   const difficulty = estimatePassAtOne(results);
   const errors = results.filter((result) => result.error !== null).length;
+  const curves = samplingCurves(results);
   return {
     run: {
       id: run.id,
@@ -92,6 +96,7 @@ export function buildSummary(
       ),
     },
     comparisons: comparisonPairs(configs).map(([first, second]) => comparePaired(results, first, second)),
-    samplingCurves: samplingCurves(results),
+    samplingCurves: curves,
+    subsampledComparisons: subsampledComparisons(results, curves),
   };
 }

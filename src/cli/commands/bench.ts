@@ -7,7 +7,10 @@ export function register(program: Command): void {
     .command('bench')
     .description('Benchmark efforts and strategies on a task; stores every job and writes a report with plots')
     .option('--task <task>', 'arithmetic, countdown, jsonl:PATH, gsm8k:PATH or math:PATH')
-    .option('--model <model>', 'model name (embedded slowthink-mini / slowthink, or provider:model)', 'slowthink-mini')
+    .option(
+      '--model <model>',
+      'model name: slowthink-mini, slowthink or provider:model (default: $SLOWTHINK_MODEL or the embedded slowthink-mini)',
+    )
     .option(
       '--efforts <list>',
       'comma-separated efforts, e.g. none,low,medium,high,max (default none,low,medium,high without --strategies)',
