@@ -44,6 +44,7 @@ interface Row {
   level: number;
   problems: number;
   greedy: number;
+  direct: number;
   passAt1: number;
   majority: number;
   passAtK: number;
@@ -62,6 +63,7 @@ for (const [taskName, levels] of plan) {
   for (const level of levels) {
     const problems = task.generate({ seed: EVAL_SEED, count, level });
     let greedyCorrect = 0;
+    let directCorrect = 0;
     let sampledCorrect = 0;
     let majorityCorrect = 0;
     let anyCorrect = 0;
@@ -73,6 +75,8 @@ for (const [taskName, levels] of plan) {
       greedyMilliseconds += performance.now() - started;
       greedyTokens += greedy.usage.completionTokens ?? 0;
       if (task.check(problem.question, answerOf(greedy.samples[0]!))) greedyCorrect++;
+      const direct = await model.doGenerate({ messages, temperature: 0, thinking: false });
+      if (task.check(problem.question, answerOf(direct.samples[0]!))) directCorrect++;
       const sampled = await model.doGenerate({ messages, n: k, temperature, seed: 1 });
       const correct = sampled.samples.map((sample) => task.check(problem.question, answerOf(sample)));
       sampledCorrect += correct.filter(Boolean).length / k;
@@ -95,6 +99,7 @@ for (const [taskName, levels] of plan) {
       level,
       problems: n,
       greedy: greedyCorrect / n,
+      direct: directCorrect / n,
       passAt1: sampledCorrect / n,
       majority: majorityCorrect / n,
       passAtK: anyCorrect / n,
@@ -108,11 +113,11 @@ await model.close?.();
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 console.log(`\n${model.id}: ${count} held-out problems per level (seed ${EVAL_SEED}), k=${k}, T=${temperature}\n`);
-console.log(`| task | level | greedy | pass@1 (T=${temperature}) | majority@${k} | pass@${k} | tokens/answer |`);
-console.log('|---|---|---|---|---|---|---|');
+console.log(`| task | level | direct (no thinking) | greedy | pass@1 (T=${temperature}) | majority@${k} | pass@${k} | tokens/answer |`);
+console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows)
   console.log(
-    `| ${row.task} | ${row.level} | ${percent(row.greedy)} | ${percent(row.passAt1)} | ${percent(row.majority)} | ${percent(row.passAtK)} | ${row.tokensPerAnswer.toFixed(0)} |`,
+    `| ${row.task} | ${row.level} | ${percent(row.direct)} | ${percent(row.greedy)} | ${percent(row.passAt1)} | ${percent(row.majority)} | ${percent(row.passAtK)} | ${row.tokensPerAnswer.toFixed(0)} |`,
   );
 const tokensPerSecond = greedyTokens / (greedyMilliseconds / 1000);
 console.log(`\nsingle-sequence greedy decode: ${tokensPerSecond.toFixed(0)} tokens/s (${greedyTokens} tokens, prompt evaluation included)`);

@@ -49,6 +49,12 @@ describe('llama-cpp model on a random GGUF', () => {
     expect(deltas.join('')).toBe(continued.samples[0]!.text);
   });
 
+  it("llama.cpp's own tokenizer survives any characters (byte tokens in the vocabulary)", async () => {
+    for (const text of ['a\tb', '\u0000', '12€3 😀', '\u00ff\u0001\u007f', 'ü×÷\r\n']) expect(model.countTokens?.(text)).toBeGreaterThan(0);
+    const result = await model.doGenerate({ messages: [{ role: 'user', content: 'tab\there \u0000 😀' }], temperature: 0, maxTokens: 4 });
+    expect(result.usage.promptTokens).toBeGreaterThan(10);
+  });
+
   it('stops on an aborted signal', async () => {
     const controller = new AbortController();
     controller.abort();
