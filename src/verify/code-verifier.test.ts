@@ -35,6 +35,11 @@ describe.skipIf(!sandboxed)('code verifier (sandboxed)', () => {
     expect((await entry.score(problem(humanEval), { text: python('def add(a, b):\n    return a - b') })).value).toBeCloseTo(1 / 3);
   });
 
+  it('reads HumanEval-style JSON references', async () => {
+    const reference = JSON.stringify({ test: humanEval, entry_point: 'add' });
+    expect((await verifier.score(problem(reference), { text: python('def add(a, b):\n    return a + b') })).value).toBe(1);
+  });
+
   it('kills an infinite loop on time and keeps the tests that passed before it', async () => {
     const started = Date.now();
     const code = 'def add(a, b):\n    while a == 2:\n        pass\n    return a + b';

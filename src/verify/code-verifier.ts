@@ -7,10 +7,29 @@ import { assertSandboxAvailable, runSandboxed, type SandboxOptions } from './san
 
 /** Options for {@link createCodeVerifier}. */
 export interface CodeVerifierOptions extends Pick<SandboxOptions, 'timeoutMs' | 'memoryBytes' | 'maxOutputBytes' | 'bwrapPath'> {
-  /** The tests (Python asserts, or a HumanEval `def check(candidate)`) for a problem. Default: `problem.reference`. */
+  /**
+   * The tests (Python asserts, or a HumanEval `def check(candidate)`) for a problem. Default: `problem.reference`, either
+   * the test source itself or HumanEval-style JSON `{"test": "...", "entry_point": "add"}`.
+   */
   tests?: (problem: Problem) => string | undefined;
   /** Function name passed to a HumanEval `check` that the tests do not call themselves. */
   entryPoint?: (problem: Problem) => string | undefined;
+}
+
+/** Reads tests and entry point from a reference: plain test source, or JSON with `test(s)` and `entry_point`/`entryPoint`. */
+export function readReferenceTests(reference: string | undefined): { tests?: string; entryPoint?: string } {
+  if (reference === undefined) return {};
+  if (reference.trimStart().startsWith('{')) {
+    try {
+      const parsed = JSON.parse(reference) as Record<string, unknown>;
+      const tests = parsed['test'] ?? parsed['tests'];
+      const entryPoint = parsed['entry_point'] ?? parsed['entryPoint'];
+      if (typeof tests === 'string') return { tests, ...(typeof entryPoint === 'string' ? { entryPoint } : {}) };
+    } catch {
+      // not JSON: a Python dict literal or a set is test source too
+    }
+  }
+  return { tests: reference };
 }
 
 function tail(text: string, characters = 1500): string {
@@ -28,14 +47,16 @@ export function createCodeVerifier(options: CodeVerifierOptions = {}): Verifier 
     kind: 'outcome',
     exact: true,
     async score(problem, candidate, scoreOptions = {}): Promise<Score> {
-      const tests = options.tests ? options.tests(problem) : problem.reference;
+      const fromReference = readReferenceTests(problem.reference);
+      const tests = options.tests ? options.tests(problem) : fromReference.tests;
+      const entryPoint = options.entryPoint?.(problem) ?? fromReference.entryPoint;
       if (!tests || tests.trim() === '') {
         return { value: 0, evidence: 'no tests', issues: [{ code: 'no-tests', message: 'The problem has no tests to run.' }] };
       }
       const code = extractCode(candidate.text) ?? (candidate.answer ? extractCode(candidate.answer) : undefined);
       if (!code) return { value: 0, evidence: 'no code found', issues: [{ code: 'no-code', message: 'No code block in the candidate.' }] };
       const nonce = randomBytes(16).toString('hex');
-      const result = await runSandboxed(buildPythonHarness(code, tests, options.entryPoint?.(problem)), {
+      const result = await runSandboxed(buildPythonHarness(code, tests, entryPoint), {
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
         ...(options.memoryBytes === undefined ? {} : { memoryBytes: options.memoryBytes }),
         ...(options.maxOutputBytes === undefined ? {} : { maxOutputBytes: options.maxOutputBytes }),

@@ -2,7 +2,7 @@
 export { type AnswerKeyOptions, createAnswerKey, createDefaultAnswerKey, defaultAnswerKey } from './answer-key.js';
 export { answersEquivalent, type EquivalenceOptions, normalizeAnswer, type PercentMode } from './answers-equivalent.js';
 export { type CleanedAnswer, cleanAnswer } from './clean-answer.js';
-export { type CodeVerifierOptions, createCodeVerifier } from './code-verifier.js';
+export { type CodeVerifierOptions, createCodeVerifier, readReferenceTests } from './code-verifier.js';
 export {
   checkScratchpadLine,
   createVerifier,
