@@ -10,7 +10,9 @@ import { createJudgeVerifier, type JudgeVerifierOptions } from './judge-verifier
 import { createReferenceVerifier, createTaskVerifier, type TaskResolver } from './outcome-verifiers.js';
 import { createStepVerifier, STEP_AGGREGATES, type StepVerifierOptions } from './step-verifier.js';
 
+/** Names `createVerifier` accepts. */
 export const VERIFIER_NAMES = ['task', 'reference', 'steps', 'learned-steps', 'judge', 'code'] as const;
+/** One of {@link VERIFIER_NAMES}. */
 export type VerifierName = (typeof VERIFIER_NAMES)[number];
 
 /** A model with a learned step-check role (the embedded model): the probability that a scratchpad line is right. */

@@ -18,6 +18,7 @@ export interface JudgeVerifierOptions {
   rubric?: string;
 }
 
+/** The judge's default system prompt: grade 0–10, end with `Score: N`. */
 export const DEFAULT_JUDGE_RUBRIC = [
   'You are a strict grader. Judge whether the RESPONSE correctly and completely answers the QUESTION.',
   'Check the final answer first, then the reasoning. Penalize wrong final answers heavily, unsupported claims and',

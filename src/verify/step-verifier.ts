@@ -11,6 +11,7 @@ export type StepChecker = (
 /** How line verdicts become one score: `mean` = fraction right, `min`, `product`, or the `last` checkable line. */
 export type StepAggregate = 'mean' | 'min' | 'product' | 'last';
 
+/** Every step aggregate, for validation. */
 export const STEP_AGGREGATES: readonly StepAggregate[] = ['mean', 'min', 'product', 'last'];
 
 /** Options for {@link createStepVerifier}. */
