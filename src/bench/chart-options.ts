@@ -213,3 +213,61 @@ export function groupedAccuracyOption(
     })),
   };
 }
+
+/** Per task level, accuracy against generated tokens as effort rises (one line per level, points = efforts). */
+export function effortByLevelOption(summary: BenchSummary): Record<string, unknown> | undefined {
+  const rows = summary.byLevel.filter((row) => /^effort=[a-z]+$/.test(row.config));
+  const levels = [...new Set(rows.map((row) => row.group))].sort();
+  if (rows.length === 0 || new Set(rows.map((row) => row.config)).size < 2) return undefined;
+  const rank = (config: string) => EFFORT_ORDER.indexOf(config.slice('effort='.length));
+  return {
+    ...base(
+      `Effort by level: accuracy vs generated tokens — ${summary.run.model}`,
+      `${summary.run.task}; one line per level, points = efforts (log x)`,
+    ),
+    legend: { bottom: 8, data: levels, textStyle: { fontSize: 12 } },
+    xAxis: {
+      type: 'log',
+      logBase: 10,
+      name: 'generated tokens per problem',
+      nameLocation: 'middle',
+      nameGap: 32,
+      axisLabel: axisText,
+      nameTextStyle: axisText,
+    },
+    yAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      name: 'accuracy (%)',
+      nameLocation: 'middle',
+      nameGap: 48,
+      axisLabel: axisText,
+      nameTextStyle: axisText,
+    },
+    series: levels.map((level, index) => {
+      const color = PALETTE[index % PALETTE.length];
+      return {
+        name: level,
+        type: 'line',
+        color,
+        symbolSize: 8,
+        lineStyle: { width: 2.5 },
+        label: {
+          show: true,
+          position: 'top',
+          fontSize: 10,
+          color,
+          formatter: (parameters: { data: { label: string } }) => parameters.data.label,
+        },
+        data: rows
+          .filter((row) => row.group === level)
+          .sort((a, b) => rank(a.config) - rank(b.config))
+          .map((row) => ({
+            value: [Math.max(1, row.meanCompletionTokens), percent(row.accuracy)],
+            label: row.config.slice('effort='.length),
+          })),
+      };
+    }),
+  };
+}

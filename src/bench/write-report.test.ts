@@ -49,6 +49,8 @@ describe('writeReport', () => {
       'accuracy-by-level.svg',
       'cost-per-correct.png',
       'cost-per-correct.svg',
+      'effort-by-level.png',
+      'effort-by-level.svg',
       'test-time-curve.png',
       'test-time-curve.svg',
     ]);

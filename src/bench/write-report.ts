@@ -1,7 +1,7 @@
 /** @module Writes a run's report folder: results.json, plots as SVG and PNG, and a self-contained report.html. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { costPerCorrectOption, groupedAccuracyOption, testTimeCurveOption } from './chart-options.js';
+import { costPerCorrectOption, effortByLevelOption, groupedAccuracyOption, testTimeCurveOption } from './chart-options.js';
 import { renderSvg, svgToPng } from './render-chart.js';
 import { renderReportHtml } from './report-html.js';
 import type { BenchSummary } from './summary.js';
@@ -30,6 +30,9 @@ export function reportPlots(summary: BenchSummary): Array<{ name: string; title:
       ),
     },
   ];
+  const effortByLevel = effortByLevelOption(summary);
+  if (effortByLevel !== undefined)
+    plots.push({ name: 'effort-by-level', title: 'Accuracy vs tokens by effort, per level', option: effortByLevel });
   if (summary.byLevel.length > 0) {
     plots.push({
       name: 'accuracy-by-level',
