@@ -37,6 +37,8 @@ const equivalent: Array<[string, string]> = [
   ['\\boxed{7}', '7'],
   ['\\text{Yes}', 'yes'],
   ['x^2+2x+1', '(x+1)^2'],
+  ['\\sin^2 x + \\cos^2 x', '1'],
+  ['y = 2x + 1', '1 + 2x'],
 ];
 
 const different: Array<[string, string]> = [

@@ -69,7 +69,6 @@ function numericValue(expression: Expression): number | undefined {
 function sampledEqual(left: Expression, right: Expression): boolean {
   const names = [...new Set([...left.unknowns, ...right.unknowns])];
   if (names.length === 0 || names.length > 4) return false;
-  if (names.some((name) => !left.unknowns.includes(name) || !right.unknowns.includes(name))) return false;
   return samplePoints.every((point, index) => {
     const substitution = Object.fromEntries(names.map((name, offset) => [name, point + offset * samplePoints[(index + 1) % 5]!]));
     const a = numericValue(left.subs(substitution));
