@@ -87,7 +87,13 @@ export function toApiError(error: unknown, retryAfterSeconds = 1): ApiError {
     case ERROR_CODES.BUDGET_TOO_SMALL:
       return new ApiError(400, withHint(error), { ...options, code: 'invalid_value' });
     case ERROR_CODES.MODEL_UNAVAILABLE:
-      return new ApiError(503, withHint(error), { ...options, code: 'model_unavailable', headers: retryHeaders(retryAfterSeconds) });
+      // The server's own state (a backend down, weights missing): never the client's fault. Only a transient one is
+      // worth retrying; the openai SDK honours x-should-retry, the others wait retry-after.
+      return new ApiError(503, withHint(error), {
+        ...options,
+        code: 'model_unavailable',
+        headers: { ...retryHeaders(retryAfterSeconds), ...(error.retryable ? {} : { 'x-should-retry': 'false' }) },
+      });
     case ERROR_CODES.MODEL_CALL_FAILED:
       return error.retryable
         ? new ApiError(502, withHint(error), { ...options, code: 'upstream_error', headers: retryHeaders(retryAfterSeconds) })

@@ -198,6 +198,7 @@ describe('errors', () => {
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(response.headers.get('retry-after-ms')).toBe('1000');
+    expect(response.headers.get('x-should-retry')).toBe('false');
   });
 
   it('answers 500 with x-should-retry false for a bug', async () => {
