@@ -30,6 +30,7 @@ export interface BenchCommandOptions {
   store?: string;
   price?: string;
   png?: boolean;
+  verifier?: string;
 }
 
 function integer(value: string | undefined, name: string, minimum: number): number | undefined {
@@ -63,12 +64,19 @@ export async function runBenchCommand(options: BenchCommandOptions): Promise<num
     const storedTemperature = resumed?.options['temperature'] as number | undefined;
     const temperature =
       resumed !== undefined ? storedTemperature : options.temperature === undefined ? undefined : Number(options.temperature);
+    const verifier = (resumed?.options['verifier'] as string | undefined) ?? options.verifier ?? 'checker';
+    if (verifier !== 'checker' && verifier !== 'none') {
+      throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown --verifier ${verifier}`, {
+        hint: 'Use checker or none.',
+        param: 'verifier',
+      });
+    }
     const { defaultModelName } = await import('../models/registry.js');
     const modelName = resumed?.model.replace(/^fake:/, '') ?? options.model ?? defaultModelName();
     const model = fake ? `fake:${modelName}` : modelName;
     const solve = fake
       ? createFakeSolver({ delayMs: Number(process.env['SLOWTHINK_BENCH_FAKE_DELAY_MS'] ?? 0) })
-      : createEngineSolver({ model: modelName, temperature });
+      : createEngineSolver({ model: modelName, temperature, verifier });
     const { answersEquivalent } = await import('../verify/index.js');
     const dependencies = {
       store,
@@ -100,6 +108,7 @@ export async function runBenchCommand(options: BenchCommandOptions): Promise<num
           seed: integer(options.seed, 'seed', 0) ?? HELD_OUT_SEED,
           concurrency: integer(options.concurrency, 'concurrency', 1) as number,
           temperature,
+          verifier,
         },
         dependencies,
       );

@@ -1,12 +1,28 @@
 /** @module The real solver: runs each job through the engine's `reason()` with the config's effort, strategy and options. */
-import type { ReasonRequest } from '../spec/index.js';
+import type { ReasonRequest, Verifier } from '../spec/index.js';
 import type { Solver } from './job-record.js';
 
 /** Tasks whose exact checker the engine should know about (dataset problems are auto-detected by the engine). */
 const BUILT_IN_TASKS = new Set(['arithmetic', 'countdown']);
 
+/**
+ * A verifier that knows nothing (every candidate scores 0.5): strategies then fall back to plain votes. Used by
+ * `--verifier none` so verifier-weighted efforts can be measured without the task's exact checker (an oracle on
+ * arithmetic and countdown, where checking an answer is computing it).
+ */
+export const UNINFORMATIVE_VERIFIER: Verifier = {
+  name: 'none',
+  kind: 'outcome',
+  exact: false,
+  score: async () => ({ value: 0.5, evidence: 'no verifier (bench --verifier none)' }),
+};
+
 /** Creates a solver over the engine for one model (`slowthink-mini`, `openai:gpt-4o-mini`, …). */
-export function createEngineSolver(options: { model: string; temperature?: number | undefined }): Solver {
+export function createEngineSolver(options: {
+  model: string;
+  temperature?: number | undefined;
+  verifier?: 'checker' | 'none' | undefined;
+}): Solver {
   let engine: Promise<{ reason: (request: ReasonRequest) => Promise<import('../spec/index.js').ReasonResult> }> | undefined;
   return async (problem, config, context) => {
     // The engine loads models lazily; importing it here keeps `slowthink bench --help` fast.
@@ -19,6 +35,7 @@ export function createEngineSolver(options: { model: string; temperature?: numbe
     if (Object.keys(config.options).length > 0) request.options = config.options;
     if (BUILT_IN_TASKS.has(problem.task)) request.task = problem.task;
     if (options.temperature !== undefined) request.temperature = options.temperature;
+    if (options.verifier === 'none') request.verifier = UNINFORMATIVE_VERIFIER;
     return reason(request);
   };
 }

@@ -60,6 +60,7 @@ export function renderReportHtml(summary: BenchSummary, plots: Array<{ name: str
   const sections = [
     `<h1>slowthink bench — ${escapeHtml(run.id)}</h1>`,
     `<p>Task <b>${escapeHtml(run.task)}</b>, model <b>${escapeHtml(run.model)}</b>, ${run.problems} problems, ${run.finished}/${run.jobs} jobs finished (${run.errors} failed), status ${escapeHtml(run.status)}, started ${escapeHtml(run.createdAt)}.</p>`,
+    `<p>Settings: <code>${escapeHtml(JSON.stringify(summary.settings))}</code></p>`,
     ...plots.map((plot) => `<figure><figcaption>${escapeHtml(plot.title)}</figcaption>${plot.svg}</figure>`),
     '<h2>Accuracy and cost per config</h2>',
     table(

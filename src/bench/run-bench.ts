@@ -19,6 +19,8 @@ export interface BenchOptions {
   seed: number;
   concurrency: number;
   temperature?: number | undefined;
+  /** `checker` (the task's exact checker, the engine default) or `none` (an uninformative verifier). */
+  verifier?: string | undefined;
 }
 
 /** What the bench runs with; injected so tests can use a fake solver and an in-memory store. */

@@ -30,6 +30,8 @@ export interface BenchSummary {
     errors: number;
     problems: number;
   };
+  /** The run's settings as stored (seed, level, temperature, verifier …), without the config list. */
+  settings: Record<string, unknown>;
   price: string | null;
   configs: ConfigSummary[];
   byLevel: GroupAccuracy[];
@@ -81,6 +83,7 @@ export function buildSummary(
       errors,
       problems: problems.length,
     },
+    settings: Object.fromEntries(Object.entries(run.options).filter(([key]) => key !== 'configs')),
     price: options.price?.label ?? null,
     configs: summarizeConfigs(results, configs, options.price),
     byLevel: accuracyByGroup(results, levelGroups(problems), configs),
