@@ -61,9 +61,10 @@ async function runClient(baseURL: string, index: number, started: number): Promi
     return { ...timing, error: `HTTP ${response.status}: ${(await response.text()).slice(0, 200)}` };
   const decoder = new TextDecoder();
   let buffer = '';
-  for await (const bytes of response.body) {
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
     timing.firstByteMs ??= since();
-    buffer += decoder.decode(bytes as Uint8Array, { stream: true });
+    buffer += decoder.decode(read.value, { stream: true });
     let end = buffer.indexOf('\n\n');
     while (end >= 0) {
       const event = buffer.slice(0, end);
