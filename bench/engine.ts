@@ -1,0 +1,181 @@
+/**
+ * @module `npm run bench:engine`: the engine's overhead. In one run, raw node-llama-cpp generates N samples (same model,
+ * prompt, max tokens, greedy decoding, threads 1) and the engine generates the same N through `self-consistency`; prints
+ * medians over repetitions and the overhead ratio (goal ≤ 1.10), and writes them to docs/engine-overhead.md.
+ *
+ * Usage: npm run bench:engine -- [--n 8] [--max-tokens 128] [--repetitions 5] [--model path.gguf]
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ChatHistoryItem, LlamaContextSequence, Token } from 'node-llama-cpp';
+import { reason } from '../src/engine/index.js';
+import { getSharedLlama } from '../src/models/gguf/llama-runtime.js';
+import { createLlamaCppModel } from '../src/models/llama-cpp.js';
+import { writeRandomLlamaGguf } from '../src/testing/random-gguf.js';
+import { THINK_STEP_BY_STEP } from '../src/think/prompts.js';
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '8' },
+    'max-tokens': { type: 'string', default: '128' },
+    repetitions: { type: 'string', default: '5' },
+    model: { type: 'string' },
+    out: { type: 'string', default: 'docs/engine-overhead.md' },
+  },
+});
+const n = Number(values.n);
+const maxTokens = Number(values['max-tokens']);
+const repetitions = Number(values.repetitions);
+const question = 'What is 347 * 8 + 129?';
+const contextSize = 1024 * n;
+
+function modelPath(): { path: string; label: string } {
+  if (values.model) return { path: values.model, label: values.model };
+  const shipped = join(import.meta.dirname, '..', 'models', 'slowthink-mini.gguf');
+  if (existsSync(shipped)) return { path: shipped, label: 'models/slowthink-mini.gguf (as a generic GGUF)' };
+  const path = join(mkdtempSync(join(tmpdir(), 'bench-engine-')), 'random.gguf');
+  writeRandomLlamaGguf(path, { dimension: 256, layers: 4, heads: 8, contextLength: 1024 });
+  return { path, label: 'random llama GGUF (d=256, 4 layers, written by the bench)' };
+}
+
+const spread = (runs: Array<{ seconds: number }>) => {
+  const seconds = runs.map((run) => run.seconds);
+  return `${Math.min(...seconds).toFixed(3)} – ${Math.max(...seconds).toFixed(3)}`;
+};
+
+/** One timed run: wall seconds, CPU seconds of the whole process (all threads), generated tokens. */
+type Run = { seconds: number; cpuSeconds: number; tokens: number };
+
+const cpuSince = (start: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1e6;
+};
+
+const median = (numbers: number[]) => {
+  const sorted = [...numbers].sort((left, right) => left - right);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
+};
+
+const { path, label } = modelPath();
+const llama = await getSharedLlama();
+const rawModel = await llama.loadModel({ modelPath: path });
+const rawContext = await rawModel.createContext({ sequences: n, contextSize, threads: 1 });
+const sequences: LlamaContextSequence[] = Array.from({ length: n }, () => rawContext.getSequence());
+const { resolveChatWrapper } = await import('node-llama-cpp');
+const history: ChatHistoryItem[] = [
+  { type: 'system', text: THINK_STEP_BY_STEP },
+  { type: 'user', text: question },
+  { type: 'model', response: [] },
+];
+const promptTokens = resolveChatWrapper(rawModel).generateContextState({ chatHistory: history }).contextText.tokenize(rawModel.tokenizer);
+
+/** Raw node-llama-cpp: N sequences decoding greedily at once, stopping at end-of-generation or the cap. */
+async function rawRun(): Promise<Run> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const counts = await Promise.all(
+    sequences.map(async (sequence) => {
+      await sequence.clearHistory();
+      const generated: Token[] = [];
+      for await (const token of sequence.evaluate(promptTokens, { temperature: 0 })) {
+        if (rawModel.isEogToken(token)) break;
+        generated.push(token);
+        if (generated.length >= maxTokens) break;
+      }
+      return generated.length;
+    }),
+  );
+  return {
+    seconds: (performance.now() - started) / 1000,
+    cpuSeconds: cpuSince(cpu),
+    tokens: counts.reduce((sum, count) => sum + count, 0),
+  };
+}
+
+const engineModel = await createLlamaCppModel({ path, threads: 1, sequences: n, contextSize });
+
+/** The engine: the same N samples through self-consistency (budget tracking, ledger, events, voting). */
+async function engineRun(): Promise<Run> {
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  const result = await reason({
+    question,
+    model: engineModel,
+    strategy: 'self-consistency',
+    options: { n, batch: n, maxTokens },
+    budget: { maxTokens: n * maxTokens * 4 },
+    temperature: 0,
+  });
+  if (result.samples !== n) throw new Error(`engine drew ${result.samples} samples, expected ${n}`);
+  return { seconds: (performance.now() - started) / 1000, cpuSeconds: cpuSince(cpu), tokens: result.usage.completionTokens };
+}
+
+await rawRun();
+await engineRun();
+const raw: Run[] = [];
+const engine: Run[] = [];
+for (let repetition = 0; repetition < repetitions; repetition += 1) {
+  raw.push(await rawRun());
+  engine.push(await engineRun());
+}
+const rawSeconds = median(raw.map((run) => run.seconds));
+const engineSeconds = median(engine.map((run) => run.seconds));
+const rawTokens = median(raw.map((run) => run.tokens));
+const engineTokens = median(engine.map((run) => run.tokens));
+const rawCpu = median(raw.map((run) => run.cpuSeconds));
+const engineCpu = median(engine.map((run) => run.cpuSeconds));
+const ratio = engineSeconds / rawSeconds;
+const cpuRatio = engineCpu / rawCpu;
+const perTokenRatio = engineSeconds / engineTokens / (rawSeconds / rawTokens);
+const rows = [
+  ['', 'median wall s', 'min – max wall s', 'median CPU s', 'tokens', 'wall ms / token'],
+  [
+    'raw node-llama-cpp',
+    rawSeconds.toFixed(3),
+    spread(raw),
+    rawCpu.toFixed(3),
+    String(rawTokens),
+    ((rawSeconds * 1000) / rawTokens).toFixed(3),
+  ],
+  [
+    'engine self-consistency',
+    engineSeconds.toFixed(3),
+    spread(engine),
+    engineCpu.toFixed(3),
+    String(engineTokens),
+    ((engineSeconds * 1000) / engineTokens).toFixed(3),
+  ],
+];
+const table = rows.map((row) => `| ${row.join(' | ')} |`);
+table.splice(1, 0, '| --- | --- | --- | --- | --- | --- |');
+const verdict = (value: number) => (value <= 1.1 ? 'meets' : 'misses');
+const summary =
+  `overhead ratio: wall ${ratio.toFixed(3)} (per token ${perTokenRatio.toFixed(3)}, goal ≤ 1.10: ${verdict(ratio)}), ` +
+  `CPU ${cpuRatio.toFixed(3)} (goal ≤ 1.10: ${verdict(cpuRatio)})`;
+console.log(`model: ${label}\nN = ${n} samples, max ${maxTokens} tokens each, greedy, threads 1, ${repetitions} repetitions\n`);
+console.log(table.join('\n'));
+console.log(`\n${summary}`);
+const document = `# Engine overhead
+
+Measured by \`npm run bench:engine -- --n ${n} --max-tokens ${maxTokens} --repetitions ${repetitions}\` on ${new Date().toISOString().slice(0, 16)}Z
+(2 shared CPU cores, node-llama-cpp 3.21.1, threads 1).
+
+Model: ${label}. Prompt: the same chat-formatted question with the step-by-step system message the engine sends.
+Both sides decode greedily (temperature 0) on ${n} parallel sequences of one context and stop at end-of-generation or
+${maxTokens} tokens, so they generate the same tokens; the engine adds budget tracking, the ledger, trace events,
+answer extraction and the vote, plus its model wrapper (per-token text decoding, stop strings, token confidences).
+
+${table.join('\n')}
+
+**${summary}.** Medians over ${repetitions} alternating repetitions after one warm-up run each. The machine is shared
+(other processes, a training run), so wall times of single runs vary a lot (see min – max); the CPU-time ratio (process CPU, all threads) is the steadier
+figure. A ratio below 1 is noise, not a speed-up.
+`;
+writeFileSync(values.out, document);
+console.log(`\nwrote ${values.out}`);
+await engineModel.close?.();
+await rawContext.dispose();
+await rawModel.dispose();
