@@ -30,10 +30,16 @@ export interface TrainingDataOptions {
   checkShare?: number;
   /** Exclude the reserved evaluation problems (default true). */
   heldOut?: boolean;
+  /** Override the mix's task weights, e.g. `{ arithmetic: 0.7, countdown: 0.3 }`. */
+  taskWeights?: Record<string, number>;
+  /** Override level weights per task (index 0 = level 1), e.g. `{ arithmetic: [3, 3, 2, 1, 1] }`. */
+  levelWeights?: Record<string, number[]>;
 }
 
-const TASK_WEIGHTS: Record<string, number> = { arithmetic: 0.6, countdown: 0.4 };
-const LEVEL_WEIGHTS: Record<string, number[]> = { arithmetic: [1, 1.5, 2, 2.5, 2.5], countdown: [1, 1.5, 2] };
+/** The mix's default task weights. */
+export const TASK_WEIGHTS: Record<string, number> = { arithmetic: 0.6, countdown: 0.4 };
+/** The default level weights per task (index 0 = level 1): harder levels weighted up. */
+export const LEVEL_WEIGHTS: Record<string, number[]> = { arithmetic: [1, 1.5, 2, 2.5, 2.5], countdown: [1, 1.5, 2] };
 const MODE_WEIGHTS: Record<string, Array<[CorrectionMode, number]>> = {
   arithmetic: [
     ['none', 0.83],
@@ -51,7 +57,7 @@ const MODE_WEIGHTS: Record<string, Array<[CorrectionMode, number]>> = {
 const fits = (example: { prompt: string; completion: string }): boolean =>
   example.prompt.length + example.completion.length <= MAX_EXAMPLE_CHARS;
 
-function pickLevel(task: Task, levels: readonly number[] | undefined, random: Random): number {
+function pickLevel(task: Task, levels: readonly number[] | undefined, levelWeights: readonly number[] | undefined, random: Random): number {
   const allowed = task.levels.filter((level) => !levels || levels.includes(level));
   if (allowed.length === 0) {
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `No level of task '${task.name}' is among ${levels?.join(',')}`, {
@@ -59,7 +65,7 @@ function pickLevel(task: Task, levels: readonly number[] | undefined, random: Ra
       param: 'levels',
     });
   }
-  const weights = allowed.map((level) => LEVEL_WEIGHTS[task.name]?.[level - 1] ?? 1);
+  const weights = allowed.map((level) => levelWeights?.[level - 1] ?? 1);
   return allowed[pickWeighted(random, weights)] as number;
 }
 
@@ -104,6 +110,8 @@ export function buildTrainingData(options: TrainingDataOptions): TrainingExample
   const tasks = options.task === 'mix' ? Object.keys(TASK_WEIGHTS).map(getTask) : [getTask(options.task)];
   const directShare = options.directShare ?? 0.1;
   const checkShare = options.checkShare ?? 0.1;
+  const taskWeights = { ...TASK_WEIGHTS, ...options.taskWeights };
+  const levelWeights = { ...LEVEL_WEIGHTS, ...options.levelWeights };
   const reserved = options.heldOut === false ? new Set<string>() : evaluationKeys(tasks);
   const examples: TrainingExample[] = [];
   for (let index = 0; examples.length < n; index++) {
@@ -112,10 +120,10 @@ export function buildTrainingData(options: TrainingDataOptions): TrainingExample
       tasks[
         pickWeighted(
           random,
-          tasks.map((entry) => TASK_WEIGHTS[entry.name] ?? 1),
+          tasks.map((entry) => taskWeights[entry.name] ?? 1),
         )
       ]!;
-    const level = pickLevel(task, options.levels, random);
+    const level = pickLevel(task, options.levels, levelWeights[task.name], random);
     const roll = random.next();
     const kind = roll < checkShare ? 'check' : roll < checkShare + directShare ? 'direct' : 'solve';
     const problemSeed = hashSeed('training-problem', seed, index) % MAX_TRAINING_SEED;

@@ -13,6 +13,8 @@ const { values } = parseArgs({
     'check-share': { type: 'string', default: '0.1' },
     'no-held-out': { type: 'boolean', default: false },
     split: { type: 'string', default: 'train' },
+    'task-weights': { type: 'string' },
+    'level-weights': { type: 'string' },
   },
 });
 const summary = await writeTrainingData({
@@ -25,5 +27,7 @@ const summary = await writeTrainingData({
   checkShare: Number(values['check-share']),
   heldOut: !values['no-held-out'],
   split: values.split,
+  taskWeights: values['task-weights'],
+  levelWeights: values['level-weights'],
 });
 console.log(JSON.stringify(summary, null, 2));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EVAL_SEED } from './held-out.js';
 import { getTask } from './index.js';
-import { parseLevels, writeTrainingData } from './write-training-data.js';
+import { parseLevels, parseLevelWeights, parseTaskWeights, writeTrainingData } from './write-training-data.js';
 
 const directory = await mkdtemp(join(tmpdir(), 'slowthink-data-'));
 afterAll(() => rm(directory, { recursive: true, force: true }));
@@ -15,6 +15,23 @@ describe('writeTrainingData', () => {
     expect(parseLevels('2,4-5')).toEqual([2, 4, 5]);
     expect(parseLevels(undefined)).toBeUndefined();
     expect(() => parseLevels('hard')).toThrow(/levels/);
+  });
+
+  it('parses weights and applies them', async () => {
+    expect(parseTaskWeights('arithmetic=0.7, countdown=.3')).toEqual({ arithmetic: 0.7, countdown: 0.3 });
+    expect(parseLevelWeights('arithmetic=3/3/2/1/1,countdown=2/1/1')).toEqual({ arithmetic: [3, 3, 2, 1, 1], countdown: [2, 1, 1] });
+    expect(() => parseTaskWeights('arithmetic')).toThrow(/task weights/);
+    expect(() => parseLevelWeights('arithmetic=a/b')).toThrow(/level weights/);
+    const out = join(directory, 'weighted.jsonl');
+    const summary = await writeTrainingData({
+      task: 'mix',
+      n: 200,
+      seed: 4,
+      out,
+      taskWeights: 'arithmetic=1,countdown=0',
+      levelWeights: 'arithmetic=1/0/0/0/0',
+    });
+    expect(summary.byTask).toEqual({ 'arithmetic/L1': 200 });
   });
 
   it('writes one JSON object per line with the contract fields', async () => {

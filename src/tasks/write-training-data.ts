@@ -24,6 +24,40 @@ export function parseLevels(text: string | undefined): number[] | undefined {
   return levels;
 }
 
+/** Parses `arithmetic=0.7,countdown=0.3` into task weights. */
+export function parseTaskWeights(text: string | undefined): Record<string, number> | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const weights: Record<string, number> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*([a-z]+)\s*=\s*(\d*\.?\d+)\s*$/.exec(part);
+    if (!match) {
+      throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Cannot read task weights '${text}'`, {
+        hint: 'Write e.g. arithmetic=0.7,countdown=0.3',
+        param: 'task-weights',
+      });
+    }
+    weights[match[1] as string] = Number(match[2]);
+  }
+  return weights;
+}
+
+/** Parses `arithmetic=3/3/2/1/1,countdown=2/1/1` into level weights per task (first number = level 1). */
+export function parseLevelWeights(text: string | undefined): Record<string, number[]> | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const weights: Record<string, number[]> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*([a-z]+)\s*=\s*(\d*\.?\d+(?:\/\d*\.?\d+)*)\s*$/.exec(part);
+    if (!match) {
+      throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Cannot read level weights '${text}'`, {
+        hint: 'Write e.g. arithmetic=3/3/2/1/1,countdown=2/1/1 (first number = level 1)',
+        param: 'level-weights',
+      });
+    }
+    weights[match[1] as string] = (match[2] as string).split('/').map(Number);
+  }
+  return weights;
+}
+
 /** Builds the examples and writes one JSON object per line; returns the summary. */
 export async function writeTrainingData(options: {
   task: string;
@@ -36,6 +70,10 @@ export async function writeTrainingData(options: {
   heldOut?: boolean;
   /** `train` (default) or `eval`: the reserved evaluation problems, `n` per task and level, with reference traces. */
   split?: string;
+  /** `arithmetic=0.7,countdown=0.3` */
+  taskWeights?: string | undefined;
+  /** `arithmetic=3/3/2/1/1,countdown=2/1/1` */
+  levelWeights?: string | undefined;
 }) {
   if (!Number.isInteger(options.n) || options.n < 1) {
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--n must be a positive integer, got ${options.n}`, { param: 'n' });
@@ -49,6 +87,8 @@ export async function writeTrainingData(options: {
     }
   }
   const levels = parseLevels(options.levels);
+  const taskWeights = parseTaskWeights(options.taskWeights);
+  const levelWeights = parseLevelWeights(options.levelWeights);
   const split = options.split ?? 'train';
   if (split !== 'train' && split !== 'eval') {
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--split must be train or eval, got ${split}`, { param: 'split' });
@@ -64,6 +104,8 @@ export async function writeTrainingData(options: {
           ...(options.directShare === undefined ? {} : { directShare: options.directShare }),
           ...(options.checkShare === undefined ? {} : { checkShare: options.checkShare }),
           ...(options.heldOut === undefined ? {} : { heldOut: options.heldOut }),
+          ...(taskWeights ? { taskWeights } : {}),
+          ...(levelWeights ? { levelWeights } : {}),
         });
   await mkdir(dirname(options.out), { recursive: true });
   await writeFile(options.out, examples.map((example) => JSON.stringify(example)).join('\n') + '\n');

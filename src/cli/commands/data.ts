@@ -14,6 +14,8 @@ export function register(program: Command): void {
     .option('--direct-share <share>', 'share of direct (no thinking) examples', '0.1')
     .option('--check-share <share>', 'share of step-check examples', '0.1')
     .option('--no-held-out', 'do not exclude the reserved evaluation problems')
+    .option('--task-weights <weights>', 'mix task weights, e.g. arithmetic=0.7,countdown=0.3 (default 0.6/0.4)')
+    .option('--level-weights <weights>', 'level weights per task, e.g. arithmetic=3/3/2/1/1,countdown=2/1/1 (default harder levels up)')
     .option('--split <split>', 'train, or eval: the reserved evaluation problems (--n per task and level)', 'train')
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const { writeTrainingData } = await import('../../tasks/write-training-data.js');
@@ -27,6 +29,8 @@ export function register(program: Command): void {
         checkShare: Number(options['checkShare']),
         heldOut: options['heldOut'] !== false,
         split: String(options['split']),
+        taskWeights: typeof options['taskWeights'] === 'string' ? options['taskWeights'] : undefined,
+        levelWeights: typeof options['levelWeights'] === 'string' ? options['levelWeights'] : undefined,
       });
       console.log(`wrote ${summary.count} examples to ${summary.out}`);
       console.log(`by kind: ${JSON.stringify(summary.byKind)}`);
