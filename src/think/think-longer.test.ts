@@ -12,10 +12,10 @@ describe('think-longer', () => {
     });
     const { result } = await runStrategy({ strategy: thinkLonger, model, question: 'q', options: { rounds: 2 } });
     expect(model.calls).toHaveLength(3);
-    expect(model.calls[1]?.prefix).toBe('step 0\nHmm');
-    expect(model.calls[2]?.prefix).toBe('step 0\nHmm step 1\nHmm');
+    expect(model.calls[1]?.prefix).toBe('step 0\nHmm\n');
+    expect(model.calls[2]?.prefix).toBe('step 0\nHmm\nstep 1\nHmm\n');
     expect(result.answer).toBe('12');
-    expect(result.reasoning).toContain('Hmm step 2');
+    expect(result.reasoning).toBe('step 0\nHmm\nstep 1\nHmm\nstep 2');
   });
 
   it('asks a second turn to re-check when continuation is not supported', async () => {

@@ -10,6 +10,11 @@ import { RECHECK_REQUEST, THINK_STEP_BY_STEP, withInstruction } from './prompts.
 import { integerOption, optionalIntegerOption } from './strategy-options.js';
 import { buildResult, stopReason } from './strategy-result.js';
 
+/** The thinking so far with the cue on its own line; the model goes on from the next line. */
+function forced(thinking: string, cue: string): string {
+  return `${thinking.trimEnd()}\n${cue}\n`;
+}
+
 /** Thinks once, then `rounds` (default 2) more times, each continuing the previous thinking. */
 export const thinkLonger: Strategy = {
   specificationVersion: 'v1',
@@ -43,13 +48,11 @@ export const thinkLonger: Strategy = {
         label,
         parentId: first.thoughtId,
         messages: conversation,
-        ...(continuation ? { prefix: `${thinking}\n${cue}` } : {}),
+        ...(continuation ? { prefix: forced(thinking, cue) } : {}),
       });
       if (!next) break;
       drawn += 1;
-      thinking = continuation
-        ? `${thinking}\n${cue}${next.reasoning ? ` ${next.reasoning}` : ''}`
-        : `${thinking}\n${cue}\n${next.reasoning}`;
+      thinking = `${forced(thinking, cue)}${next.reasoning}`;
       latest = next;
       if (next.answer !== undefined || best.answer === undefined) best = next;
     }
