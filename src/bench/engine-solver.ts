@@ -1,5 +1,5 @@
 /** @module The real solver: runs each job through the engine's `reason()` with the config's effort, strategy and options. */
-import type { ReasonRequest, Verifier } from '../spec/index.js';
+import type { Model, ReasonRequest, Verifier } from '../spec/index.js';
 import type { Solver } from './job-record.js';
 
 /** Tasks whose exact checker the engine should know about (dataset problems are auto-detected by the engine). */
