@@ -34,6 +34,31 @@ describe('reason', () => {
     expect(result.answer).toBe('7');
   });
 
+  it('stops at the time limit, cutting the call in flight', async () => {
+    const model = createScriptedModel({ responses: [chain('3')], delayMs: 40, capabilities: { maxParallel: 1 } });
+    const started = Date.now();
+    const result = await reason({ question: 'q', model, strategy: 'self-consistency', options: { n: 100 }, budget: { maxSeconds: 0.2 } });
+    expect(result.stoppedBy).toBe('seconds');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(result.samples).toBeGreaterThanOrEqual(1);
+    expect(result.samples).toBeLessThan(100);
+  });
+
+  it('stops at the dollar limit', async () => {
+    const model = createScriptedModel({ responses: [chain('3')], usdPerToken: 0.001, capabilities: { maxParallel: 1 } });
+    const result = await reason({ question: 'q', model, strategy: 'self-consistency', options: { n: 100 }, budget: { maxUsd: 0.05 } });
+    expect(result.stoppedBy).toBe('usd');
+    expect(result.costUsd).toBeCloseTo(0.05, 9);
+    expect(result.samples).toBe(5);
+  });
+
+  it('effort none answers directly with no reasoning tokens', async () => {
+    const model = createScriptedModel({ responses: ['Answer: 12'] });
+    const result = await reason({ question: 'What is 5 + 7?', model, effort: 'none' });
+    expect(model.calls[0]?.thinking).toBe(false);
+    expect(result).toMatchObject({ strategy: 'direct', answer: '12', samples: 1, usage: { completionTokens: 2, reasoningTokens: 0 } });
+  });
+
   it('throws BUDGET_TOO_SMALL when no answer fits', async () => {
     const model = createScriptedModel({ responses: [chain('7')] });
     const outcome = await safeReason({ question: 'hi', model, strategy: 'cot', budget: { maxTokens: 3 } });
