@@ -1,5 +1,5 @@
 /** @module The real solver: runs each job through the engine's `reason()` with the config's effort, strategy and options. */
-import type { Model, ReasonRequest, Verifier } from '../spec/index.js';
+import type { Model, ReasonRequest, ReasonResult, Verifier } from '../spec/index.js';
 import type { Solver } from './job-record.js';
 
 /** Tasks whose exact checker the engine should know about (dataset problems are auto-detected by the engine). */
@@ -19,11 +19,11 @@ export const UNINFORMATIVE_VERIFIER: Verifier = {
 
 /** Creates a solver over the engine for one model (`slowthink-mini`, `openai:gpt-4o-mini`, …). */
 export function createEngineSolver(options: {
-  model: string;
+  model: string | Model;
   temperature?: number | undefined;
   verifier?: 'checker' | 'none' | undefined;
 }): Solver {
-  let engine: Promise<{ reason: (request: ReasonRequest) => Promise<import('../spec/index.js').ReasonResult> }> | undefined;
+  let engine: Promise<{ reason: (request: ReasonRequest) => Promise<ReasonResult> }> | undefined;
   return async (problem, config, context) => {
     // The engine loads models lazily; importing it here keeps `slowthink bench --help` fast.
     const modulePath = '../engine/index.js';
