@@ -2,6 +2,5 @@
 export { reason, safeReason, streamReason, toSlowthinkError } from './reason.js';
 export { type ResolvedRequest, resolveRequest } from './resolve-request.js';
 export { createStrategyContext, type EngineRun, type StrategyContextOptions } from './strategy-context.js';
-export { createTaskCheckVerifier } from './task-verifier.js';
 export { createTraceRecorder, type TraceRecorder } from './trace-recorder.js';
 export { computeUsage, estimateTokens } from './usage.js';

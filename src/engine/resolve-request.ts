@@ -5,8 +5,7 @@ import { resolveModel } from '../models/registry.js';
 import type { AnswerKey, BudgetLimits, Effort, Message, Model, Problem, ReasonRequest, Strategy, Task, Verifier } from '../spec/index.js';
 import { detectTask, getTask } from '../tasks/index.js';
 import { getStrategy } from '../think/index.js';
-import { createAnswerKey } from '../verify/index.js';
-import { createTaskCheckVerifier } from './task-verifier.js';
+import { createAnswerKey, createVerifier } from '../verify/index.js';
 
 /** Everything the engine needs to run one request. */
 export interface ResolvedRequest {
@@ -77,7 +76,7 @@ export async function resolveRequest(request: ReasonRequest): Promise<ResolvedRe
     limits: { ...plan.budget, ...definedOnly(limitsOverride) },
     task,
     answers: createAnswerKey(task),
-    verifier: request.verifier ?? (task ? createTaskCheckVerifier(task) : undefined),
+    verifier: request.verifier ?? (task ? createVerifier('task', { task }) : undefined),
   };
 }
 
