@@ -44,7 +44,7 @@ describe('kill -9 and --resume', () => {
 
     const first = startCli(
       ['bench', '--task', `jsonl:${dataset}`, '--efforts', 'none,high', '--strategies', 'self-consistency:n=4', '--n', '20', ...common],
-      40,
+      100,
     );
     const firstExit = exited(first);
     let finishedBeforeKill = 0;
