@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Verifier } from '../spec/index.js';
 import { runStrategy } from '../testing/contracts/run-strategy.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { adaptiveConsistency } from './adaptive-consistency.js';
@@ -48,6 +49,26 @@ describe('adaptive-consistency', () => {
       options: { maxSamples: 5, batch: 5, weightByConfidence: false },
     });
     expect(plain.result.answer).toBe('5');
+  });
+
+  it('with an exact verifier, keeps sampling past a wrong majority and settles on the verified answer', async () => {
+    const exact: Verifier = {
+      name: 'exact',
+      kind: 'outcome',
+      exact: true,
+      score: async (_problem, candidate) => ({ value: candidate.answer === '9' ? 1 : 0 }),
+    };
+    const responses = [answer('8'), answer('8'), answer('8'), answer('8'), answer('8'), answer('9')];
+    const model = createScriptedModel({ responses, capabilities: { maxParallel: 1 } });
+    const { result } = await runStrategy({
+      strategy: adaptiveConsistency,
+      model,
+      question: 'q',
+      verifier: exact,
+      options: { maxSamples: 20, batch: 1, weightByVerifier: true },
+    });
+    expect(result.answer).toBe('9');
+    expect(result.samples).toBe(6);
   });
 
   it('rejects a threshold outside [0.5, 1]', async () => {

@@ -36,7 +36,9 @@ export const adaptiveConsistency: Strategy = {
       async afterBatch(candidates, fresh) {
         if (weightByVerifier) await scoreCandidates(problem, context, fresh);
         const tally = tallyVotes(candidates, weightOf);
-        probability = tally.leader ? leaderProbability(effectiveCounts(tally), random) : 0;
+        // With an exact verifier and no verified answer yet, a wrong majority must not end the search.
+        const unverified = weightByVerifier && context.verifier?.exact === true && tally.entries.every((entry) => entry.weight === 0);
+        probability = tally.leader && !unverified ? leaderProbability(effectiveCounts(tally), random) : 0;
         context.emit({
           type: 'vote',
           tally: tallyRecord(tally),
