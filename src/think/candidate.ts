@@ -46,9 +46,9 @@ export function sampleConfidence(sample: Sample): number | undefined {
   return Math.exp(logprobs.reduce((sum, value) => sum + value, 0) / logprobs.length);
 }
 
-/** Extracts the answer of a sample: from its visible text first, then from the whole output. */
-export function extractAnswer(answers: AnswerKey, text: string, reasoning: string): string | undefined {
-  return answers.extract(text) ?? (reasoning ? answers.extract(`${reasoning}\n${text}`) : undefined);
+/** Extracts the answer from the visible text only: numbers in unfinished thinking are not answers. */
+export function extractAnswer(answers: AnswerKey, text: string): string | undefined {
+  return text.trim() === '' ? undefined : answers.extract(text);
 }
 
 /** Vote key of an answer, or undefined. */

@@ -51,7 +51,7 @@ export async function drawSamples(problem: Problem, context: StrategyContext, op
   return samples.map((sample, offset) => {
     const thoughtId = thoughtIds[offset] as string;
     const { reasoning, text } = splitThinking(sample);
-    const answer = extractAnswer(context.answers, text, reasoning);
+    const answer = extractAnswer(context.answers, text);
     const tokens = sample.usage.completionTokens ?? 0;
     const confidence = sampleConfidence(sample);
     const candidate: Candidate = {

@@ -1,5 +1,5 @@
 /** The shared strategy contract against a real GGUF through llama.cpp: the shipped embedded model when present, else a random one. */
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -11,6 +11,7 @@ import { strategies } from './index.js';
 
 const shipped = join(import.meta.dirname, '..', '..', 'models', 'slowthink-mini.gguf');
 let pending: Promise<Model> | undefined;
+let temporary: string | undefined;
 
 /** One model instance for all cases (loading costs more than generating here). */
 function sharedModel(): Promise<Model> {
@@ -22,7 +23,8 @@ function sharedModel(): Promise<Model> {
       };
       return embedded.createEmbeddedModel({ tier: 'mini', threads: 1, sequences: 2 });
     }
-    const path = join(mkdtempSync(join(tmpdir(), 'slowthink-contract-')), 'random.gguf');
+    temporary = mkdtempSync(join(tmpdir(), 'slowthink-contract-'));
+    const path = join(temporary, 'random.gguf');
     writeRandomLlamaGguf(path);
     return createLlamaCppModel({ path, threads: 1, sequences: 2, contextSize: 1024 });
   })();
@@ -31,6 +33,7 @@ function sharedModel(): Promise<Model> {
 
 afterAll(async () => {
   await (await pending)?.close?.();
+  if (temporary) rmSync(temporary, { recursive: true, force: true });
 });
 
 for (const strategy of Object.values(strategies)) {
