@@ -4,9 +4,13 @@
  *
  *   npm run bench:server -- [--clients 100] [--effort low] [--model slowthink-mini] [--url http://127.0.0.1:8080] [--json]
  *
- * Without --url it starts the real server in this process (real engine, --max-concurrency = clients) on a free port;
- * `--weights PATH` serves the embedded model from another GGUF (a training checkpoint) instead of models/.
+ * Without --url it starts `slowthink serve --port 0 --max-concurrency N` as a child process, so the clients (this
+ * process) and the server do not share one event loop, as in any real deployment. `--in-process` runs the server in
+ * this process instead; with `--weights PATH` it serves the embedded model from another GGUF (a training checkpoint).
  */
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { Agent, request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
 import { streamReason } from '../src/engine/index.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
@@ -29,6 +33,7 @@ const { values } = parseArgs({
     model: { type: 'string', default: 'slowthink-mini' },
     url: { type: 'string' },
     weights: { type: 'string' },
+    'in-process': { type: 'boolean', default: false },
     json: { type: 'boolean', default: false },
   },
 });
@@ -43,28 +48,44 @@ function question(index: number): string {
   return `What is ${100 + ((index * 37) % 800)} + ${10 + ((index * 53) % 90)}?`;
 }
 
-/** One streaming client: reads the SSE body as it arrives and notes when each kind of byte first shows up. */
-async function runClient(baseURL: string, index: number, started: number): Promise<ClientTiming> {
-  const since = () => performance.now() - started;
-  const response = await fetch(`${baseURL}/v1/chat/completions`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      model: values.model,
-      reasoning_effort: values.effort,
-      stream: true,
-      messages: [{ role: 'user', content: question(index) }],
-    }),
+/** Keep-alive connections, one per client, as SDK clients keep theirs. */
+const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
+
+/** Sends one request with node:http (lighter than fetch, so the clients steal less CPU from the server they share it with). */
+function send(url: string, body: string | undefined, onData: (text: string) => void): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      url,
+      { method: body === undefined ? 'GET' : 'POST', agent, headers: { 'content-type': 'application/json' } },
+      (response) => {
+        response.setEncoding('utf8');
+        response.on('data', onData);
+        response.on('end', () => resolve(response.statusCode ?? 0));
+        response.on('error', reject);
+      },
+    );
+    request.on('error', reject);
+    request.end(body);
   });
-  const timing: ClientTiming = { status: response.status };
-  if (response.status !== 200 || !response.body)
-    return { ...timing, error: `HTTP ${response.status}: ${(await response.text()).slice(0, 200)}` };
-  const decoder = new TextDecoder();
+}
+
+/** One streaming client: reads the SSE body as it arrives and notes when each kind of byte first shows up. */
+async function runClient(baseURL: string, index: number): Promise<ClientTiming> {
+  const started = performance.now();
+  const since = () => performance.now() - started;
+  const timing: ClientTiming = { status: 0 };
   let buffer = '';
-  const reader = response.body.getReader();
-  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+  let raw = '';
+  const body = JSON.stringify({
+    model: values.model,
+    reasoning_effort: values.effort,
+    stream: true,
+    messages: [{ role: 'user', content: question(index) }],
+  });
+  timing.status = await send(`${baseURL}/v1/chat/completions`, body, (text) => {
     timing.firstByteMs ??= since();
-    buffer += decoder.decode(read.value, { stream: true });
+    raw += raw.length < 200 ? text : '';
+    buffer += text;
     let end = buffer.indexOf('\n\n');
     while (end >= 0) {
       const event = buffer.slice(0, end);
@@ -82,30 +103,62 @@ async function runClient(baseURL: string, index: number, started: number): Promi
       if (delta.reasoning_content) timing.firstReasoningMs ??= since();
       if (delta.content) timing.firstContentMs ??= since();
     }
-  }
+  });
+  if (timing.status !== 200) return { ...timing, error: `HTTP ${timing.status}: ${raw.slice(0, 200)}` };
   if (timing.doneMs === undefined && !timing.error) timing.error = 'stream ended without [DONE]';
   return timing;
 }
 
+/** The server under test: a `slowthink serve` child process, or (--in-process) the app in this process. */
+async function startTarget(clients: number): Promise<{ baseURL: string; label: string; close: () => Promise<void> }> {
+  if (values['in-process']) {
+    const options: StartServerOptions = { port: 0, maxConcurrency: clients, logSink: () => {} };
+    if (values.weights) {
+      const model = await createEmbeddedModel({ tier: values.model === 'slowthink' ? 'full' : 'mini', path: values.weights });
+      options.engine = { streamReason: (request) => streamReason({ ...request, model }) };
+    }
+    const server = await startServer(options);
+    return { baseURL: server.url, label: 'in-process', close: () => server.close() };
+  }
+  if (values.weights) throw new Error('--weights needs --in-process (slowthink serve serves the models in models/)');
+  const bin = new URL('../bin/slowthink.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--max-concurrency', String(clients)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let seen = '';
+  const baseURL = await new Promise<string>((resolve, reject) => {
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (text: string) => {
+      seen += seen.length < 4000 ? text : '';
+      const match = /serving .* at (http:\/\/\S+)\/v1/.exec(seen);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`slowthink serve exited with ${code}: ${seen.slice(0, 500)}`)));
+  });
+  return {
+    baseURL,
+    label: 'child process',
+    close: async () => {
+      child.kill('SIGINT');
+      if (child.exitCode === null) await once(child, 'exit');
+    },
+  };
+}
+
 async function main(): Promise<void> {
   const clients = Number(values.clients);
-  const options: StartServerOptions = { port: 0, maxConcurrency: clients, logSink: () => {} };
-  if (values.weights) {
-    const model = await createEmbeddedModel({ tier: values.model === 'slowthink' ? 'full' : 'mini', path: values.weights });
-    options.engine = { streamReason: (request) => streamReason({ ...request, model }) };
-  }
-  const server = values.url ? undefined : await startServer(options);
-  const baseURL = values.url ?? server!.url;
+  const target = values.url ? { baseURL: values.url, label: values.url, close: async () => {} } : await startTarget(clients);
+  const baseURL = target.baseURL;
   try {
     // Warm up: load the model once and open the N keep-alive connections (clients reuse theirs, as SDKs do), so the
     // figures measure serving, not loading weights or TCP handshakes.
-    const warm = await runClient(baseURL, -1, performance.now());
+    const warm = await runClient(baseURL, -1);
     if (warm.error) throw new Error(`warm-up request failed: ${warm.error}`);
-    await Promise.all(Array.from({ length: clients }, async () => (await fetch(`${baseURL}/health`)).text()));
+    await Promise.all(Array.from({ length: clients }, () => send(`${baseURL}/health`, undefined, () => {})));
     const started = performance.now();
     const timings = await Promise.all(
       Array.from({ length: clients }, (_, index) =>
-        runClient(baseURL, index, started).catch((error: unknown) => ({ status: 0, error: String(error) }) as ClientTiming),
+        runClient(baseURL, index).catch((error: unknown) => ({ status: 0, error: String(error) }) as ClientTiming),
       ),
     );
     const wallSeconds = (performance.now() - started) / 1000;
@@ -122,7 +175,7 @@ async function main(): Promise<void> {
       clients,
       model: values.model,
       effort: values.effort,
-      server: values.url ? values.url : 'in-process',
+      server: target.label,
       weights: values.weights ?? 'models/',
       wall_seconds: Number(wallSeconds.toFixed(2)),
       answers: done.length,
@@ -139,7 +192,7 @@ async function main(): Promise<void> {
       const ms = (value: number | undefined) => (value === undefined ? 'n/a' : `${Math.round(value)} ms`);
       process.stdout.write(
         [
-          `${clients} concurrent streams · ${values.model} · effort ${values.effort} · server ${summary.server}`,
+          `${clients} concurrent streams · ${values.model} · effort ${values.effort} · server ${summary.server} · weights ${summary.weights}`,
           `first reasoning byte  p50 ${ms(summary.first_reasoning_ms.p50)}  p95 ${ms(summary.first_reasoning_ms.p95)}`,
           `first answer byte     p50 ${ms(summary.first_content_ms.p50)}  p95 ${ms(summary.first_content_ms.p95)}`,
           `complete              p50 ${ms(summary.done_ms.p50)}  p95 ${ms(summary.done_ms.p95)}`,
@@ -151,7 +204,8 @@ async function main(): Promise<void> {
     }
     process.exitCode = errors.length === 0 ? 0 : 1;
   } finally {
-    await server?.close();
+    agent.destroy();
+    await target.close();
   }
 }
 

@@ -54,7 +54,7 @@ export const chatCompletionRequestSchema = z.looseObject({
   n: positiveInteger.max(MAX_CHOICES).nullable().optional(),
   temperature: z.number().min(0).max(2).nullable().optional(),
   top_p: z.number().min(0).max(1).nullable().optional(),
-  seed: z.number().int().nullable().optional(),
+  seed: z.number().int().min(0).nullable().optional(),
   stop: z
     .union([z.string(), z.array(z.string()).max(4)])
     .nullable()
