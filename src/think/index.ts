@@ -5,6 +5,7 @@ import { adaptiveConsistency } from './adaptive-consistency.js';
 import { bestOfN } from './best-of-n.js';
 import { cot } from './cot.js';
 import { direct } from './direct.js';
+import { beam } from './search/beam.js';
 import { selfConsistency } from './self-consistency.js';
 import { thinkLonger } from './think-longer.js';
 import { weightedBestOfN } from './weighted-best-of-n.js';
@@ -18,6 +19,7 @@ export const strategies: Readonly<Record<string, Strategy>> = Object.freeze({
   [bestOfN.name]: bestOfN,
   [weightedBestOfN.name]: weightedBestOfN,
   [thinkLonger.name]: thinkLonger,
+  [beam.name]: beam,
 });
 
 const registered = new Map<string, Strategy>(Object.entries(strategies));

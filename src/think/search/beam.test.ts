@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
+import { runStrategy } from '../../testing/contracts/run-strategy.js';
+import { createScriptedModel } from '../../testing/scripted-model.js';
+import { beam, keepBest } from './beam.js';
+import { createScriptedChainModel } from './scripted-chain-model.js';
+
+/** 6*7+1: sample 0 of a call slips (6*7=43), sample 1 is right; each chain answers what its last line says. */
+function slipModel() {
+  return createScriptedChainModel({
+    next(lines, index) {
+      if (lines.length === 0) return index === 0 ? '6*7=43' : '6*7=42';
+      if (lines.length === 1) return lines[0] === '6*7=42' ? '42+1=43' : '43+1=44';
+      return '';
+    },
+    answer: (lines) => lines.at(-1)?.split('=')[1] ?? '0',
+  });
+}
+
+runStrategyContract({
+  strategy: beam,
+  model: () => createScriptedChainModel({ next: (lines) => (lines.length === 0 ? '6*7=42' : ''), answer: () => '42' }),
+  question: 'What is 6 * 7?',
+  expectedAnswer: '42',
+});
+
+describe('beam', () => {
+  it('keeps the best-scored partial chain, so the slip is pruned and the right answer wins', async () => {
+    const model = slipModel();
+    const { result, events } = await runStrategy({
+      strategy: beam,
+      model,
+      question: 'What is 6*7+1?',
+      options: { beamWidth: 1, branch: 2 },
+    });
+    expect(result.answer).toBe('43');
+    expect(result.reasoning).toBe('6*7=42\n42+1=43');
+    const scores = events.filter((event) => event.type === 'score').map((event) => (event.type === 'score' ? event.value : -1));
+    expect(scores.slice(0, 2)).toEqual([0, 1]);
+    // The slipped chain was never continued: every step call after the first continues the right line.
+    const prefixes = model.calls.map((call) => call.prefix);
+    expect(prefixes.filter((prefix) => prefix?.startsWith('6*7=43'))).toEqual([]);
+    expect(result.details?.verifier).toBe('steps');
+  });
+
+  it('without a process verifier it cannot tell the chains apart and keeps the first (the slip)', async () => {
+    const { result } = await runStrategy({
+      strategy: beam,
+      model: slipModel(),
+      question: 'What is 6*7+1?',
+      options: { beamWidth: 1, branch: 2, processVerifier: 'none' },
+    });
+    expect(result.answer).toBe('44');
+  });
+
+  it('emits a step thought per line, parented to the line it continues', async () => {
+    const { events } = await runStrategy({
+      strategy: beam,
+      model: slipModel(),
+      question: 'What is 6*7+1?',
+      options: { beamWidth: 2, branch: 2 },
+    });
+    const steps = events.filter((event) => event.type === 'thought-start' && event.role === 'step');
+    expect(steps.length).toBeGreaterThanOrEqual(4);
+    const roots = steps.filter((event) => event.type === 'thought-start' && event.parentId === null);
+    expect(roots).toHaveLength(2);
+  });
+
+  it('keepBest drops duplicate chains and keeps the higher scores in order', () => {
+    const chain = (line: string, score: number) => ({ lines: [line], leafId: line, tokens: 1, score, final: false });
+    const kept = keepBest([chain('a', 0.5), chain('b', 0.9), chain('a', 0.5), chain('c', 0.7)], 2);
+    expect(kept.map((entry) => entry.lines[0])).toEqual(['b', 'c']);
+  });
+
+  it('falls back to best-of-n with a warning on a model without continuation', async () => {
+    const model = createScriptedModel({ responses: ['6*7=42\nAnswer: 42'] });
+    const { result } = await runStrategy({ strategy: beam, model, question: 'What is 6 * 7?', options: { beamWidth: 2, branch: 2 } });
+    expect(result.answer).toBe('42');
+    expect(result.details?.fallback).toBe('best-of-n');
+    expect(model.calls.every((call) => call.prefix === undefined)).toBe(true);
+  });
+});
