@@ -57,6 +57,8 @@ function standInModel() {
   });
 }
 
+let openServers = 0;
+
 /** Starts the real server on the real engine; `options` tune it (e.g. `maxConcurrency: 0` to force 429s). */
 export async function startConformanceServer(options: Partial<CreateAppOptions> = {}): Promise<ConformanceServer> {
   const stand = EMBEDDED_MODEL_READY ? undefined : standInModel();
@@ -98,6 +100,7 @@ export async function startConformanceServer(options: Partial<CreateAppOptions> 
     port: 0,
   });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  openServers++;
   const { port } = server.address() as AddressInfo;
   return {
     baseURL: `http://127.0.0.1:${port}/v1`,
@@ -113,7 +116,8 @@ export async function startConformanceServer(options: Partial<CreateAppOptions> 
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
       });
-      await closeModels();
+      // The registry caches one model per name for the whole process: close it with the last server.
+      if (--openServers === 0) await closeModels();
     },
   };
 }
