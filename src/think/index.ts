@@ -6,6 +6,7 @@ import { bestOfN } from './best-of-n.js';
 import { cot } from './cot.js';
 import { direct } from './direct.js';
 import { beam } from './search/beam.js';
+import { mcts } from './search/mcts.js';
 import { selfConsistency } from './self-consistency.js';
 import { thinkLonger } from './think-longer.js';
 import { weightedBestOfN } from './weighted-best-of-n.js';
@@ -20,6 +21,7 @@ export const strategies: Readonly<Record<string, Strategy>> = Object.freeze({
   [weightedBestOfN.name]: weightedBestOfN,
   [thinkLonger.name]: thinkLonger,
   [beam.name]: beam,
+  [mcts.name]: mcts,
 });
 
 const registered = new Map<string, Strategy>(Object.entries(strategies));
