@@ -134,7 +134,12 @@ export class TraceNarrator {
   private voteLine(event: Extract<TraceEvent, { type: 'vote' }>): string {
     if (event.leader === undefined) return `Vote: no answer yet after ${event.samples} samples`;
     const votes = event.tally[event.leader] ?? 0;
-    return `Vote: ${formatNumber(votes)}/${event.samples} → ${event.leader} (confidence ${event.confidence.toFixed(2)})`;
+    const confidence = `confidence ${event.confidence.toFixed(2)}`;
+    const counts = Object.values(event.tally);
+    if (counts.every(Number.isInteger)) return `Vote: ${votes}/${event.samples} → ${event.leader} (${confidence})`;
+    // Weighted votes (by confidence or verifier score) are not sample counts: say so.
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    return `Vote: ${event.leader} leads with ${formatNumber(votes)} of ${formatNumber(total)} weighted votes after ${event.samples} samples (${confidence})`;
   }
 
   private open(id: string | undefined, role: ThoughtRole | undefined): Section {

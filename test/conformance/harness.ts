@@ -6,13 +6,17 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { streamReason } from '../../src/engine/index.js';
+import { createEmbeddedModel } from '../../src/models/embedded.js';
 import { closeModels, resolveModel } from '../../src/models/registry.js';
 import { createApp, type CreateAppOptions, createModelCatalog } from '../../src/server/index.js';
 import type { ReasonRequest, ReasonResult } from '../../src/spec/index.js';
 import { createScriptedModel } from '../../src/testing/scripted-model.js';
 
+/** A checkpoint to test instead of the shipped weights (e.g. a training run's latest GGUF). */
+const WEIGHTS = process.env.SLOWTHINK_CONFORMANCE_WEIGHTS;
+
 /** True when the embedded model's weights ship in models/ (the suite then runs on them, as CI does). */
-export const EMBEDDED_MODEL_READY = existsSync(new URL('../../models/slowthink-mini.gguf', import.meta.url));
+export const EMBEDDED_MODEL_READY = WEIGHTS !== undefined || existsSync(new URL('../../models/slowthink-mini.gguf', import.meta.url));
 
 /** The model id the suites request. */
 export const MODEL = 'slowthink-mini';
@@ -61,7 +65,7 @@ let openServers = 0;
 
 /** Starts the real server on the real engine; `options` tune it (e.g. `maxConcurrency: 0` to force 429s). */
 export async function startConformanceServer(options: Partial<CreateAppOptions> = {}): Promise<ConformanceServer> {
-  const stand = EMBEDDED_MODEL_READY ? undefined : standInModel();
+  const stand = WEIGHTS ? await createEmbeddedModel({ tier: 'mini', path: WEIGHTS }) : EMBEDDED_MODEL_READY ? undefined : standInModel();
   const runs: ConformanceServer['runs'] = [];
   const app = createApp({
     engine: {
@@ -116,6 +120,7 @@ export async function startConformanceServer(options: Partial<CreateAppOptions> 
         if ('closeAllConnections' in server) server.closeAllConnections();
         server.close(() => resolve());
       });
+      await stand?.close?.();
       // The registry caches one model per name for the whole process: close it with the last server.
       if (--openServers === 0) await closeModels();
     },
