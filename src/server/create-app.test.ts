@@ -235,6 +235,25 @@ describe('errors', () => {
   });
 });
 
+describe('model catalog', () => {
+  it('refuses gguf: paths unless local files are allowed, and asks the registry for anything else', async () => {
+    const { createModelCatalog } = await import('./model-catalog.js');
+    const asked: string[] = [];
+    const resolve = (name: string) => {
+      asked.push(name);
+      if (name === 'nope:x') throw new SlowthinkError(ERROR_CODES.UNKNOWN_MODEL, 'no provider "nope"');
+      if (name === 'openai:gpt-4o') throw new SlowthinkError(ERROR_CODES.CONFIG, 'OPENAI_API_KEY is not set');
+    };
+    const closed = createModelCatalog({ resolve });
+    await expect(closed.check('gguf:/etc/passwd')).rejects.toMatchObject({ status: 404, code: 'model_not_found' });
+    await expect(closed.check('nope:x')).rejects.toMatchObject({ code: ERROR_CODES.UNKNOWN_MODEL });
+    await expect(closed.check('openai:gpt-4o')).rejects.toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });
+    await closed.check('slowthink-mini');
+    await createModelCatalog({ resolve, allowLocalFiles: true }).check('gguf:/models/x.gguf');
+    expect(asked).toEqual(['nope:x', 'openai:gpt-4o', 'slowthink-mini', 'gguf:/models/x.gguf']);
+  });
+});
+
 describe('auth', () => {
   it('401 invalid_api_key for a missing or wrong key; 200 with a right one; /health stays open', async () => {
     const { post, app } = setup({}, { apiKeys: ['sk-one', 'sk-two'] });

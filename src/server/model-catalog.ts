@@ -15,15 +15,24 @@ export interface ModelCatalog {
 export const SHIPPED_MODELS = ['slowthink', 'slowthink-mini'] as const;
 
 /**
- * A catalog listing `ids`. With `resolve` (the model registry) every requested name is resolved before anything is
+ * A catalog listing `ids`; `gguf:` paths are refused unless `allowLocalFiles`. With `resolve` (the model registry) every requested name is resolved before anything is
  * sent, so a missing model is a 404 and missing weights a 503, and the model is loaded once, up front; without it,
  * only the listed ids are accepted.
  */
-export function createModelCatalog(options: { ids?: readonly string[]; resolve?: (name: string) => unknown } = {}): ModelCatalog {
+export function createModelCatalog(
+  options: { ids?: readonly string[]; resolve?: (name: string) => unknown; allowLocalFiles?: boolean } = {},
+): ModelCatalog {
   const ids = [...(options.ids ?? SHIPPED_MODELS)];
   return {
     list: () => ids,
     check: async (name) => {
+      // `gguf:/path` would let any client make the server open any file on its disk.
+      if (name.startsWith('gguf:') && !options.allowLocalFiles) {
+        throw new ApiError(404, `The model \`${name}\` is not served here: local GGUF files need \`slowthink serve --allow-gguf\`.`, {
+          param: 'model',
+          code: 'model_not_found',
+        });
+      }
       if (!options.resolve) {
         if (ids.includes(name)) return;
         throw modelNotFound(name);

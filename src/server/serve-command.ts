@@ -11,6 +11,7 @@ export interface ServeCommandOptions {
   maxConcurrency: string;
   bodyLimit: string;
   logPrompts?: boolean;
+  allowGguf?: boolean;
 }
 
 function integerOption(value: string, name: string, minimum: number, maximum: number): number {
@@ -40,6 +41,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
     bodyLimitBytes: integerOption(options.bodyLimit, 'body-limit', 1024, 1 << 30),
     apiKeys,
     logPrompts: options.logPrompts === true,
+    allowLocalFiles: options.allowGguf === true,
   });
   process.stderr.write(`slowthink serving the OpenAI-compatible API at ${server.url}/v1 (auth: ${apiKeys.length > 0 ? 'on' : 'off'})\n`);
   if (!LOOPBACK.has(options.host) && apiKeys.length === 0) {

@@ -12,6 +12,8 @@ export interface StartServerOptions extends Partial<CreateAppOptions> {
   host?: string;
   /** Default 8080; 0 picks a free port. */
   port?: number;
+  /** Let clients name `gguf:/path` models (files on this machine). Default false. */
+  allowLocalFiles?: boolean;
 }
 
 /** A running server. */
@@ -26,7 +28,11 @@ export interface RunningServer {
 /** Starts listening; resolves once the port is bound. */
 export async function startServer(options: StartServerOptions = {}): Promise<RunningServer> {
   const engine = options.engine ?? { streamReason };
-  const catalog = options.catalog ?? (options.engine ? undefined : createModelCatalog({ resolve: (name) => resolveModel(name) }));
+  const catalog =
+    options.catalog ??
+    (options.engine
+      ? undefined
+      : createModelCatalog({ resolve: (name) => resolveModel(name), allowLocalFiles: options.allowLocalFiles ?? false }));
   const app = createApp({ ...options, engine, ...(catalog ? { catalog } : {}) });
   const host = options.host ?? '127.0.0.1';
   return await new Promise((resolve, reject) => {

@@ -11,6 +11,7 @@ export function register(program: Command): void {
     .option('--max-concurrency <count>', 'engine runs at once (a request with n choices takes n); more get 429', '64')
     .option('--body-limit <bytes>', 'largest request body; larger gets 413', String(4 * 1024 * 1024))
     .option('--log-prompts', 'include request messages in the log lines (off by default)')
+    .option('--allow-gguf', 'let clients name gguf:/path models, i.e. files on this machine (off by default)')
     .action(async (options) => {
       const { runServeCommand } = await import('../../server/serve-command.js');
       await runServeCommand(options);
