@@ -5,6 +5,7 @@ import { adaptiveConsistency } from './adaptive-consistency.js';
 import { bestOfN } from './best-of-n.js';
 import { cot } from './cot.js';
 import { direct } from './direct.js';
+import { refine } from './refine.js';
 import { beam } from './search/beam.js';
 import { mcts } from './search/mcts.js';
 import { selfConsistency } from './self-consistency.js';
@@ -22,6 +23,7 @@ export const strategies: Readonly<Record<string, Strategy>> = Object.freeze({
   [thinkLonger.name]: thinkLonger,
   [beam.name]: beam,
   [mcts.name]: mcts,
+  [refine.name]: refine,
 });
 
 const registered = new Map<string, Strategy>(Object.entries(strategies));

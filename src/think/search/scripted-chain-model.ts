@@ -1,5 +1,5 @@
 /** @module A scripted model that thinks line by line and continues a prefix, for control-flow tests of search strategies only. */
-import type { GenerateRequest } from '../../spec/index.js';
+import type { GenerateRequest, ModelCapabilities } from '../../spec/index.js';
 import { createScriptedModel, type ScriptedModel, type ScriptedSample } from '../../testing/scripted-model.js';
 
 /** How the scripted thinker behaves. */
@@ -14,6 +14,8 @@ export interface ScriptedChainOptions {
   maxLines?: number;
   /** Whether the model can continue a prefix (default true). */
   continuation?: boolean;
+  /** Capabilities over the defaults (continuation, native reasoning, 4 parallel). */
+  capabilities?: Partial<ModelCapabilities>;
   /** Answers an instruction turn (critique, debate) instead of thinking; undefined lets it think as usual. */
   reply?: (request: GenerateRequest, index: number) => string | undefined;
 }
@@ -31,7 +33,7 @@ export function createScriptedChainModel(options: ScriptedChainOptions): Scripte
   const answerSample = (thinking: string[], text: string): ScriptedSample =>
     native ? { reasoning: thinking.join('\n'), text: `A: ${text}` } : [...thinking, `Answer: ${text}`].join('\n');
   return createScriptedModel({
-    capabilities: { continuation: options.continuation ?? true, nativeReasoning: native, maxParallel: 4 },
+    capabilities: { continuation: options.continuation ?? true, nativeReasoning: native, maxParallel: 4, ...options.capabilities },
     respond(request) {
       const n = request.n ?? 1;
       const start = prefixLines(request.prefix);
