@@ -99,6 +99,8 @@ describe('requestFromFlags', () => {
       seed: 1,
       temperature: 0,
     });
+    expect(requestFromFlags('q', { samples: '8' }).options).toEqual({ n: 8, maxSamples: 8 });
+    expect(() => requestFromFlags('q', { samples: '0' })).toThrow(/--samples/);
     expect(() => requestFromFlags('q', { maxSeconds: '-1' })).toThrow(/--max-seconds/);
     expect(() => requestFromFlags('q', { temperature: 'hot' })).toThrow(/--temperature/);
     expect(() => requestFromFlags('', {})).toThrow(/empty/);

@@ -52,6 +52,8 @@ export function requestFromFlags(question: string, flags: AskFlags): ReasonReque
   const seed = parseNumberFlag('seed', flags.seed, { integer: true, minimum: 0, example: '42' });
   if (temperature !== undefined) request.temperature = temperature;
   if (seed !== undefined) request.seed = seed;
+  const samples = parseNumberFlag('samples', flags.samples, { integer: true, minimum: 1, example: '8' });
+  if (samples !== undefined) request.options = { n: samples, maxSamples: samples };
   if (typeof flags.model === 'string') request.model = flags.model;
   if (typeof flags.effort === 'string') request.effort = flags.effort as ReasonRequest['effort'];
   if (typeof flags.strategy === 'string') request.strategy = flags.strategy;
@@ -103,6 +105,7 @@ export function register(program: Command): void {
       "strategy, overriding the effort's (direct, cot, self-consistency, adaptive-consistency, best-of-n, weighted-best-of-n, think-longer)",
     )
     .option('--task <task>', 'task whose checker verifies answers (arithmetic, countdown); detected when absent')
+    .option('-n, --samples <n>', 'samples for voting and best-of-n strategies (sets n / maxSamples)')
     .option('--max-tokens <n>', 'most generated tokens over all calls')
     .option('--max-usd <x>', 'most dollars')
     .option('--max-seconds <s>', 'most seconds')
