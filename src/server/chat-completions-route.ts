@@ -16,6 +16,7 @@ export interface ChatCompletionsDependencies {
   catalog: ModelCatalog;
   limiter: ConcurrencyLimiter;
   keepAliveMs: number;
+  coalesceMs: number;
   retryAfterSeconds: number;
   startGraceMs: number;
   nonStreamingMaxSeconds: number;
@@ -95,6 +96,7 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
           excludeReasoning: plan.excludeReasoning,
           includeUsage: plan.includeUsage,
           keepAliveMs: dependencies.keepAliveMs,
+          coalesceMs: dependencies.coalesceMs,
           retryAfterSeconds: dependencies.retryAfterSeconds,
           onDone: ({ error, outcomes }) => {
             release();

@@ -4,6 +4,7 @@ import { streamSSE } from 'hono/streaming';
 import { toApiError } from './api-error.js';
 import { type CompletionIdentity, finishChunk, partChunk, roleChunk, toFinishReason, usageChunk } from './chat-response.js';
 import type { ChoiceOutcome, ChoiceRun } from './choice-run.js';
+import { DeltaCoalescer } from './delta-coalescer.js';
 
 /** How to stream one completion. */
 export interface StreamChoicesOptions {
@@ -14,6 +15,8 @@ export interface StreamChoicesOptions {
   includeUsage: boolean;
   /** Longest silence before a `: keep-alive` comment. */
   keepAliveMs: number;
+  /** Deltas of one choice arriving within this many ms are merged into one chunk. */
+  coalesceMs: number;
   /** Seconds clients should wait before retrying a retryable mid-stream failure. */
   retryAfterSeconds: number;
   /** Called once when the stream is over, however it ended. */
@@ -46,16 +49,21 @@ export function streamChoices(c: Context, options: StreamChoicesOptions): Respon
       for (const run of runs) run.abort();
     };
     stream.onAbort(abortAll);
+    const coalescers = runs.map(
+      (_, index) => new DeltaCoalescer(options.coalesceMs, (part) => void data(partChunk(identity, index, part))),
+    );
     let error: unknown;
     let outcomes: ChoiceOutcome[] | undefined;
     try {
       runs.forEach((_, index) => void data(roleChunk(identity, index)));
       outcomes = await Promise.all(
         runs.map(async (run, index) => {
+          const coalescer = coalescers[index]!;
           const outcome = await run.run((part) => {
             if (options.excludeReasoning && part.channel === 'reasoning') return;
-            void data(partChunk(identity, index, part));
+            coalescer.push(part);
           }, options.planLine);
+          coalescer.flush();
           void data(finishChunk(identity, index, toFinishReason(outcome.result.finishReason, outcome.result.stoppedBy)));
           return outcome;
         }),
@@ -65,6 +73,7 @@ export function streamChoices(c: Context, options: StreamChoicesOptions): Respon
     } catch (caught) {
       error = caught;
       abortAll();
+      for (const coalescer of coalescers) coalescer.flush();
       if (!stream.aborted) await data({ error: toApiError(caught, options.retryAfterSeconds).toBody() });
     } finally {
       clearInterval(keepAlive);

@@ -25,6 +25,8 @@ export interface CreateAppOptions {
   bodyLimitBytes?: number;
   /** Longest silence on a stream before a `: keep-alive` comment. Default 10 s. */
   keepAliveMs?: number;
+  /** A choice's deltas arriving within this many ms go out as one chunk (0: one chunk per event). Default 20. */
+  coalesceMs?: number;
   /** `retry-after` on 429/502/503, in seconds (≤ 60). Default 1. */
   retryAfterSeconds?: number;
   /** How long to wait for the engine's first event before committing a stream's headers. Default 50 ms. */
@@ -95,6 +97,7 @@ export function createApp(options: CreateAppOptions): Hono<{ Variables: Variable
       catalog,
       limiter,
       keepAliveMs: options.keepAliveMs ?? 10_000,
+      coalesceMs: options.coalesceMs ?? 20,
       retryAfterSeconds,
       startGraceMs: options.startGraceMs ?? 50,
       nonStreamingMaxSeconds: options.nonStreamingMaxSeconds ?? 240,
