@@ -9,6 +9,7 @@ import { refine } from './refine.js';
 import { beam } from './search/beam.js';
 import { mcts } from './search/mcts.js';
 import { selfConsistency } from './self-consistency.js';
+import { society } from './society/society.js';
 import { thinkLonger } from './think-longer.js';
 import { weightedBestOfN } from './weighted-best-of-n.js';
 
@@ -24,6 +25,7 @@ export const strategies: Readonly<Record<string, Strategy>> = Object.freeze({
   [beam.name]: beam,
   [mcts.name]: mcts,
   [refine.name]: refine,
+  [society.name]: society,
 });
 
 const registered = new Map<string, Strategy>(Object.entries(strategies));

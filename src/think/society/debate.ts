@@ -1,0 +1,113 @@
+/** @module Society rounds: multi-agent debate for chat models (Du et al. 2023), independent re-solving for models that cannot read others. */
+import type { Message, Problem, StrategyContext, Verifier } from '../../spec/index.js';
+import type { Candidate } from '../candidate.js';
+import { spokenText } from './draw-turns.js';
+import { aggregate, check, type Member, type SocietySettings, solve } from './members.js';
+
+/** Opens the debate turn that shows a solver the other solvers' answers. */
+export const DEBATE_INTRO = 'These are the solutions to the problem from other agents:';
+/** Closes the debate turn. */
+export const DEBATE_REQUEST =
+  'Using the reasoning of the other agents as additional advice, check your solution again step by step. Give your updated final answer alone on the last line as `Answer: <answer>`.';
+
+/** Longest piece of another agent's answer shown in a debate turn (characters, from the end). */
+const SHOWN_CHARACTERS = 1500;
+
+/** The conversation a solver continues in a debate round: its own answer, then the others' answers and the request. */
+export function debateMessages(messages: readonly Message[], own: Candidate, others: readonly Member[]): Message[] {
+  const shown = others.map((member) => {
+    const text = spokenText(member.candidate);
+    return `Agent ${member.solver + 1}: ${text.length > SHOWN_CHARACTERS ? `…${text.slice(-SHOWN_CHARACTERS)}` : text}`;
+  });
+  return [
+    ...messages,
+    { role: 'assistant', content: spokenText(own) },
+    { role: 'user', content: `${DEBATE_INTRO}\n\n${shown.join('\n\n')}\n\n${DEBATE_REQUEST}` },
+  ];
+}
+
+/** What a run of rounds produced. */
+export interface RoundsOutcome {
+  /** The members the final vote counted. */
+  voters: Member[];
+  /** Every contribution of every round. */
+  all: Member[];
+  rounds: number;
+  winner: Candidate | undefined;
+  share: number;
+}
+
+function unanimous(members: readonly Member[]): boolean {
+  const keys = new Set(members.map((member) => member.candidate.key));
+  return members.length > 1 && keys.size === 1 && !keys.has(undefined);
+}
+
+/** Debate: every solver answers, then for `rounds` rounds each revises after reading the others; the last answers vote. */
+export async function runDebate(
+  problem: Problem,
+  context: StrategyContext,
+  settings: SocietySettings,
+  checker: Verifier | undefined,
+  messages: Message[],
+): Promise<RoundsOutcome> {
+  const solvers = Array.from({ length: settings.solvers }, (_, solver) => solver);
+  let current = await solve(context, settings, { solvers, round: 0, shared: messages });
+  const all = [...current];
+  await check(problem, context, checker, current, 0);
+  let outcome = aggregate(context, current, 'Aggregator · round 1');
+  let rounds = 1;
+  for (let round = 1; round <= settings.rounds && current.length > 0 && !unanimous(current) && !context.stopped(); round += 1) {
+    const latest = current;
+    const fresh = await solve(context, settings, {
+      solvers: latest.map((member) => member.solver),
+      round,
+      turnOf: (solver) => {
+        const own = latest.find((member) => member.solver === solver) as Member;
+        return {
+          messages: debateMessages(
+            messages,
+            own.candidate,
+            latest.filter((member) => member.solver !== solver),
+          ),
+          parentId: own.candidate.thoughtId,
+        };
+      },
+    });
+    if (fresh.length === 0) break;
+    all.push(...fresh);
+    // A solver the budget cut keeps its previous answer in the vote.
+    current = latest.map((member) => fresh.find((next) => next.solver === member.solver) ?? member);
+    await check(problem, context, checker, fresh, round);
+    outcome = aggregate(context, current, `Aggregator · round ${round + 1}`);
+    rounds += 1;
+  }
+  return { voters: current, all, rounds, winner: outcome.winner, share: outcome.share };
+}
+
+/** Independent rounds: solvers answer alone; while the weighted vote is disputed (leader share < consensus) more solvers join. */
+export async function runIndependentRounds(
+  problem: Problem,
+  context: StrategyContext,
+  settings: SocietySettings,
+  checker: Verifier | undefined,
+  messages: Message[],
+): Promise<RoundsOutcome> {
+  const solvers = Array.from({ length: settings.solvers }, (_, solver) => solver);
+  const all = await solve(context, settings, { solvers, round: 0, shared: messages });
+  await check(problem, context, checker, all, 0);
+  let outcome = aggregate(context, all, 'Aggregator · round 1');
+  let rounds = 1;
+  for (let round = 1; round <= settings.rounds && outcome.share < settings.consensus && !context.stopped(); round += 1) {
+    const fresh = await solve(context, settings, {
+      solvers: solvers.map((solver) => solver + round * settings.solvers),
+      round,
+      shared: messages,
+    });
+    if (fresh.length === 0) break;
+    all.push(...fresh);
+    await check(problem, context, checker, fresh, round);
+    outcome = aggregate(context, all, `Aggregator · round ${round + 1} (re-solved a disputed vote)`);
+    rounds += 1;
+  }
+  return { voters: all, all, rounds, winner: outcome.winner, share: outcome.share };
+}
