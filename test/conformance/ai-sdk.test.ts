@@ -78,6 +78,19 @@ describe(`AI SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scripted 
     expect(server.runs[0]!.request.messages?.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
   });
 
+  it('gets a budget that allows no answer as an error part after the reasoning began', async () => {
+    const result = streamText({ model: provider(server.baseURL)(`${MODEL}:low`), prompt: QUESTION, maxRetries: 2, maxOutputTokens: 1 });
+    const types: string[] = [];
+    let failure: unknown;
+    for await (const part of result.fullStream) {
+      types.push(part.type);
+      if (part.type === 'error') failure = part.error;
+    }
+    expect(types).toContain('reasoning-delta');
+    expect(String((failure as { message?: string })?.message ?? failure)).toMatch(/tokens limit stopped the request before any answer/);
+    expect(server.chatRequests()).toBe(1);
+  });
+
   it('does not retry a 400', async () => {
     const error = await generateText({
       model: provider(server.baseURL)(MODEL),

@@ -40,6 +40,23 @@ describe(`LangChain ChatOpenAI on ${EMBEDDED_MODEL_READY ? 'the embedded model' 
     expect(merged?.usage_metadata?.output_token_details?.reasoning).toBeGreaterThan(0);
   });
 
+  it('throws a budget that allows no answer, sent after the stream began, without retrying', async () => {
+    const limited = new ChatOpenAI({
+      model: `${MODEL}:low`,
+      apiKey: 'unused',
+      configuration: { baseURL: server.baseURL },
+      maxRetries: 2,
+      maxTokens: 1,
+    });
+    let chunks = 0;
+    const error = await (async () => {
+      for await (const _chunk of await limited.stream(QUESTION)) chunks++;
+    })().catch((caught: unknown) => caught);
+    expect(chunks).toBeGreaterThan(0);
+    expect((error as Error).message).toMatch(/tokens limit stopped the request before any answer/);
+    expect(server.chatRequests()).toBe(1);
+  });
+
   it('does not retry a 400', async () => {
     const error = await chat(server.baseURL, MODEL, { reasoning_effort: 'extreme' })
       .invoke(QUESTION)

@@ -83,6 +83,26 @@ describe(`openai SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scrip
     expect(run.error ?? run.outcome?.finishReason).toMatch(/ST_ABORTED|abort/);
   });
 
+  it('gets a budget that allows no answer as an error event after the stream began, and does not retry it', async () => {
+    const stream = await client.chat.completions.create({
+      model: MODEL,
+      messages: [{ role: 'user', content: QUESTION }],
+      reasoning_effort: 'low',
+      max_completion_tokens: 1,
+      stream: true,
+    });
+    let reasoning = '';
+    const error = await (async () => {
+      for await (const chunk of stream)
+        reasoning += (chunk.choices[0]?.delta as { reasoning_content?: string } | undefined)?.reasoning_content ?? '';
+    })().catch((caught: unknown) => caught);
+    expect(reasoning).toMatch(/^Effort low → cot/);
+    expect(error).toBeInstanceOf(OpenAI.APIError);
+    expect(error).toMatchObject({ status: undefined, code: 'invalid_value', param: 'budget.maxTokens' });
+    expect((error as Error).message).toMatch(/tokens limit stopped the request before any answer/);
+    expect(server.chatRequests()).toBe(1);
+  });
+
   it('lists the models', async () => {
     const models = await client.models.list();
     expect(models.data.map((model) => model.id)).toEqual(['slowthink', 'slowthink-mini']);
