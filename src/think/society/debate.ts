@@ -1,8 +1,9 @@
 /** @module Society rounds: multi-agent debate for chat models (Du et al. 2023), independent re-solving for models that cannot read others. */
-import type { Message, Problem, StrategyContext, Verifier } from '../../spec/index.js';
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
+import type { Message, Model, Problem, StrategyContext, Verifier } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
 import { spokenText } from './draw-turns.js';
-import { aggregate, check, type Member, type SocietySettings, solve } from './members.js';
+import { aggregate, check, type Member, type SocietySettings, type SolverTurn, solve } from './members.js';
 
 /** Opens the debate turn that shows a solver the other solvers' answers. */
 export const DEBATE_INTRO = 'These are the solutions to the problem from other agents:';
@@ -14,14 +15,14 @@ export const DEBATE_REQUEST =
 const SHOWN_CHARACTERS = 1500;
 
 /** The conversation a solver continues in a debate round: its own answer, then the others' answers and the request. */
-export function debateMessages(messages: readonly Message[], own: Candidate, others: readonly Member[]): Message[] {
+export function debateMessages(messages: readonly Message[], own: Candidate, others: readonly Member[], brief = false): Message[] {
   const shown = others.map((member) => {
-    const text = spokenText(member.candidate);
+    const text = brief ? member.candidate.text || (member.candidate.answer ?? '') : spokenText(member.candidate);
     return `Agent ${member.solver + 1}: ${text.length > SHOWN_CHARACTERS ? `…${text.slice(-SHOWN_CHARACTERS)}` : text}`;
   });
   return [
     ...messages,
-    { role: 'assistant', content: spokenText(own) },
+    { role: 'assistant', content: brief ? own.text : spokenText(own) },
     { role: 'user', content: `${DEBATE_INTRO}\n\n${shown.join('\n\n')}\n\n${DEBATE_REQUEST}` },
   ];
 }
@@ -35,6 +36,31 @@ export interface RoundsOutcome {
   rounds: number;
   winner: Candidate | undefined;
   share: number;
+}
+
+/** Tokens of a conversation as the model counts them (4 characters per token when it cannot). */
+function promptTokens(model: Model, messages: readonly Message[]): number {
+  const text = messages.map((message) => message.content).join('\n');
+  return model.countTokens ? model.countTokens(text) : Math.ceil(text.length / 4);
+}
+
+/** A solver's debate turn: the others' full answers, else only their answer lines, else undefined when neither fits the context. */
+function debateTurn(
+  context: StrategyContext,
+  settings: SocietySettings,
+  messages: Message[],
+  own: Member,
+  latest: readonly Member[],
+): SolverTurn | undefined {
+  const others = latest.filter((member) => member.solver !== own.solver);
+  const contextLength = context.model.capabilities.contextLength;
+  const room = (conversation: Message[]) =>
+    contextLength === undefined || promptTokens(context.model, conversation) + (settings.maxTokens ?? 64) <= contextLength;
+  for (const brief of [false, true]) {
+    const conversation = debateMessages(messages, own.candidate, others, brief);
+    if (room(conversation)) return { messages: conversation, parentId: own.candidate.thoughtId };
+  }
+  return undefined;
 }
 
 function unanimous(members: readonly Member[]): boolean {
@@ -58,20 +84,17 @@ export async function runDebate(
   let rounds = 1;
   for (let round = 1; round <= settings.rounds && current.length > 0 && !unanimous(current) && !context.stopped(); round += 1) {
     const latest = current;
+    const turns = new Map(latest.map((member) => [member.solver, debateTurn(context, settings, messages, member, latest)]));
+    // A model whose context cannot hold the debate (the embedded model's 512 tokens) ends it with the vote so far.
+    if ([...turns.values()].some((turn) => turn === undefined)) break;
     const fresh = await solve(context, settings, {
       solvers: latest.map((member) => member.solver),
       round,
-      turnOf: (solver) => {
-        const own = latest.find((member) => member.solver === solver) as Member;
-        return {
-          messages: debateMessages(
-            messages,
-            own.candidate,
-            latest.filter((member) => member.solver !== solver),
-          ),
-          parentId: own.candidate.thoughtId,
-        };
-      },
+      turnOf: (solver) => turns.get(solver) as SolverTurn,
+    }).catch((error: unknown) => {
+      // The context estimate can be short of the backend's real limit: a prompt it rejects as too long ends the debate.
+      if (SlowthinkError.isInstance(error) && error.code === ERROR_CODES.INVALID_ARGUMENT && error.param === 'messages') return [];
+      throw error;
     });
     if (fresh.length === 0) break;
     all.push(...fresh);
