@@ -1,7 +1,9 @@
 /** @module One choice of a completion: one engine run, its events rendered as narrative parts, then its result. */
-import { type ErrorCode, SlowthinkError } from '../errors/index.js';
+import { ERROR_CODES, type ErrorCode, SlowthinkError } from '../errors/index.js';
+import type { LedgerTotals } from '../spec/budget.js';
 import type { ReasonRequest, ReasonResult, ReasonStream } from '../spec/engine.js';
 import type { TraceEvent } from '../spec/trace.js';
+import { exhaustedResult } from './exhausted-result.js';
 import { type NarrativePart, TraceNarrator } from './trace-narrator.js';
 
 /** What the server needs from the engine; injected so the server is testable without a model. */
@@ -67,7 +69,10 @@ export class ChoiceRun {
     return undefined;
   }
 
-  /** Renders the plan line, then consumes the events, handing each rendered part to `onPart`; resolves with the result or throws the engine's error. */
+  /**
+   * Renders the plan line, then consumes the events, handing each rendered part to `onPart`; resolves with the result
+   * (an empty `length` result when a limit stopped the run before any answer) or throws the engine's error.
+   */
   async run(onPart: (part: NarrativePart) => void, planLine?: string): Promise<ChoiceOutcome> {
     const iterator = this.iterator!;
     let reasoning = '';
@@ -77,10 +82,18 @@ export class ChoiceRun {
       else content += part.text;
       onPart(part);
     };
-    if (planLine) for (const part of this.narrator.plan(planLine)) emit(part);
+    if (planLine) for (const part of this.narrator.note(planLine)) emit(part);
+    let totals: LedgerTotals | undefined;
     for (let next = await this.pendingNext!; !next.done; next = await iterator.next()) {
       const event = next.value;
-      if (event.type === 'error') throw await this.failure(event);
+      if (event.type === 'error') {
+        const error = await this.failure(event);
+        if (!SlowthinkError.isInstance(error) || error.code !== ERROR_CODES.BUDGET_TOO_SMALL) throw error;
+        // A limit stopped the run before any answer: OpenAI's empty answer with finish_reason `length`, not an error.
+        for (const part of [...this.narrator.flush(), ...this.narrator.note(`Stopped: ${error.message}.`)]) emit(part);
+        return { result: exhaustedResult(this.request, error, totals), reasoning, content };
+      }
+      if (event.type === 'budget-update') totals = event.used;
       for (const part of this.narrator.render(event)) emit(part);
     }
     for (const part of this.narrator.flush()) emit(part);

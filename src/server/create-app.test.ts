@@ -108,6 +108,30 @@ describe('POST /v1/chat/completions, streaming', () => {
     expect(events.filter((event) => event.kind === 'comment' && event.text === 'keep-alive').length).toBeGreaterThan(0);
   });
 
+  it('reports a limit that stopped the run before any answer as an empty answer with finish_reason length', async () => {
+    const budgetError = new SlowthinkError(ERROR_CODES.BUDGET_TOO_SMALL, 'The tokens limit stopped the request before any answer', {
+      param: 'budget.maxTokens',
+    });
+    const { post } = setup({ failAfterEvents: 7, failWith: budgetError });
+    const body = await (await post({ model: 'slowthink', messages: question, max_completion_tokens: 20 })).json();
+    expect(body.choices[0].message.content).toBe('');
+    expect(body.choices[0].finish_reason).toBe('length');
+    expect(body.choices[0].message.reasoning_content).toMatch(
+      /### Sample 1\/3[\s\S]*Stopped: The tokens limit stopped the request before any answer\.\n$/,
+    );
+    expect(body.usage).toMatchObject({
+      completion_tokens: 12,
+      completion_tokens_details: { reasoning_tokens: 12 },
+      x_slowthink: { stopped_by: 'tokens' },
+    });
+    const { data, chunks } = await streamChunks(
+      await post({ model: 'slowthink', messages: question, stream: true, stream_options: { include_usage: true } }),
+    );
+    expect(data.at(-1)).toBe('[DONE]');
+    expect(chunks.find((chunk) => chunk.choices[0]?.finish_reason)?.choices[0].finish_reason).toBe('length');
+    expect(chunks.at(-1).usage.completion_tokens).toBe(12);
+  });
+
   it('reports a failure after streaming began as a data error event and no [DONE]', async () => {
     const { post, logs } = setup({ failAfterEvents: 4 });
     const { data, chunks } = await streamChunks(await post({ model: 'slowthink', messages: question, stream: true }));

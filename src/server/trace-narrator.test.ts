@@ -7,7 +7,7 @@ function narrate(events: TraceEvent[]): { reasoning: string; content: string } {
   let reasoning = '';
   let content = '';
   for (const part of [
-    ...narrator.plan('Effort medium → adaptive-consistency (≤5 samples)'),
+    ...narrator.note('Effort medium → adaptive-consistency (≤5 samples)'),
     ...events.flatMap((event) => narrator.render(event)),
   ]) {
     if (part.channel === 'reasoning') reasoning += part.text;

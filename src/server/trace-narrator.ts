@@ -39,8 +39,8 @@ export class TraceNarrator {
   private reasoningEmpty = true;
   private contentStreamed = false;
 
-  /** The first line of the narrative, e.g. the effort plan, sent before the engine reports anything. */
-  plan(line: string): NarrativePart[] {
+  /** A line of the server's own, e.g. the effort plan sent before the engine reports anything. */
+  note(line: string): NarrativePart[] {
     this.emitPiece({ kind: 'block', text: line });
     return this.take();
   }

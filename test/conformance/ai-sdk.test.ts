@@ -78,16 +78,16 @@ describe(`AI SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scripted 
     expect(server.runs[0]!.request.messages?.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
   });
 
-  it('gets a budget that allows no answer as an error part after the reasoning began', async () => {
-    const result = streamText({ model: provider(server.baseURL)(`${MODEL}:low`), prompt: QUESTION, maxRetries: 2, maxOutputTokens: 1 });
-    const types: string[] = [];
-    let failure: unknown;
-    for await (const part of result.fullStream) {
-      types.push(part.type);
-      if (part.type === 'error') failure = part.error;
-    }
-    expect(types).toContain('reasoning-delta');
-    expect(String((failure as { message?: string })?.message ?? failure)).toMatch(/tokens limit stopped the request before any answer/);
+  it('gets a limit that stops the run before any answer as finish reason length and empty text', async () => {
+    const result = await generateText({
+      model: provider(server.baseURL)(`${MODEL}:low`),
+      prompt: QUESTION,
+      maxRetries: 2,
+      maxOutputTokens: 1,
+    });
+    expect(result.text).toBe('');
+    expect(result.finishReason).toBe('length');
+    expect(result.usage.outputTokens).toBeGreaterThan(0);
     expect(server.chatRequests()).toBe(1);
   });
 
@@ -110,6 +110,26 @@ describe(`AI SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scripted 
     expect(APICallError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ statusCode: 404 });
     expect(server.chatRequests()).toBe(1);
+  });
+});
+
+describe('AI SDK when the backend fails after the stream began', () => {
+  it('emits an error part after the reasoning and does not retry', async () => {
+    const failing = await startConformanceServer({ failAfterEvents: 2 });
+    try {
+      const result = streamText({ model: provider(failing.baseURL)(MODEL), prompt: QUESTION, maxRetries: 2 });
+      const types: string[] = [];
+      let failure: unknown;
+      for await (const part of result.fullStream) {
+        types.push(part.type);
+        if (part.type === 'error') failure = part.error;
+      }
+      expect(types).toContain('reasoning-delta');
+      expect(JSON.stringify(failure)).toContain('Injected backend failure');
+      expect(failing.chatRequests()).toBe(1);
+    } finally {
+      await failing.close();
+    }
   });
 });
 

@@ -9,7 +9,8 @@ import { streamReason } from '../../src/engine/index.js';
 import { createEmbeddedModel } from '../../src/models/embedded.js';
 import { closeModels, resolveModel } from '../../src/models/registry.js';
 import { createApp, type CreateAppOptions, createModelCatalog } from '../../src/server/index.js';
-import type { ReasonRequest, ReasonResult } from '../../src/spec/index.js';
+import { ERROR_CODES, SlowthinkError } from '../../src/errors/index.js';
+import type { ReasonRequest, ReasonResult, ReasonStream, TraceEvent } from '../../src/spec/index.js';
 import { createScriptedModel } from '../../src/testing/scripted-model.js';
 
 /** A checkpoint to test instead of the shipped weights (e.g. a training run's latest GGUF). */
@@ -63,8 +64,35 @@ function standInModel() {
 
 let openServers = 0;
 
+/**
+ * The run's first `count` events, then a retryable backend failure (what a remote model going down mid-request looks
+ * like): the only way to make the real engine fail after the stream began on demand.
+ */
+function failingAfter(stream: ReasonStream, count: number): ReasonStream {
+  const failure = new SlowthinkError(ERROR_CODES.MODEL_CALL_FAILED, 'Injected backend failure (conformance test)', { retryable: true });
+  const result = stream.result.then(
+    () => Promise.reject(failure),
+    () => Promise.reject(failure),
+  );
+  result.catch(() => undefined);
+  async function* events(): AsyncGenerator<TraceEvent> {
+    let seen = 0;
+    for await (const event of stream) {
+      if (seen++ === count) {
+        yield { type: 'error', code: failure.code, message: failure.message };
+        return; // leaving the loop aborts the engine run
+      }
+      yield event;
+    }
+  }
+  return { [Symbol.asyncIterator]: () => events(), result };
+}
+
 /** Starts the real server on the real engine; `options` tune it (e.g. `maxConcurrency: 0` to force 429s). */
-export async function startConformanceServer(options: Partial<CreateAppOptions> = {}): Promise<ConformanceServer> {
+export async function startConformanceServer(
+  options: Partial<CreateAppOptions> & { failAfterEvents?: number } = {},
+): Promise<ConformanceServer> {
+  const { failAfterEvents, ...appOptions } = options;
   const stand = WEIGHTS ? await createEmbeddedModel({ tier: 'mini', path: WEIGHTS }) : EMBEDDED_MODEL_READY ? undefined : standInModel();
   const runs: ConformanceServer['runs'] = [];
   const app = createApp({
@@ -72,7 +100,8 @@ export async function startConformanceServer(options: Partial<CreateAppOptions> 
       streamReason(request) {
         const entry: ConformanceServer['runs'][number] = { request };
         runs.push(entry);
-        const stream = streamReason(stand ? { ...request, model: stand } : request);
+        const real = streamReason(stand ? { ...request, model: stand } : request);
+        const stream = failAfterEvents === undefined ? real : failingAfter(real, failAfterEvents);
         stream.result.then(
           (outcome) => {
             entry.outcome = outcome;
@@ -87,7 +116,7 @@ export async function startConformanceServer(options: Partial<CreateAppOptions> 
     catalog: stand ? createModelCatalog() : createModelCatalog({ resolve: (name) => resolveModel(name) }),
     logSink: () => {},
     retryAfterSeconds: 1,
-    ...options,
+    ...appOptions,
   });
   const seen: SeenRequest[] = [];
   const server = serve({

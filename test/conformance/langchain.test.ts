@@ -40,7 +40,7 @@ describe(`LangChain ChatOpenAI on ${EMBEDDED_MODEL_READY ? 'the embedded model' 
     expect(merged?.usage_metadata?.output_token_details?.reasoning).toBeGreaterThan(0);
   });
 
-  it('throws a budget that allows no answer, sent after the stream began, without retrying', async () => {
+  it('gets a limit that stops the run before any answer as empty content with finish_reason length', async () => {
     const limited = new ChatOpenAI({
       model: `${MODEL}:low`,
       apiKey: 'unused',
@@ -48,12 +48,10 @@ describe(`LangChain ChatOpenAI on ${EMBEDDED_MODEL_READY ? 'the embedded model' 
       maxRetries: 2,
       maxTokens: 1,
     });
-    let chunks = 0;
-    const error = await (async () => {
-      for await (const _chunk of await limited.stream(QUESTION)) chunks++;
-    })().catch((caught: unknown) => caught);
-    expect(chunks).toBeGreaterThan(0);
-    expect((error as Error).message).toMatch(/tokens limit stopped the request before any answer/);
+    const message = await limited.invoke(QUESTION);
+    expect(message.content).toBe('');
+    expect(message.response_metadata.finish_reason).toBe('length');
+    expect(message.usage_metadata?.output_tokens).toBeGreaterThan(0);
     expect(server.chatRequests()).toBe(1);
   });
 
@@ -71,6 +69,23 @@ describe(`LangChain ChatOpenAI on ${EMBEDDED_MODEL_READY ? 'the embedded model' 
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ status: 404, lc_error_code: 'MODEL_NOT_FOUND' });
     expect(server.chatRequests()).toBe(1);
+  });
+});
+
+describe('LangChain when the backend fails after the stream began', () => {
+  it('throws from the stream after some chunks and does not retry', async () => {
+    const failing = await startConformanceServer({ failAfterEvents: 2 });
+    try {
+      let chunks = 0;
+      const error = await (async () => {
+        for await (const _chunk of await chat(failing.baseURL).stream(QUESTION)) chunks++;
+      })().catch((caught: unknown) => caught);
+      expect(chunks).toBeGreaterThan(0);
+      expect((error as Error).message).toContain('Injected backend failure');
+      expect(failing.chatRequests()).toBe(1);
+    } finally {
+      await failing.close();
+    }
   });
 });
 

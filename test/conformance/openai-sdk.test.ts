@@ -83,23 +83,27 @@ describe(`openai SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scrip
     expect(run.error ?? run.outcome?.finishReason).toMatch(/ST_ABORTED|abort/);
   });
 
-  it('gets a budget that allows no answer as an error event after the stream began, and does not retry it', async () => {
+  it('gets a limit that stops the run before any answer as an empty answer with finish_reason length', async () => {
     const stream = await client.chat.completions.create({
       model: MODEL,
       messages: [{ role: 'user', content: QUESTION }],
       reasoning_effort: 'low',
       max_completion_tokens: 1,
       stream: true,
+      stream_options: { include_usage: true },
     });
-    let reasoning = '';
-    const error = await (async () => {
-      for await (const chunk of stream)
-        reasoning += (chunk.choices[0]?.delta as { reasoning_content?: string } | undefined)?.reasoning_content ?? '';
-    })().catch((caught: unknown) => caught);
-    expect(reasoning).toMatch(/^Effort low → cot/);
-    expect(error).toBeInstanceOf(OpenAI.APIError);
-    expect(error).toMatchObject({ status: undefined, code: 'invalid_value', param: 'budget.maxTokens' });
-    expect((error as Error).message).toMatch(/tokens limit stopped the request before any answer/);
+    let content = '';
+    let finishReason: string | null = null;
+    let usage: OpenAI.CompletionUsage | null | undefined;
+    for await (const chunk of stream) {
+      content += chunk.choices[0]?.delta.content ?? '';
+      finishReason = chunk.choices[0]?.finish_reason ?? finishReason;
+      usage = chunk.usage ?? usage;
+    }
+    expect(content).toBe('');
+    expect(finishReason).toBe('length');
+    expect(usage?.completion_tokens).toBeGreaterThan(0);
+    expect(usage?.completion_tokens).toBeLessThanOrEqual(2);
     expect(server.chatRequests()).toBe(1);
   });
 
@@ -124,6 +128,28 @@ describe(`openai SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scrip
     expect(error).toBeInstanceOf(OpenAI.NotFoundError);
     expect(error).toMatchObject({ status: 404, code: 'model_not_found', param: 'model' });
     expect(server.chatRequests()).toBe(1);
+  });
+});
+
+describe('openai SDK when the backend fails after the stream began', () => {
+  it('throws the data error event from the iterator and does not retry', async () => {
+    const failing = await startConformanceServer({ failAfterEvents: 2 });
+    try {
+      const sdk = new OpenAI({ baseURL: failing.baseURL, apiKey: 'unused', maxRetries: 2 });
+      const stream = await sdk.chat.completions.create({ model: MODEL, messages: [{ role: 'user', content: QUESTION }], stream: true });
+      let reasoning = '';
+      const error = await (async () => {
+        for await (const chunk of stream)
+          reasoning += (chunk.choices[0]?.delta as { reasoning_content?: string } | undefined)?.reasoning_content ?? '';
+      })().catch((caught: unknown) => caught);
+      expect(reasoning).toMatch(/^Effort medium/);
+      expect(error).toBeInstanceOf(OpenAI.APIError);
+      expect(error).toMatchObject({ status: undefined, code: 'upstream_error' });
+      expect((error as Error).message).toContain('Injected backend failure');
+      expect(failing.chatRequests()).toBe(1);
+    } finally {
+      await failing.close();
+    }
   });
 });
 

@@ -53,6 +53,7 @@ function script(samples: number, answer: string): TraceEvent[] {
     );
     events.push({ type: 'thought-end', id, text: `Let me add the numbers. So it is ${answer}.`, answer, tokens: 12 });
     events.push({ type: 'sample-end', id, answer, tokens: 12, finishReason: 'stop', confidence: 0.9 });
+    events.push({ type: 'budget-update', used: totals(12 * index, index), remaining: {} });
   }
   events.push({ type: 'vote', tally: { [answer]: samples }, leader: answer, confidence: 0.97, samples });
   events.push({ type: 'score', id: 's1', verifier: 'arithmetic', value: 1 });

@@ -1,0 +1,57 @@
+/** @module A budget spent before any answer, as OpenAI reports it: an empty answer with finish_reason `length`, not an error. */
+import type { SlowthinkError } from '../errors/index.js';
+import type { LedgerTotals } from '../spec/budget.js';
+import type { ReasonRequest, ReasonResult } from '../spec/engine.js';
+import type { StopLimit } from '../spec/trace.js';
+
+const LIMITS: Record<string, StopLimit> = {
+  'budget.maxTokens': 'tokens',
+  'budget.maxUsd': 'usd',
+  'budget.maxSeconds': 'seconds',
+  'budget.maxCalls': 'calls',
+};
+
+const EMPTY_PHASE = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
+
+/**
+ * The engine throws BUDGET_TOO_SMALL when a limit stops a run before any answer. Clients expect what OpenAI sends
+ * when `max_completion_tokens` runs out during reasoning (research/api-conventions.md §7.3): `content: ""` and
+ * `finish_reason: "length"`, with the tokens spent. Those come from the last ledger totals the run reported.
+ */
+export function exhaustedResult(request: ReasonRequest, error: SlowthinkError, totals: LedgerTotals | undefined): ReasonResult {
+  const used: LedgerTotals = totals ?? {
+    calls: 0,
+    samples: 0,
+    promptTokens: 0,
+    completionTokens: 0,
+    cachedTokens: 0,
+    costUsd: 0,
+    seconds: 0,
+    byPhase: { generate: EMPTY_PHASE, verify: EMPTY_PHASE, aggregate: EMPTY_PHASE },
+  };
+  return {
+    text: '',
+    answer: undefined,
+    reasoning: '',
+    model: typeof request.model === 'string' ? request.model : (request.model?.id ?? ''),
+    effort: request.effort ?? 'medium',
+    strategy: request.strategy ?? 'unknown',
+    finishReason: 'length',
+    stoppedBy: LIMITS[error.param ?? ''] ?? 'tokens',
+    // The prompt is counted once: the mean over calls is exact for one call and close for re-read prompts.
+    usage: {
+      promptTokens: used.calls > 0 ? Math.round(used.promptTokens / used.calls) : 0,
+      completionTokens: used.completionTokens,
+      reasoningTokens: used.completionTokens,
+      cachedTokens: 0,
+    },
+    costUsd: used.costUsd,
+    seconds: used.seconds,
+    samples: used.samples,
+    calls: used.calls,
+    totals: used,
+    ledger: [],
+    trace: { thoughts: [], events: [] },
+    warnings: [{ type: 'other', message: error.message }],
+  };
+}
