@@ -1,6 +1,6 @@
 /** @module The zod schema of a Chat Completions request: lenient about unknown top-level fields, strict about values we read. */
 import { z } from 'zod';
-import { invalidRequest, type ApiError } from './api-error.js';
+import { type ApiError, invalidRequest } from './api-error.js';
 
 /** Largest `n` a request may ask for: each choice is a whole engine run. */
 export const MAX_CHOICES = 8;

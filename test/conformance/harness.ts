@@ -6,10 +6,10 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { streamReason } from '../../src/engine/index.js';
+import { ERROR_CODES, SlowthinkError } from '../../src/errors/index.js';
 import { createEmbeddedModel } from '../../src/models/embedded.js';
 import { closeModels, resolveModel } from '../../src/models/registry.js';
-import { createApp, type CreateAppOptions, createModelCatalog } from '../../src/server/index.js';
-import { ERROR_CODES, SlowthinkError } from '../../src/errors/index.js';
+import { type CreateAppOptions, createApp, createModelCatalog } from '../../src/server/index.js';
 import type { ReasonRequest, ReasonResult, ReasonStream, TraceEvent } from '../../src/spec/index.js';
 import { createScriptedModel } from '../../src/testing/scripted-model.js';
 
