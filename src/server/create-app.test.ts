@@ -96,6 +96,23 @@ describe('POST /v1/chat/completions, streaming', () => {
     expect(chunks.slice(0, -1).every((chunk) => chunk.usage === null)).toBe(true);
   });
 
+  it('streams n choices, each with its own role chunk, reasoning, content and finish, and one usage chunk', async () => {
+    const { post } = setup();
+    const { data, chunks } = await streamChunks(
+      await post({ model: 'slowthink', messages: question, n: 2, stream: true, stream_options: { include_usage: true } }),
+    );
+    expect(data.at(-1)).toBe('[DONE]');
+    for (const index of [0, 1]) {
+      const own = chunks.filter((chunk) => chunk.choices[0]?.index === index).map((chunk) => chunk.choices[0]);
+      expect(own[0].delta).toEqual({ role: 'assistant', content: '' });
+      expect(own.map((choice) => choice.delta.content ?? '').join('')).toBe('The answer is 42');
+      expect(own.map((choice) => choice.delta.reasoning_content ?? '').join('')).toContain('Vote: 3/3 → 42');
+      expect(own.filter((choice) => choice.finish_reason !== null)).toHaveLength(1);
+    }
+    expect(chunks.filter((chunk) => chunk.choices.length === 0)).toHaveLength(1);
+    expect(chunks.at(-1).usage.completion_tokens).toBe(80);
+  });
+
   it('sends no usage chunk unless include_usage is set', async () => {
     const { post } = setup();
     const { chunks } = await streamChunks(await post({ model: 'slowthink', messages: question, stream: true }));
@@ -236,6 +253,7 @@ describe('errors', () => {
     const { post } = setup({}, { bodyLimitBytes: 200 });
     const response = await post({ model: 'slowthink', messages: [{ role: 'user', content: 'x'.repeat(500) }] });
     expect(response.status).toBe(413);
+    expect(response.headers.get('x-request-id')).toMatch(/^req_/);
     expect((await response.json()).error.code).toBe('request_too_large');
   });
 
