@@ -12,7 +12,7 @@ import { booleanOption, integerOption, optionalIntegerOption, stringOption } fro
 import { buildResult } from '../strategy-result.js';
 import { finishChain, type GrowSettings, sampleNextLines } from './grow-chain.js';
 import { runWithoutContinuation } from './no-continuation.js';
-import { resolveProcessVerifier, scoreChain } from './process-reward.js';
+import { resolveProcessVerifier, scoreChain, scoreOutcome } from './process-reward.js';
 import { type ChainSelection, selectChain } from './select-chain.js';
 import { chainPrefix, fitsContext } from './step-lines.js';
 
@@ -113,7 +113,7 @@ async function expandBeams(problem: Problem, context: StrategyContext, settings:
   return children;
 }
 
-/** Finishes a chain with its answer and scores the whole chain; undefined when the budget allows no call. */
+/** Finishes a chain and scores it: process verifier, else the outcome verifier, else confidence; undefined when the budget allows no call. */
 async function completeChain(problem: Problem, context: StrategyContext, settings: BeamSettings, chain: BeamChain) {
   const label = `Finish chain ${settings.drawn.count + 1}`;
   const candidate = await finishChain(problem, context, settings, { lines: chain.lines, parentId: chain.leafId, label });
@@ -128,7 +128,9 @@ async function completeChain(problem: Problem, context: StrategyContext, setting
           thoughtId: candidate.thoughtId,
         })
       ).value
-    : (candidate.confidence ?? chain.score);
+    : context.verifier
+      ? await scoreOutcome(problem, context, context.verifier, candidate)
+      : (candidate.confidence ?? chain.score);
   return candidate;
 }
 

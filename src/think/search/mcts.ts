@@ -14,7 +14,7 @@ import { tallyRecord, tallyVotes } from '../voting.js';
 import type { GrowSettings } from './grow-chain.js';
 import { backpropagate, createRoot, expand, meanValue, mostVisitedPath, type SearchNode, select, simulate } from './mcts-tree.js';
 import { runWithoutContinuation } from './no-continuation.js';
-import { resolveProcessVerifier, scoreChain } from './process-reward.js';
+import { resolveProcessVerifier, scoreChain, scoreOutcome } from './process-reward.js';
 import { chainPrefix, fitsContext } from './step-lines.js';
 
 /** Where the reward of a rollout comes from. */
@@ -88,21 +88,7 @@ async function evaluate(
     const chain = { lines, text: rollout.text, answer: rollout.answer, thoughtId: rollout.thoughtId };
     return (await scoreChain(problem, context, settings.processVerifier, chain)).value;
   }
-  const verifier = context.verifier as Verifier;
-  const score = await verifier.score(
-    problem,
-    { text: rollout.text, answer: rollout.answer, reasoning: rollout.reasoning },
-    { signal: context.signal },
-  );
-  const value = Math.min(1, Math.max(0, Number.isFinite(score.value) ? score.value : 0));
-  context.emit({
-    type: 'score',
-    id: rollout.thoughtId,
-    verifier: verifier.name,
-    value,
-    ...(score.evidence === undefined ? {} : { evidence: score.evidence }),
-  });
-  return value;
+  return scoreOutcome(problem, context, context.verifier as Verifier, rollout);
 }
 
 /** The node to simulate this iteration: a fresh leaf itself, else one new child after expanding it (undefined: budget out). */

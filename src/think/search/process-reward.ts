@@ -1,4 +1,4 @@
-/** @module The process reward of search: which process verifier scores partial chains, and scoring one chain with a `score` event. */
+/** @module Rewards of search: which process verifier scores partial chains; scoring a chain or a finished candidate with a `score` event. */
 import type { Problem, Score, StrategyContext, Verifier } from '../../spec/index.js';
 import { createVerifier, resolveBuiltInTask } from '../../verify/index.js';
 import { stringOption } from '../strategy-options.js';
@@ -53,4 +53,27 @@ export async function scoreChain(
   });
   const wrongLines = (score.issues ?? []).filter((issue) => issue.code === 'wrong-step').map((issue) => issue.message);
   return { value, wrongLines, evidence: score.evidence };
+}
+
+/** Scores a finished candidate with an outcome verifier, clamped to [0, 1], emitting a `score` event on its thought. */
+export async function scoreOutcome(
+  problem: Problem,
+  context: StrategyContext,
+  verifier: Verifier,
+  candidate: { text: string; answer: string | undefined; reasoning: string; thoughtId: string },
+): Promise<number> {
+  const score = await verifier.score(
+    problem,
+    { text: candidate.text, answer: candidate.answer, reasoning: candidate.reasoning },
+    { signal: context.signal },
+  );
+  const value = Number.isFinite(score.value) ? Math.min(1, Math.max(0, score.value)) : 0;
+  context.emit({
+    type: 'score',
+    id: candidate.thoughtId,
+    verifier: verifier.name,
+    value,
+    ...(score.evidence === undefined ? {} : { evidence: score.evidence }),
+  });
+  return value;
 }

@@ -1,7 +1,7 @@
 /** @module The society's roles: solvers (samples at spread temperatures), the checker (a verifier) and the aggregator (a weighted vote). */
 import type { Message, Problem, StrategyContext, Verifier } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
-import { resolveProcessVerifier, scoreChain } from '../search/process-reward.js';
+import { resolveProcessVerifier, scoreChain, scoreOutcome } from '../search/process-reward.js';
 import { type Tally, tallyRecord, tallyVotes } from '../voting.js';
 import { drawTurns } from './draw-turns.js';
 
@@ -98,19 +98,7 @@ export async function check(
         })
       ).value;
     } else {
-      const score = await checker.score(
-        problem,
-        { text: candidate.text, answer: candidate.answer, reasoning: candidate.reasoning },
-        { signal: context.signal },
-      );
-      candidate.score = Math.min(1, Math.max(0, Number.isFinite(score.value) ? score.value : 0));
-      context.emit({
-        type: 'score',
-        id: candidate.thoughtId,
-        verifier: checker.name,
-        value: candidate.score,
-        ...(score.evidence ? { evidence: score.evidence } : {}),
-      });
+      candidate.score = await scoreOutcome(problem, context, checker, candidate);
     }
     lines.push(`Solver ${solver + 1}: ${candidate.answer ?? 'no answer'} scores ${candidate.score.toFixed(2)}`);
   }
