@@ -58,6 +58,8 @@ export async function runBenchCommand(options: BenchCommandOptions): Promise<num
   const onSignal = () => controller.abort();
   process.once('SIGINT', onSignal);
   let progress: ProgressReporter | undefined;
+  let failed = 0;
+  let firstError: string | undefined;
   try {
     // A resumed run keeps its own model and temperature, whatever the command line says.
     const resumed = options.resume === undefined ? undefined : store.getRun(options.resume);
@@ -88,7 +90,13 @@ export async function runBenchCommand(options: BenchCommandOptions): Promise<num
       onStart: (_run: unknown, total: number, alreadyDone: number) => {
         if (!options.json || process.stderr.isTTY) progress = createProgress(total, { alreadyDone });
       },
-      onRecord: (record: Parameters<ProgressReporter['update']>[0]) => progress?.update(record),
+      onRecord: (record: Parameters<ProgressReporter['update']>[0]) => {
+        progress?.update(record);
+        if (record.error !== null) {
+          failed++;
+          firstError ??= record.error;
+        }
+      },
     };
     let outcome: BenchOutcome;
     if (options.resume !== undefined) {
@@ -125,6 +133,12 @@ export async function runBenchCommand(options: BenchCommandOptions): Promise<num
       process.stdout.write(`${formatSummaryTable(summary)}\n`);
       process.stdout.write(`\nReport: ${files.html}\nRun id: ${outcome.run.id} (store ${store.path})\n`);
       if (!outcome.complete) process.stdout.write(`Incomplete: resume with  slowthink bench --resume ${outcome.run.id}\n`);
+    }
+    if (failed > 0) {
+      process.stderr.write(
+        `${failed} of ${outcome.ran} jobs failed (first: ${firstError}); they are stored with their error and re-run by --resume ${outcome.run.id}\n`,
+      );
+      return 1;
     }
     return outcome.complete ? 0 : 130;
   } finally {
