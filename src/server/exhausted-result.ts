@@ -1,4 +1,5 @@
 /** @module A budget spent before any answer, as OpenAI reports it: an empty answer with finish_reason `length`, not an error. */
+import { emptyTotals } from '../budget/index.js';
 import type { SlowthinkError } from '../errors/index.js';
 import type { LedgerTotals } from '../spec/budget.js';
 import type { ReasonRequest, ReasonResult } from '../spec/engine.js';
@@ -11,24 +12,13 @@ const LIMITS: Record<string, StopLimit> = {
   'budget.maxCalls': 'calls',
 };
 
-const EMPTY_PHASE = { calls: 0, promptTokens: 0, completionTokens: 0, costUsd: 0 };
-
 /**
  * The engine throws BUDGET_TOO_SMALL when a limit stops a run before any answer. Clients expect what OpenAI sends
  * when `max_completion_tokens` runs out during reasoning (research/api-conventions.md §7.3): `content: ""` and
  * `finish_reason: "length"`, with the tokens spent. Those come from the last ledger totals the run reported.
  */
 export function exhaustedResult(request: ReasonRequest, error: SlowthinkError, totals: LedgerTotals | undefined): ReasonResult {
-  const used: LedgerTotals = totals ?? {
-    calls: 0,
-    samples: 0,
-    promptTokens: 0,
-    completionTokens: 0,
-    cachedTokens: 0,
-    costUsd: 0,
-    seconds: 0,
-    byPhase: { generate: EMPTY_PHASE, verify: EMPTY_PHASE, aggregate: EMPTY_PHASE },
-  };
+  const used = totals ?? emptyTotals();
   return {
     text: '',
     answer: undefined,
