@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runStrategyContract } from '../testing/contracts/strategy-contract.js';
 import { runStrategy } from '../testing/contracts/run-strategy.js';
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createVerifier } from '../verify/index.js';
 import { REVISE_REQUEST, refine, rethinkPrefix } from './refine.js';
@@ -96,5 +97,20 @@ describe('refine, critique mode (chat models)', () => {
     expect(result.details?.revisions).toBe(2);
     expect(result.details?.accepted).toBe(false);
     expect(model.calls).toHaveLength(5); // draft, critique, revision, critique, revision
+  });
+  it('keeps the draft when the model cannot hold the critique conversation in its context', async () => {
+    const model = createScriptedModel({
+      respond: (request) => {
+        if (request.messages.length > 2)
+          throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, 'The prompt is too long', { param: 'messages' });
+        return ['Answer: 42'];
+      },
+    });
+    const { result, events } = await runStrategy({ strategy: refine, model, question: 'Name the answer to everything.' });
+    expect(result.answer).toBe('42');
+    expect(result.details?.accepted).toBe(false);
+    expect(events.filter((event) => event.type === 'thought-start').length).toBe(
+      events.filter((event) => event.type === 'thought-end').length,
+    );
   });
 });

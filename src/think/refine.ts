@@ -15,7 +15,7 @@ import type { Candidate } from './candidate.js';
 import { THINK_STEP_BY_STEP, withInstruction } from './prompts.js';
 import { resolveProcessVerifier, scoreChain } from './search/process-reward.js';
 import { chainPrefix, fitsContext, unresolvedWrongLines } from './search/step-lines.js';
-import { drawTurns, spokenText } from './society/draw-turns.js';
+import { drawTurns, spokenText, withinContext } from './society/draw-turns.js';
 import { integerOption, numberOption, optionalIntegerOption, stringOption } from './strategy-options.js';
 import { buildResult } from './strategy-result.js';
 
@@ -156,15 +156,20 @@ async function critiqueLoop(problem: Problem, context: StrategyContext, settings
         { role: 'assistant', content: spokenText(draft) },
         { role: 'user', content: CRITIQUE_REQUEST },
       ];
-      const [review] = await drawTurns(context, {
-        role: 'critique',
-        label: () => `Critique ${round}`,
-        messages: conversation,
-        firstIndex: settings.drawn,
-        parentId: draft.thoughtId,
-        maxTokens: settings.maxTokens,
-      });
-      if (!review) break;
+      const [review] = await withinContext(
+        drawTurns(context, {
+          role: 'critique',
+          label: () => `Critique ${round}`,
+          messages: conversation,
+          firstIndex: settings.drawn,
+          parentId: draft.thoughtId,
+          maxTokens: settings.maxTokens,
+        }),
+      );
+      if (!review) {
+        drafts.push({ draft, check: { ...check, accepted: false, feedback: 'Not reviewed: no budget or context left.' } });
+        break;
+      }
       settings.drawn += 1;
       const said = spokenText(review);
       check = { ...check, accepted: ACCEPTED.test(said), feedback: said };
@@ -181,14 +186,16 @@ async function critiqueLoop(problem: Problem, context: StrategyContext, settings
       { role: 'assistant', content: spokenText(draft) },
       { role: 'user', content: `${REVISE_REQUEST}\n${check.feedback}` },
     ];
-    const [next] = await drawTurns(context, {
-      role: 'refinement',
-      label: () => `Revision ${round}`,
-      messages: conversation,
-      firstIndex: settings.drawn,
-      parentId: critiqueId,
-      maxTokens: settings.maxTokens,
-    });
+    const [next] = await withinContext(
+      drawTurns(context, {
+        role: 'refinement',
+        label: () => `Revision ${round}`,
+        messages: conversation,
+        firstIndex: settings.drawn,
+        parentId: critiqueId,
+        maxTokens: settings.maxTokens,
+      }),
+    );
     if (!next) break;
     settings.drawn += 1;
     draft = next;

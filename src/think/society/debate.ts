@@ -1,5 +1,4 @@
 /** @module Society rounds: multi-agent debate for chat models (Du et al. 2023), independent re-solving for models that cannot read others. */
-import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import type { Message, Model, Problem, StrategyContext, Verifier } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
 import { spokenText } from './draw-turns.js';
@@ -91,10 +90,6 @@ export async function runDebate(
       solvers: latest.map((member) => member.solver),
       round,
       turnOf: (solver) => turns.get(solver) as SolverTurn,
-    }).catch((error: unknown) => {
-      // The context estimate can be short of the backend's real limit: a prompt it rejects as too long ends the debate.
-      if (SlowthinkError.isInstance(error) && error.code === ERROR_CODES.INVALID_ARGUMENT && error.param === 'messages') return [];
-      throw error;
     });
     if (fresh.length === 0) break;
     all.push(...fresh);

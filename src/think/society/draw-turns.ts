@@ -1,4 +1,5 @@
 /** @module Draws samples into thoughts of a chosen role (agent, critique, refinement), like drawSamples does for `sample`. */
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import type { GenerateRequest, Message, StrategyContext, ThoughtRole } from '../../spec/index.js';
 import { type Candidate, extractAnswer, sampleConfidence, splitThinking, voteKey } from '../candidate.js';
 
@@ -77,4 +78,14 @@ export async function drawTurns(context: StrategyContext, options: TurnOptions):
 /** What a candidate said, as an assistant turn (its thinking, then its answer). */
 export function spokenText(candidate: Pick<Candidate, 'reasoning' | 'text'>): string {
   return candidate.reasoning ? `${candidate.reasoning}\n${candidate.text}` : candidate.text;
+}
+
+/** The turns, or none when the backend rejects the conversation as longer than its context (the caller ends that line of work). */
+export async function withinContext(turns: Promise<Candidate[]>): Promise<Candidate[]> {
+  try {
+    return await turns;
+  } catch (error) {
+    if (SlowthinkError.isInstance(error) && error.code === ERROR_CODES.INVALID_ARGUMENT && error.param === 'messages') return [];
+    throw error;
+  }
 }

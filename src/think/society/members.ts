@@ -3,7 +3,7 @@ import type { Message, Problem, StrategyContext, Verifier } from '../../spec/ind
 import type { Candidate } from '../candidate.js';
 import { resolveProcessVerifier, scoreChain, scoreOutcome } from '../search/process-reward.js';
 import { type Tally, tallyRecord, tallyVotes } from '../voting.js';
-import { drawTurns } from './draw-turns.js';
+import { drawTurns, withinContext } from './draw-turns.js';
 
 /** Settings of one society run. */
 export interface SocietySettings {
@@ -51,17 +51,19 @@ export async function solve(
     if (context.stopped()) break;
     const first = group[0] as number;
     const turn: SolverTurn = request.turnOf?.(first) ?? { messages: request.shared ?? [], parentId: null };
-    const drawn = await drawTurns(context, {
-      role: 'agent',
-      label: (offset) => `Solver ${(group[offset] ?? first) + 1} · round ${request.round + 1}`,
-      messages: turn.messages,
-      n: group.length,
-      firstIndex: settings.drawn,
-      parentId: turn.parentId,
-      maxTokens: settings.maxTokens,
-      temperature: temperatureOf(first),
-      thinking: true,
-    });
+    const drawn = await withinContext(
+      drawTurns(context, {
+        role: 'agent',
+        label: (offset) => `Solver ${(group[offset] ?? first) + 1} · round ${request.round + 1}`,
+        messages: turn.messages,
+        n: group.length,
+        firstIndex: settings.drawn,
+        parentId: turn.parentId,
+        maxTokens: settings.maxTokens,
+        temperature: temperatureOf(first),
+        thinking: true,
+      }),
+    );
     settings.drawn += drawn.length;
     for (const [offset, candidate] of drawn.entries()) members.push({ solver: group[offset] as number, round: request.round, candidate });
     if (drawn.length < group.length) break;
