@@ -24,6 +24,8 @@ interface ClientTiming {
   firstContentMs?: number;
   doneMs?: number;
   error?: string;
+  /** The answer's last number is the right sum (the model's accuracy, not the server's). */
+  correct?: boolean;
 }
 
 const { values } = parseArgs({
@@ -43,9 +45,11 @@ function percentile(sorted: number[], fraction: number): number | undefined {
   return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
 }
 
-/** A different small sum per client, so no two requests are the same prompt. */
-function question(index: number): string {
-  return `What is ${100 + ((index * 37) % 800)} + ${10 + ((index * 53) % 90)}?`;
+/** A different small sum per client, so no two requests are the same prompt; with its answer. */
+function question(index: number): { text: string; answer: number } {
+  const left = 100 + ((index * 37) % 800);
+  const right = 10 + ((index * 53) % 90);
+  return { text: `What is ${left} + ${right}?`, answer: left + right };
 }
 
 /** Keep-alive connections, one per client, as SDK clients keep theirs. */
@@ -76,11 +80,12 @@ async function runClient(baseURL: string, index: number): Promise<ClientTiming> 
   const timing: ClientTiming = { status: 0 };
   let buffer = '';
   let raw = '';
+  let content = '';
   const body = JSON.stringify({
     model: values.model,
     reasoning_effort: values.effort,
     stream: true,
-    messages: [{ role: 'user', content: question(index) }],
+    messages: [{ role: 'user', content: question(index).text }],
   });
   timing.status = await send(`${baseURL}/v1/chat/completions`, body, (text) => {
     timing.firstByteMs ??= since();
@@ -102,10 +107,13 @@ async function runClient(baseURL: string, index: number): Promise<ClientTiming> 
       const delta = chunk.choices?.[0]?.delta ?? {};
       if (delta.reasoning_content) timing.firstReasoningMs ??= since();
       if (delta.content) timing.firstContentMs ??= since();
+      if (delta.content) content += delta.content;
     }
   });
   if (timing.status !== 200) return { ...timing, error: `HTTP ${timing.status}: ${raw.slice(0, 200)}` };
   if (timing.doneMs === undefined && !timing.error) timing.error = 'stream ended without [DONE]';
+  const numbers = content.match(/-?\d+/g);
+  timing.correct = numbers !== null && Number(numbers.at(-1)) === question(index).answer;
   return timing;
 }
 
@@ -179,6 +187,7 @@ async function main(): Promise<void> {
       weights: values.weights ?? 'models/',
       wall_seconds: Number(wallSeconds.toFixed(2)),
       answers: done.length,
+      correct: timings.filter((timing) => timing.correct).length,
       answers_per_second: Number((done.length / wallSeconds).toFixed(2)),
       errors: errors.length,
       first_reasoning_ms: { p50: percentile(firstReasoning, 0.5), p95: percentile(firstReasoning, 0.95) },
@@ -196,7 +205,7 @@ async function main(): Promise<void> {
           `first reasoning byte  p50 ${ms(summary.first_reasoning_ms.p50)}  p95 ${ms(summary.first_reasoning_ms.p95)}`,
           `first answer byte     p50 ${ms(summary.first_content_ms.p50)}  p95 ${ms(summary.first_content_ms.p95)}`,
           `complete              p50 ${ms(summary.done_ms.p50)}  p95 ${ms(summary.done_ms.p95)}`,
-          `answers ${summary.answers} in ${summary.wall_seconds} s = ${summary.answers_per_second}/s · errors ${summary.errors}`,
+          `answers ${summary.answers} in ${summary.wall_seconds} s = ${summary.answers_per_second}/s · correct ${summary.correct} · errors ${summary.errors}`,
           ...summary.error_samples.map((sample) => `  e.g. ${sample}`),
           '',
         ].join('\n'),
