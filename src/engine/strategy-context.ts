@@ -72,6 +72,8 @@ export function createStrategyContext(options: StrategyContextOptions): EngineRu
       if (Number.isFinite(millisecondsLeft)) signals.push(AbortSignal.timeout(Math.max(1, Math.ceil(millisecondsLeft))));
       const callSignal = AbortSignal.any(signals);
       const started = Date.now();
+      // Per sample: the channel of the last delta and whether the text so far ends a line (thinking and answer on separate lines).
+      const streams = new Map<number, { channel: 'reasoning' | 'text'; lineEnded: boolean }>();
       let result: GenerateResult;
       try {
         result = await model.doGenerate({
@@ -81,7 +83,12 @@ export function createStrategyContext(options: StrategyContextOptions): EngineRu
           signal: callSignal,
           onDelta(index, delta, channel) {
             const id = thoughtIds?.[index];
-            if (id !== undefined && delta) recorder.emit({ type: 'thought-delta', id, delta });
+            if (id !== undefined && delta) {
+              const previous = streams.get(index);
+              const separator = previous && previous.channel !== channel && !previous.lineEnded ? '\n' : '';
+              streams.set(index, { channel, lineEnded: delta.endsWith('\n') });
+              recorder.emit({ type: 'thought-delta', id, delta: `${separator}${delta}` });
+            }
             rest.onDelta?.(index, delta, channel);
           },
         });
