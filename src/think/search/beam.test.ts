@@ -67,9 +67,9 @@ describe('beam', () => {
   });
 
   it('keepBest drops duplicate chains and keeps the higher scores in order', () => {
-    const chain = (line: string, score: number) => ({ lines: [line], leafId: line, tokens: 1, score, final: false });
+    const chain = (line: string, score: number) => ({ state: { lines: [line], thoughtId: line, tokens: 1, final: false }, score });
     const kept = keepBest([chain('a', 0.5), chain('b', 0.9), chain('a', 0.5), chain('c', 0.7)], 2);
-    expect(kept.map((entry) => entry.lines[0])).toEqual(['b', 'c']);
+    expect(kept.map((entry) => entry.state.lines[0])).toEqual(['b', 'c']);
   });
 
   it('falls back to best-of-n with a warning on a model without continuation', async () => {

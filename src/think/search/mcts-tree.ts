@@ -2,9 +2,8 @@
  * @module The MCTS tree over thinking lines and its phases: `select` (UCT), `expand` (sample next lines), `simulate`
  * (roll out to an answer) and `backpropagate` (add the reward up to the root). The algorithm loop lives in mcts.ts.
  */
-import type { Problem, StrategyContext } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
-import { finishChain, type GrowSettings, sampleNextLines } from './grow-chain.js';
+import type { SearchConfig, ThinkingState } from './search-config.js';
 
 /** One node: a thinking line and the chain that leads to it. */
 export interface SearchNode {
@@ -99,30 +98,28 @@ export function backpropagate(node: SearchNode, reward: number): void {
   }
 }
 
-/** Expand: samples `width` next lines for `node` in one call and adds them as children (same line, same child). */
-export async function expand(context: StrategyContext, settings: GrowSettings, node: SearchNode, width: number): Promise<SearchNode[]> {
-  const grown = await sampleNextLines(context, settings, {
-    lines: node.lines,
-    parentId: node.thoughtId,
-    n: width,
-    label: `Step ${node.lines.length + 1}`,
-  });
-  if (grown.length === 0) return [];
+/** The world-model state a node stands for. */
+export function stateOf(node: SearchNode): ThinkingState {
+  return { lines: node.lines, tokens: node.tokens, thoughtId: node.thoughtId, final: node.final };
+}
+
+/** Expand: proposes `width` next lines for `node` in one call and adds them as children (same line, same child). */
+export async function expand(config: SearchConfig, node: SearchNode, width: number): Promise<SearchNode[]> {
+  const proposals = await config.proposeActions(stateOf(node), width, `Step ${node.lines.length + 1}`);
+  if (proposals.length === 0) return [];
   node.expanded = true;
   const fresh = new Set<SearchNode>();
-  for (const line of grown) fresh.add(addChild(node, line.line, { thoughtId: line.thoughtId, final: line.final, tokens: line.tokens }));
+  for (const { state } of proposals) {
+    const line = state.lines.at(-1) ?? '';
+    fresh.add(addChild(node, line, { thoughtId: state.thoughtId ?? '', final: state.final, tokens: state.tokens - node.tokens }));
+  }
   return [...fresh];
 }
 
 /** Simulate: rolls the node's chain out to an answer with one completion; undefined when the budget allows no call. */
-export async function simulate(
-  problem: Problem,
-  context: StrategyContext,
-  settings: GrowSettings,
-  node: SearchNode,
-): Promise<Candidate | undefined> {
+export async function simulate(config: SearchConfig, node: SearchNode): Promise<Candidate | undefined> {
   const label = node.final ? `Answer after step ${node.lines.length}` : `Rollout from step ${node.lines.length}`;
-  const rollout = await finishChain(problem, context, settings, { lines: node.lines, parentId: node.thoughtId, label });
+  const rollout = await config.finish(stateOf(node), label);
   if (rollout) node.rollouts.push(rollout);
   return rollout;
 }
