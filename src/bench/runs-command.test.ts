@@ -24,6 +24,7 @@ describe('runs list / show / export', () => {
     expect(JSON.parse(listRunsText({ store: storePath, json: true }))[0].id).toBe(run.id);
     expect(showRunText(run.id, { store: storePath })).toMatch(/effort=none\s+2/);
     expect(JSON.parse(showRunText(run.id, { store: storePath, json: true })).configs[0].n).toBe(2);
+    expect(showRunText(run.id, { store: storePath, markdown: true })).toMatch(/^\| config \| n \| accuracy[\s\S]*\| `effort=none` \| 2 \|/);
     const csv = exportRunText(run.id, { store: storePath, format: 'csv' }).split('\n');
     expect(csv[0]).toBe(
       'problemId,config,answer,correct,promptTokens,completionTokens,reasoningTokens,costUsd,seconds,samples,calls,finishReason,stoppedBy,error,createdAt',

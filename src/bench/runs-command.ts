@@ -3,6 +3,7 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { RunStore, resolveStorePath, type StoredResult } from '../store/index.js';
 import type { BenchConfig } from './bench-config.js';
 import { buildSummary } from './summary.js';
+import { summaryToMarkdown } from './summary-markdown.js';
 import { formatSummaryTable, formatTable } from './summary-table.js';
 
 const CSV_COLUMNS: Array<keyof StoredResult> = [
@@ -63,12 +64,13 @@ export function listRunsText(options: { store?: string; json?: boolean }): strin
   });
 }
 
-/** Summary of one run as a table or JSON. */
-export function showRunText(runId: string, options: { store?: string; json?: boolean }): string {
+/** Summary of one run as a table, Markdown or JSON. */
+export function showRunText(runId: string, options: { store?: string; json?: boolean; markdown?: boolean }): string {
   return withStore(options.store, (store) => {
     const run = store.getRun(runId);
     const configs = ((run.options['configs'] as BenchConfig[] | undefined) ?? []).map((config) => config.key);
     const summary = buildSummary(run, store.problems(runId), store.results(runId), { configs });
+    if (options.markdown) return summaryToMarkdown(summary);
     return options.json
       ? JSON.stringify(summary, null, 2)
       : `Run ${run.id}: ${run.task} on ${run.model}, ${run.status}\n\n${formatSummaryTable(summary)}`;

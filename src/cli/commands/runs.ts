@@ -18,6 +18,7 @@ export function register(program: Command): void {
     .description("A run's accuracy, cost and paired comparisons")
     .option('--store <path>', 'run store file')
     .option('--json', 'print the summary as JSON')
+    .option('--markdown', 'print the summary as Markdown tables')
     .action(async (runId: string, options) => {
       const { showRunText } = await import('../../bench/runs-command.js');
       process.stdout.write(`${showRunText(runId, options)}\n`);
