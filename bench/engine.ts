@@ -3,7 +3,7 @@
  * prompt, max tokens, greedy decoding, threads 1) and the engine generates the same N through `self-consistency`; prints
  * medians over repetitions and the overhead ratio (goal ≤ 1.10), and writes them to docs/engine-overhead.md.
  *
- * Usage: npm run bench:engine -- [--n 8] [--max-tokens 128] [--repetitions 5] [--model path.gguf]
+ * Usage: npm run bench:engine -- [--n 8] [--max-tokens 128] [--repetitions 21] [--model path.gguf]
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,10 @@ import { parseArgs } from 'node:util';
 import type { ChatHistoryItem, LlamaContextSequence, Token } from 'node-llama-cpp';
 import { reason } from '../src/engine/index.js';
 import { getSharedLlama } from '../src/models/gguf/llama-runtime.js';
+import { createEmbeddedModel, EMBEDDED_CONTEXT_LENGTH } from '../src/models/embedded.js';
+import { promptTokens as embeddedPrompt } from '../src/models/gguf/embedded-format.js';
 import { createLlamaCppModel } from '../src/models/llama-cpp.js';
+import type { Message } from '../src/spec/index.js';
 import { writeRandomLlamaGguf } from '../src/testing/random-gguf.js';
 import { THINK_STEP_BY_STEP } from '../src/think/prompts.js';
 
@@ -20,7 +23,7 @@ const { values } = parseArgs({
   options: {
     n: { type: 'string', default: '8' },
     'max-tokens': { type: 'string', default: '128' },
-    repetitions: { type: 'string', default: '5' },
+    repetitions: { type: 'string', default: '21' },
     model: { type: 'string' },
     out: { type: 'string', default: 'docs/engine-overhead.md' },
   },
@@ -29,15 +32,14 @@ const n = Number(values.n);
 const maxTokens = Number(values['max-tokens']);
 const repetitions = Number(values.repetitions);
 const question = 'What is 347 * 8 + 129?';
-const contextSize = 1024 * n;
 
-function modelPath(): { path: string; label: string } {
-  if (values.model) return { path: values.model, label: values.model };
+function modelPath(): { path: string; label: string; embedded: boolean } {
+  if (values.model) return { path: values.model, label: values.model, embedded: false };
   const shipped = join(import.meta.dirname, '..', 'models', 'slowthink-mini.gguf');
-  if (existsSync(shipped)) return { path: shipped, label: 'models/slowthink-mini.gguf (as a generic GGUF)' };
+  if (existsSync(shipped)) return { path: shipped, label: 'the embedded model, models/slowthink-mini.gguf', embedded: true };
   const path = join(mkdtempSync(join(tmpdir(), 'bench-engine-')), 'random.gguf');
   writeRandomLlamaGguf(path, { dimension: 256, layers: 4, heads: 8, contextLength: 1024 });
-  return { path, label: 'random llama GGUF (d=256, 4 layers, written by the bench)' };
+  return { path, label: 'random llama GGUF (d=256, 4 layers, written by the bench)', embedded: false };
 }
 
 const spread = (runs: Array<{ seconds: number }>) => {
@@ -59,8 +61,9 @@ const median = (numbers: number[]) => {
   return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
-const { path, label } = modelPath();
+const { path, label, embedded } = modelPath();
 const llama = await getSharedLlama();
+const contextSize = (embedded ? EMBEDDED_CONTEXT_LENGTH : 1024) * n;
 const rawModel = await llama.loadModel({ modelPath: path });
 const rawContext = await rawModel.createContext({ sequences: n, contextSize, threads: 1 });
 const sequences: LlamaContextSequence[] = Array.from({ length: n }, () => rawContext.getSequence());
@@ -70,7 +73,16 @@ const history: ChatHistoryItem[] = [
   { type: 'user', text: question },
   { type: 'model', response: [] },
 ];
-const promptTokens = resolveChatWrapper(rawModel).generateContextState({ chatHistory: history }).contextText.tokenize(rawModel.tokenizer);
+// The exact prompt each side feeds the model: the embedded model's own format, else the GGUF's chat template.
+const promptTokens = embedded
+  ? (embeddedPrompt(question, true, undefined).tokens as Token[])
+  : resolveChatWrapper(rawModel).generateContextState({ chatHistory: history }).contextText.tokenize(rawModel.tokenizer);
+const messages: Message[] = embedded
+  ? [{ role: 'user', content: question }]
+  : [
+      { role: 'system', content: THINK_STEP_BY_STEP },
+      { role: 'user', content: question },
+    ];
 
 /** Raw node-llama-cpp: N sequences decoding greedily at once, stopping at end-of-generation or the cap. */
 async function rawRun(): Promise<Run> {
@@ -95,7 +107,9 @@ async function rawRun(): Promise<Run> {
   };
 }
 
-const engineModel = await createLlamaCppModel({ path, threads: 1, sequences: n, contextSize });
+const engineModel = embedded
+  ? await createEmbeddedModel({ tier: 'mini', path, threads: 1, sequences: n })
+  : await createLlamaCppModel({ path, threads: 1, sequences: n, contextSize });
 
 /** The engine: the same N samples through self-consistency (budget tracking, ledger, events, voting). */
 async function engineRun(): Promise<Run> {
@@ -118,10 +132,7 @@ async function wrapperRun(): Promise<Run> {
   const started = performance.now();
   const cpu = process.cpuUsage();
   const result = await engineModel.doGenerate({
-    messages: [
-      { role: 'system', content: THINK_STEP_BY_STEP },
-      { role: 'user', content: question },
-    ],
+    messages,
     n,
     maxTokens,
     temperature: 0,
@@ -159,7 +170,7 @@ const row = (name: string, runs: Run[]) => {
 const rows = [
   ['', 'median wall s', 'min – max wall s', 'median CPU s', 'tokens', 'wall ms / token'],
   row('raw node-llama-cpp', raw),
-  row('llama-cpp Model.doGenerate (no engine)', wrapper),
+  row('Model.doGenerate alone (no engine)', wrapper),
   row('engine self-consistency', engine),
 ];
 const table = rows.map((row) => `| ${row.join(' | ')} |`);
@@ -177,11 +188,12 @@ const document = `# Engine overhead
 Measured by \`npm run bench:engine -- --n ${n} --max-tokens ${maxTokens} --repetitions ${repetitions}\` on ${new Date().toISOString().slice(0, 16)}Z
 (2 shared CPU cores, node-llama-cpp 3.21.1, threads 1).
 
-Model: ${label}. Prompt: the same chat-formatted question with the step-by-step system message the engine sends.
+Model: ${label}. Prompt: the exact tokens the engine's model wrapper feeds the model (the embedded model's own
+format; for other GGUFs the chat template with the step-by-step system message the engine sends).
 Both sides decode greedily (temperature 0) on ${n} parallel sequences of one context and stop at end-of-generation or
 ${maxTokens} tokens, so they generate the same tokens; the engine adds budget tracking, the ledger, trace events,
 answer extraction and the vote, plus its model wrapper (per-token text decoding, stop strings, token confidences).
-The middle row is the model wrapper alone (one `doGenerate` of N samples), so the engine's own share is the difference
+The middle row is the model wrapper alone (one \`doGenerate\` of N samples), so the engine's own share is the difference
 between the last two rows.
 
 ${table.join('\n')}
