@@ -10,9 +10,14 @@ export async function createProgram(): Promise<Command> {
     .version('0.1.0')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  for (const load of commandLoaders) {
-    const command = await load();
-    command.register(program);
+  // One broken command module must not take the others down: it is reported and left out.
+  const loaded = await Promise.allSettled(commandLoaders.map((load) => load()));
+  for (const entry of loaded) {
+    if (entry.status === 'fulfilled') entry.value.register(program);
+    else
+      process.stderr.write(
+        `warning: a command failed to load: ${entry.reason instanceof Error ? entry.reason.message : String(entry.reason)}\n`,
+      );
   }
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -102,7 +102,7 @@ export function register(program: Command): void {
     .option('-e, --effort <effort>', 'none, minimal, low, medium, high, xhigh, max, auto', 'medium')
     .option(
       '-s, --strategy <strategy>',
-      "strategy, overriding the effort's (direct, cot, self-consistency, adaptive-consistency, best-of-n, weighted-best-of-n, think-longer)",
+      "strategy overriding the effort's, e.g. cot, self-consistency, adaptive-consistency, best-of-n, think-longer, beam, mcts (a wrong name lists all)",
     )
     .option('--task <task>', 'task whose checker verifies answers (arithmetic, countdown); detected when absent')
     .option('-n, --samples <n>', 'samples for voting and best-of-n strategies (sets n / maxSamples)')
