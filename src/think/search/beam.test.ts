@@ -79,4 +79,16 @@ describe('beam', () => {
     expect(result.details?.fallback).toBe('best-of-n');
     expect(model.calls.every((call) => call.prefix === undefined)).toBe(true);
   });
+  it('anytime: keeps budget to finish its best partial chain (two calls: one step, then the answer)', async () => {
+    const { result, totals } = await runStrategy({
+      strategy: beam,
+      model: slipModel(),
+      question: 'What is 6*7+1?',
+      limits: { maxCalls: 2 },
+    });
+    expect(totals.calls).toBe(2);
+    expect(result.answer).toBe('43');
+    expect(result.reasoning).toBe('6*7=42\n42+1=43');
+    expect(result.stoppedBy).toBe('calls');
+  });
 });

@@ -9,6 +9,7 @@ import type { Problem, Strategy, StrategyContext } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
 import { booleanOption, integerOption, optionalIntegerOption, stringOption } from '../strategy-options.js';
 import { buildResult } from '../strategy-result.js';
+import { roomToExplore } from './explore-budget.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { resolveProcessVerifier } from './process-reward.js';
 import { createThinkingSearch, initState, type SearchConfig, type ThinkingState } from './search-config.js';
@@ -44,6 +45,8 @@ interface BeamSettings {
   branch: number;
   unique: boolean;
   selection: ChainSelection;
+  /** Tokens kept to finish a chain before any chain is finished. */
+  finishReserve: number;
 }
 
 function readSettings(context: StrategyContext): BeamSettings {
@@ -59,6 +62,7 @@ function readSettings(context: StrategyContext): BeamSettings {
     branch: integerOption(context.options, 'branch', 2),
     unique: booleanOption(context.options, 'unique', true),
     selection,
+    finishReserve: integerOption(context.options, 'finishReserve', 64, 0),
   };
 }
 
@@ -79,10 +83,10 @@ function beamConfig(problem: Problem, context: StrategyContext): SearchConfig {
 }
 
 /** Expand: continues every kept chain `branch` ways and scores the children by fast reward; stops when the budget runs out. */
-async function expandBeams(config: SearchConfig, context: StrategyContext, beams: readonly ScoredState[], branch: number, depth: number) {
+async function expandBeams(config: SearchConfig, explore: () => boolean, beams: readonly ScoredState[], branch: number, depth: number) {
   const children: ScoredState[] = [];
   for (const beam of beams) {
-    if (context.stopped()) break;
+    if (!explore()) break;
     for (const proposal of await config.proposeActions(beam.state, branch, `Step ${depth}`)) {
       children.push({ state: proposal.state, score: await config.fastReward(proposal.state, proposal.confidence) });
     }
@@ -114,9 +118,10 @@ export const beam: Strategy = {
     const finished: Candidate[] = [];
     let beams: ScoredState[] = [{ state: initState(), score: 0 }];
     let stalled: ScoredState[] = [];
-    for (let depth = 1; beams.length > 0 && !context.stopped(); depth += 1) {
+    const explore = () => roomToExplore(context, settings.finishReserve, finished.length);
+    for (let depth = 1; beams.length > 0 && explore(); depth += 1) {
       const children = keepBest(
-        await expandBeams(config, context, beams, settings.branch, depth),
+        await expandBeams(config, explore, beams, settings.branch, depth),
         Number.MAX_SAFE_INTEGER,
         settings.unique,
       );
@@ -130,10 +135,10 @@ export const beam: Strategy = {
       stalled = [...stalled, ...kept.filter((chain) => !config.canGrow(chain.state))];
       beams = kept.filter((chain) => config.canGrow(chain.state));
     }
-    // Anytime: with no finished chain yet, finish the best partial chain if the budget still allows a call.
+    // Anytime: with no finished chain yet, finish the best partial chain (the empty one: a plain chain of thought).
     if (finished.length === 0 && !context.stopped()) {
       const [best] = keepBest([...stalled, ...beams], 1, false);
-      if (best && best.state.lines.length > 0) await completeChain(config, best, finished);
+      if (best) await completeChain(config, best, finished);
     }
     const { winner, tally } = selectChain(context, finished, settings.selection);
     const summaryId = context.startThought('aggregate', 'Beam selection', null);

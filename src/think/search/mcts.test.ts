@@ -104,4 +104,15 @@ describe('mcts', () => {
     expect(rollout).toBe(6);
     expect(result.answer).toBe('42');
   });
+  it('anytime: with a single call left it rolls out from the root instead of expanding, so it still answers', async () => {
+    const { result, totals } = await runStrategy({
+      strategy: mcts,
+      model: slipModel(),
+      question: 'What is 6*7+1?',
+      limits: { maxCalls: 1 },
+    });
+    expect(totals.calls).toBe(1);
+    expect(result.answer).toBe('44');
+    expect(result.stoppedBy).toBe('calls');
+  });
 });

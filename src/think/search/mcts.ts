@@ -11,6 +11,7 @@ import { booleanOption, integerOption, numberOption, optionalIntegerOption, stri
 import { buildResult } from '../strategy-result.js';
 import { tallyRecord, tallyVotes } from '../voting.js';
 import { backpropagate, createRoot, expand, meanValue, mostVisitedPath, type SearchNode, select, simulate, stateOf } from './mcts-tree.js';
+import { roomToExplore } from './explore-budget.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { resolveProcessVerifier } from './process-reward.js';
 import { createThinkingSearch, type RewardSource, type SearchConfig } from './search-config.js';
@@ -37,6 +38,8 @@ interface MctsSettings {
   width: number;
   exploration: number;
   stopOnSolved: boolean;
+  /** Tokens kept for the first rollout. */
+  finishReserve: number;
 }
 
 function readSettings(context: StrategyContext): MctsSettings {
@@ -45,6 +48,7 @@ function readSettings(context: StrategyContext): MctsSettings {
     width: integerOption(context.options, 'width', 2),
     exploration: numberOption(context.options, 'exploration', 1, 0, 100),
     stopOnSolved: booleanOption(context.options, 'stopOnSolved', true),
+    finishReserve: integerOption(context.options, 'finishReserve', 64, 0),
   };
 }
 
@@ -61,9 +65,9 @@ function mctsConfig(problem: Problem, context: StrategyContext): SearchConfig {
   });
 }
 
-/** The node to simulate this iteration: a fresh leaf itself, else one new child after expanding it (undefined: budget out). */
-async function nodeToSimulate(config: SearchConfig, leaf: SearchNode, width: number) {
-  if (!config.canGrow(stateOf(leaf)) || (leaf.visits === 0 && leaf.parent !== null)) return leaf;
+/** The node to simulate: a fresh leaf itself, else a new child after expanding it; without room to explore, the leaf (undefined: budget out). */
+async function nodeToSimulate(config: SearchConfig, leaf: SearchNode, width: number, explore: boolean) {
+  if (!explore || !config.canGrow(stateOf(leaf)) || (leaf.visits === 0 && leaf.parent !== null)) return leaf;
   const children = await expand(config, leaf, width);
   if (children.length === 0) return undefined;
   return children.find((child) => child.visits === 0) ?? children[0];
@@ -104,7 +108,8 @@ export const mcts: Strategy = {
         backpropagate(leaf, cached.score ?? 0); // a finished chain's answer does not change: no new call
         continue;
       }
-      const node = await nodeToSimulate(config, leaf, settings.width);
+      const explore = roomToExplore(context, settings.finishReserve, rollouts.length);
+      const node = await nodeToSimulate(config, leaf, settings.width, explore);
       const rollout = node && (await simulate(config, node));
       if (!node || !rollout) break;
       rollouts.push({ rollout, node });
