@@ -112,6 +112,16 @@ describe('openai-compatible model', () => {
     expect(result.usage.reasoningTokens).toBe(6);
   });
 
+  it('sends max_completion_tokens to OpenAI reasoning models and drops the settings they reject, with warnings', async () => {
+    handler = (_body, response) => json(response, 200, completion);
+    const o3 = createOpenAICompatibleModel({ model: 'o3-mini', provider: 'openai', baseURL, apiKey: 'k' });
+    const result = await o3.doGenerate({ messages: [{ role: 'user', content: 'hi' }], maxTokens: 100, temperature: 0.5, logprobs: true });
+    const sent = bodies.at(-1) ?? {};
+    expect(sent.max_completion_tokens).toBe(100);
+    expect(['max_tokens', 'temperature', 'logprobs'].filter((key) => key in sent)).toEqual([]);
+    expect(result.warnings.map((warning) => warning.feature)).toEqual(['temperature', 'logprobs']);
+  });
+
   it('retries a 503 and succeeds on the next attempt', async () => {
     let attempts = 0;
     handler = (_body, response) => {

@@ -145,11 +145,24 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     if ((request.n ?? 1) > 1) payload.n = request.n;
     if (request.maxTokens !== undefined)
       payload[usesCompletionTokens(options.model) ? 'max_completion_tokens' : 'max_tokens'] = request.maxTokens;
-    if (request.temperature !== undefined) payload.temperature = request.temperature;
-    if (request.topP !== undefined) payload.top_p = request.topP;
+    // OpenAI reasoning models reject sampling settings and logprobs: drop them with a warning instead of failing.
+    const reasoningModel = usesCompletionTokens(options.model) && provider === 'openai';
+    const unsupported = (feature: string) =>
+      warnings.push({ type: 'unsupported', feature, message: `${id} does not accept ${feature}; ignored` });
+    if (request.temperature !== undefined) {
+      if (reasoningModel) unsupported('temperature');
+      else payload.temperature = request.temperature;
+    }
+    if (request.topP !== undefined) {
+      if (reasoningModel) unsupported('topP');
+      else payload.top_p = request.topP;
+    }
     if (request.seed !== undefined) payload.seed = request.seed;
     if (request.stop?.length) payload.stop = request.stop;
-    if (request.logprobs) payload.logprobs = true;
+    if (request.logprobs) {
+      if (reasoningModel) unsupported('logprobs');
+      else payload.logprobs = true;
+    }
     if (request.prefix !== undefined)
       warnings.push({ type: 'unsupported', feature: 'prefix', message: `${id} cannot continue a partial answer; prefix ignored` });
     return payload;
