@@ -63,7 +63,7 @@ describe('beam', () => {
     const steps = events.filter((event) => event.type === 'thought-start' && event.role === 'step');
     expect(steps.length).toBeGreaterThanOrEqual(4);
     const roots = steps.filter((event) => event.type === 'thought-start' && event.parentId === null);
-    expect(roots).toHaveLength(2);
+    expect(roots).toHaveLength(4); // beamWidth × branch lines from the empty chain
   });
 
   it('keepBest drops duplicate chains and keeps the higher scores in order', () => {

@@ -1,7 +1,8 @@
 /**
  * @module `beam`: step-level beam search with a process reward (Snell et al. 2024; HF search-and-learn). A step is one
- * thinking line: each kept chain is continued `branch` ways (`prefix` + stop at newline), every partial chain is scored
- * by the process verifier, the `beamWidth` best are kept; chains that end their thinking are finished with one
+ * thinking line: each step samples `beamWidth × branch` next lines split over the kept chains (`prefix` + stop at
+ * newline; the first step samples them all from the empty chain), every partial chain is scored by the process
+ * verifier, the `beamWidth` best are kept; chains that end their thinking are finished with one
  * completion. Models without continuation fall back to best-of-n with a warning.
  */
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
@@ -82,12 +83,16 @@ function beamConfig(problem: Problem, context: StrategyContext): SearchConfig {
   });
 }
 
-/** Expand: continues every kept chain `branch` ways and scores the children by fast reward; stops when the budget runs out. */
-async function expandBeams(config: SearchConfig, explore: () => boolean, beams: readonly ScoredState[], branch: number, depth: number) {
+/**
+ * Expand: continues the kept chains with `candidates` new lines in all (beamWidth × branch, split evenly, so the first
+ * step samples them all from the empty chain) and scores them by fast reward; stops when the budget runs out.
+ */
+async function expandBeams(config: SearchConfig, explore: () => boolean, beams: readonly ScoredState[], candidates: number, depth: number) {
   const children: ScoredState[] = [];
+  const each = Math.max(1, Math.ceil(candidates / Math.max(1, beams.length)));
   for (const beam of beams) {
     if (!explore()) break;
-    for (const proposal of await config.proposeActions(beam.state, branch, `Step ${depth}`)) {
+    for (const proposal of await config.proposeActions(beam.state, each, `Step ${depth}`)) {
       children.push({ state: proposal.state, score: await config.fastReward(proposal.state, proposal.confidence) });
     }
   }
@@ -121,7 +126,7 @@ export const beam: Strategy = {
     const explore = () => roomToExplore(context, settings.finishReserve, finished.length);
     for (let depth = 1; beams.length > 0 && explore(); depth += 1) {
       const children = keepBest(
-        await expandBeams(config, explore, beams, settings.branch, depth),
+        await expandBeams(config, explore, beams, settings.beamWidth * settings.branch, depth),
         Number.MAX_SAFE_INTEGER,
         settings.unique,
       );

@@ -15,6 +15,8 @@ export interface ComparedStrategy {
   label: string;
   strategy: string;
   options: Record<string, unknown>;
+  /** The process verifier it may use: the exact line checker (default) or the model's learned check role. */
+  verifier?: 'steps' | 'learned-steps';
 }
 
 /** The configurations compared by default. */
@@ -22,6 +24,7 @@ export const COMPARED: ComparedStrategy[] = [
   { label: 'cot', strategy: 'cot', options: {} },
   { label: 'self-consistency n=8', strategy: 'self-consistency', options: { n: 8 } },
   { label: 'beam 4x2', strategy: 'beam', options: { beamWidth: 4, branch: 2 } },
+  { label: 'beam 4x2 learned PRM', strategy: 'beam', options: { beamWidth: 4, branch: 2 }, verifier: 'learned-steps' },
   { label: 'mcts 8 it', strategy: 'mcts', options: { iterations: 8, width: 2 } },
   { label: 'society 3 solvers', strategy: 'society', options: { solvers: 3, rounds: 1 } },
   { label: 'refine', strategy: 'refine', options: { rounds: 2 } },
@@ -55,8 +58,11 @@ export async function compareStrategies(options: {
     sequences: 4,
     ...(options.modelPath ? { path: options.modelPath } : {}),
   });
-  // Without --oracle the strategies see only the exact *line* checker (a process verifier), never the answer checker.
-  const verifier: Verifier | undefined = options.oracle ? undefined : createVerifier('steps');
+  // Without --oracle the strategies see only a process verifier over lines, never the answer checker.
+  const verifiers: Record<'steps' | 'learned-steps', Verifier> = {
+    steps: createVerifier('steps'),
+    'learned-steps': createVerifier('learned-steps', { model }),
+  };
   const rows: ComparisonRow[] = [];
   try {
     for (const config of COMPARED) {
@@ -70,6 +76,7 @@ export async function compareStrategies(options: {
         seconds: 0,
       };
       const started = Date.now();
+      const verifier = options.oracle ? undefined : verifiers[config.verifier ?? 'steps'];
       for (const [index, problem] of problems.entries()) {
         const result = await reason({
           question: problem.question,
