@@ -63,7 +63,7 @@ export function streamChoices(c: Context, options: StreamChoicesOptions): Respon
     let error: unknown;
     let outcomes: ChoiceOutcome[] | undefined;
     try {
-      runs.forEach((_, index) => data(roleChunk(identity, index)));
+      for (let index = 0; index < runs.length; index++) data(roleChunk(identity, index));
       outcomes = await Promise.all(
         runs.map(async (run, index) => {
           const coalescer = coalescers[index]!;
