@@ -25,6 +25,14 @@ describe('startServer', () => {
     expect((await (await fetch(`${server.url}/health`)).json()).status).toBe('ok');
   });
 
+  it('says the port is in use as a ST_CONFIG error with a hint', async () => {
+    server = await startServer({ engine: createFakeEngine(), port: 0, logSink: () => {} });
+    await expect(startServer({ engine: createFakeEngine(), port: server.port, logSink: () => {} })).rejects.toMatchObject({
+      code: 'ST_CONFIG',
+      message: expect.stringContaining('the port is in use'),
+    });
+  });
+
   it('aborts the engine run when a streaming client disconnects, and frees its slot', async () => {
     const engine = createFakeEngine({ delayMs: 30, samples: 20 });
     server = await startServer({ engine, port: 0, logSink: () => {} });

@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { streamReason } from '../engine/index.js';
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { resolveModel } from '../models/registry.js';
 import { type CreateAppOptions, createApp } from './create-app.js';
 import { createModelCatalog } from './model-catalog.js';
@@ -48,6 +49,19 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           }),
       });
     });
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') return reject(error);
+      const where = `${host}:${options.port ?? 8080}`;
+      reject(
+        new SlowthinkError(
+          ERROR_CODES.CONFIG,
+          `Cannot listen on ${where}: ${error.code === 'EADDRINUSE' ? 'the port is in use' : 'permission denied'}`,
+          {
+            hint: 'Pick another --port (0 picks a free one) or stop what is listening there.',
+            cause: error,
+          },
+        ),
+      );
+    });
   });
 }
