@@ -27,6 +27,8 @@ export interface SearchNode {
   tokens: number;
   /** Rollouts simulated from this node. */
   rollouts: Candidate[];
+  /** A widening of this node sampled only lines it already had (progressive widening skips it). */
+  saturated?: boolean;
 }
 
 /** The empty root of a search. */

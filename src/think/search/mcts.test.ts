@@ -115,4 +115,26 @@ describe('mcts', () => {
     expect(result.answer).toBe('44');
     expect(result.stoppedBy).toBe('calls');
   });
+  it('widens the tree when selection only finds finished chains: a later root expansion brings the right line', async () => {
+    let rootExpansions = 0;
+    const model = createScriptedChainModel({
+      next(lines, _index, request) {
+        if (lines.length > 0) return '';
+        if (request.stop?.includes('\n')) rootExpansions += 1;
+        return rootExpansions <= 1 ? '6*7=41' : '6*7=42';
+      },
+      answer: (lines) => lines.at(-1)?.split('=')[1] ?? '0',
+    });
+    const { result } = await runStrategy({
+      strategy: mcts,
+      model,
+      question: 'What is 6*7?',
+      verifier: createVerifier('task'),
+      options: { iterations: 6 },
+    });
+    const children = result.details?.children as Array<{ line: string }>;
+    expect(children.map((child) => child.line)).toEqual(['6*7=41', '6*7=42']);
+    expect(result.answer).toBe('42');
+    expect(result.details?.solved).toBe(true);
+  });
 });

@@ -38,6 +38,8 @@ interface MctsSettings {
   width: number;
   exploration: number;
   stopOnSolved: boolean;
+  /** Most children a node gets by progressive widening. */
+  maxChildren: number;
   /** Tokens kept for the first rollout. */
   finishReserve: number;
 }
@@ -49,6 +51,7 @@ function readSettings(context: StrategyContext): MctsSettings {
     exploration: numberOption(context.options, 'exploration', 1, 0, 100),
     stopOnSolved: booleanOption(context.options, 'stopOnSolved', true),
     finishReserve: integerOption(context.options, 'finishReserve', 64, 0),
+    maxChildren: integerOption(context.options, 'maxChildren', 6),
   };
 }
 
@@ -71,6 +74,24 @@ async function nodeToSimulate(config: SearchConfig, leaf: SearchNode, width: num
   const children = await expand(config, leaf, width);
   if (children.length === 0) return undefined;
   return children.find((child) => child.visits === 0) ?? children[0];
+}
+
+/**
+ * Progressive widening: when selection reaches a finished chain already rolled out, sample `width` more lines for the
+ * nearest ancestor not yet saturated (fewer than `maxChildren` children, and its last widening found something new) and
+ * return a new child to simulate; undefined when nothing new came up.
+ */
+async function widen(config: SearchConfig, parent: SearchNode | null, settings: MctsSettings, explore: boolean) {
+  for (let node = parent; node && explore; node = node.parent) {
+    if (node.saturated || node.children.length >= settings.maxChildren) continue;
+    const before = new Set(node.children);
+    const children = await expand(config, node, settings.width);
+    if (children.length === 0) return undefined; // the budget allows no call
+    const fresh = children.find((child) => !before.has(child));
+    if (fresh) return fresh;
+    node.saturated = true;
+  }
+  return undefined;
 }
 
 /** The answer: the highest-reward rollout, ties to the rollout from the more-visited node, then the earlier one. */
@@ -103,13 +124,15 @@ export const mcts: Strategy = {
     let solved = false;
     for (; iterations < settings.iterations && !context.stopped() && !solved; iterations += 1) {
       const leaf = select(root, settings.exploration);
+      const explore = roomToExplore(context, settings.finishReserve, rollouts.length);
       const cached = leaf.final ? leaf.rollouts[0] : undefined;
-      if (cached) {
+      const node = cached
+        ? await widen(config, leaf.parent, settings, explore)
+        : await nodeToSimulate(config, leaf, settings.width, explore);
+      if (cached && !node) {
         backpropagate(leaf, cached.score ?? 0); // a finished chain's answer does not change: no new call
         continue;
       }
-      const explore = roomToExplore(context, settings.finishReserve, rollouts.length);
-      const node = await nodeToSimulate(config, leaf, settings.width, explore);
       const rollout = node && (await simulate(config, node));
       if (!node || !rollout) break;
       rollouts.push({ rollout, node });

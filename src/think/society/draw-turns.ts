@@ -45,7 +45,7 @@ export async function drawTurns(context: StrategyContext, options: TurnOptions):
   return samples.map((sample, offset) => {
     const thoughtId = thoughtIds[offset] as string;
     const { reasoning, text } = splitThinking(sample);
-    const answer = extractAnswer(context.answers, text, reasoning);
+    const answer = extractAnswer(context.answers, text);
     const tokens = sample.usage.completionTokens ?? 0;
     const confidence = sampleConfidence(sample);
     context.endThought(thoughtId, {
