@@ -48,6 +48,7 @@ log_every = 20
 eval_every = 300                   # steps between evals (and checkpoints)
 eval_size = 64                     # held-out problems for greedy exact-match
 eval_max_new = 400
+pad_multiple = 1                   # round batch widths up to this (32 measured 15 % slower: padding costs more than shape reuse saves)
 resume = False
 # ----------------------------------------------------------------
 config_keys = [k for k, v in list(globals().items()) if not k.startswith('_') and isinstance(v, (int, float, bool, str))]
@@ -130,6 +131,7 @@ def get_batch():
     start = min(start, max(0, len(examples) - rows))
     chosen = examples[start:start + rows]
     width = max(len(ids) for ids, _ in chosen) - 1
+    width = -(-width // pad_multiple) * pad_multiple
     x = torch.full((len(chosen), width), PAD, dtype=torch.long)
     y = torch.full((len(chosen), width), PAD, dtype=torch.long)
     m = torch.zeros((len(chosen), width), dtype=torch.bool)
@@ -138,7 +140,7 @@ def get_batch():
         x[row, :n] = torch.tensor(ids[:-1])
         y[row, :n] = torch.tensor(ids[1:])
         m[row, prompt_length - 1:n] = True  # predict completion tokens and EOS only
-    return x, y, m, int(m.sum())
+    return x, y, m, sum(len(ids) - 1 for ids, _ in chosen)
 
 
 # ---------------------------------------------------------------- model and optimiser
@@ -209,7 +211,7 @@ while True:
     lr = learning_rate_at(progress, step)
     for group in optimizer.param_groups:
         group['lr'] = lr
-    x, y, m, n_target = get_batch()
+    x, y, m, n_real = get_batch()
     with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bf16):
         _, loss = model(x, y, m)
     optimizer.zero_grad(set_to_none=True)
@@ -217,7 +219,7 @@ while True:
     torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
     optimizer.step()
     step += 1
-    tokens_seen += x.numel()
+    tokens_seen += n_real  # real (unpadded) tokens
     loss_sum, loss_count = loss_sum + loss.item(), loss_count + 1
     # progress line: loss, learning rate, throughput, ETA
     if step % log_every == 0:

@@ -6,14 +6,14 @@ export const TIER_PRESETS = {
   mini: {
     name: 'slowthink-mini',
     file: 'models/slowthink-mini.gguf',
-    minutes: 24,
-    args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3'],
+    minutes: 55,
+    args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3', '--batch_tokens=4096'],
   },
   full: {
     name: 'slowthink',
     file: 'models/slowthink.gguf',
-    minutes: 60,
-    args: ['--dim=192', '--n_layers=6', '--n_heads=6', '--learning_rate=2e-3'],
+    minutes: 75,
+    args: ['--dim=160', '--n_layers=6', '--n_heads=5', '--learning_rate=2e-3', '--batch_tokens=2048', '--warmup_steps=200'],
   },
 } as const;
 
@@ -30,6 +30,7 @@ export function register(program: Command): void {
     .option('--examples <n>', 'examples to generate when --data is not given', '400000')
     .option('--threads <n>', 'torch CPU threads (1 on a busy machine)', '1')
     .option('--out <file>', 'GGUF to write (default models/slowthink-mini.gguf or models/slowthink.gguf)')
+    .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>)')
     .option('--python <path>', 'Python with torch', '/usr/bin/python3')
     .action(async (options: Record<string, string | undefined>) => {
       const { existsSync, mkdirSync } = await import('node:fs');
@@ -55,7 +56,7 @@ export function register(program: Command): void {
       const args = [
         'training/train.py',
         `--data=${data}`,
-        `--out_dir=training/checkpoints/${tier}`,
+        `--out_dir=${options['checkpoints'] ?? `training/checkpoints/${tier}`}`,
         `--name=${preset.name}`,
         `--export=${options['out'] ?? preset.file}`,
         `--threads=${options['threads']}`,
