@@ -91,4 +91,8 @@ describe('beam', () => {
     expect(result.reasoning).toBe('6*7=42\n42+1=43');
     expect(result.stoppedBy).toBe('calls');
   });
+  it('rejects an unknown process verifier with the valid names', async () => {
+    const run = runStrategy({ strategy: beam, model: slipModel(), question: 'What is 6*7+1?', options: { processVerifier: 'judge' } });
+    await expect(run).rejects.toMatchObject({ code: 'ST_INVALID_ARGUMENT', param: 'options.processVerifier' });
+  });
 });

@@ -1,4 +1,5 @@
 /** @module Rewards of search: which process verifier scores partial chains; scoring a chain or a finished candidate with a `score` event. */
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import type { Problem, Score, StrategyContext, Verifier } from '../../spec/index.js';
 import { createVerifier, resolveBuiltInTask } from '../../verify/index.js';
 import { stringOption } from '../strategy-options.js';
@@ -15,7 +16,10 @@ export function resolveProcessVerifier(problem: Problem, context: StrategyContex
   if (context.verifier?.kind === 'process') return context.verifier;
   const choice = stringOption(context.options, 'processVerifier', 'auto');
   if (!(PROCESS_VERIFIER_NAMES as readonly string[]).includes(choice)) {
-    return createVerifier(choice); // throws INVALID_ARGUMENT naming the valid verifiers
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown process verifier '${choice}'`, {
+      hint: `Use one of: ${PROCESS_VERIFIER_NAMES.join(', ')}.`,
+      param: 'options.processVerifier',
+    });
   }
   if (choice === 'none') return undefined;
   if (choice === 'learned-steps') return createVerifier('learned-steps', { model: context.model });
