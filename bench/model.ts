@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEmbeddedModel } from '../src/models/embedded.js';
+import { measureChecker } from './model-checker.js';
 import type { Sample } from '../src/spec/index.js';
 import type { Task, TaskProblem } from '../src/spec/task.js';
 import { countdownAnswerKey } from '../src/tasks/countdown.js';
@@ -109,6 +110,7 @@ for (const [taskName, levels] of plan) {
     console.error(`${taskName} L${level}: greedy ${(row.greedy * 100).toFixed(0)}%, pass@${k} ${(row.passAtK * 100).toFixed(0)}%`);
   }
 }
+const checker = await measureChecker(model);
 await model.close?.();
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
@@ -121,5 +123,8 @@ for (const row of rows)
   );
 const tokensPerSecond = greedyTokens / (greedyMilliseconds / 1000);
 console.log(`\nsingle-sequence greedy decode: ${tokensPerSecond.toFixed(0)} tokens/s (${greedyTokens} tokens, prompt evaluation included)`);
+console.log(
+  `learned check role: accuracy ${percent(checker.accuracy)}, ROC AUC ${checker.auc.toFixed(3)} on ${checker.lines} held-out lines (half with a corrupted result)`,
+);
 if (values.json)
-  writeFileSync(values.json, `${JSON.stringify({ model: model.id, count, k, temperature, rows, tokensPerSecond }, null, 2)}\n`);
+  writeFileSync(values.json, `${JSON.stringify({ model: model.id, count, k, temperature, rows, tokensPerSecond, checker }, null, 2)}\n`);
