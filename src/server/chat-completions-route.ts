@@ -7,7 +7,7 @@ import { ChoiceRun, type ServerEngine } from './choice-run.js';
 import type { ConcurrencyLimiter } from './concurrency-limiter.js';
 import type { ModelCatalog } from './model-catalog.js';
 import type { RequestLog } from './request-log.js';
-import { parseChatCompletionRequest } from './request-schema.js';
+import { ignoredFields, parseChatCompletionRequest } from './request-schema.js';
 import { type PlannedRequest, toReasonRequest } from './to-reason-request.js';
 
 /** What the route needs; all of it comes from createApp's options. */
@@ -54,11 +54,13 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
     const parsed = parseChatCompletionRequest(await readBody(c));
     if (parsed instanceof ApiError) throw parsed;
     const plan = toReasonRequest(parsed);
+    const ignored = ignoredFields(parsed);
     dependencies.log.annotate(c, {
       model: plan.modelId,
       effort: plan.effort,
       n: plan.n,
       stream: plan.stream,
+      ignored_fields: ignored.length > 0 ? ignored : undefined,
       ...(dependencies.logPrompts ? { messages: plan.reason.messages } : {}),
     });
     await dependencies.catalog.check(plan.modelName);

@@ -84,10 +84,11 @@ describe('errors', () => {
     expect((await response.json()).error.code).toBe('invalid_request_body');
   });
 
-  it('is lenient about unknown top-level fields clients send', async () => {
-    const { post } = setup();
+  it('is lenient about unknown top-level fields clients send, and logs their names', async () => {
+    const { post, logs } = setup();
     const response = await post({ model: 'slowthink', messages: question, verbosity: 'low', store: false, user: 'u1', metadata: {} });
     expect(response.status).toBe(200);
+    expect(logs[0]?.ignored_fields).toEqual(['verbosity', 'store', 'user', 'metadata']);
   });
 
   it('404 model_not_found for an unknown model, before the engine runs', async () => {

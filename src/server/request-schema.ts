@@ -70,6 +70,13 @@ export const chatCompletionRequestSchema = z.looseObject({
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 
+const KNOWN_FIELDS = new Set(Object.keys(chatCompletionRequestSchema.shape));
+
+/** Top-level fields we accept but do not read (`store`, `user`, `metadata`, …), for the log line. */
+export function ignoredFields(request: ChatCompletionRequest): string[] {
+  return Object.keys(request).filter((key) => !KNOWN_FIELDS.has(key));
+}
+
 /** Formats a zod path the way OpenAI names params: `messages[2].content`. */
 export function formatParam(path: ReadonlyArray<PropertyKey>): string {
   let text = '';
