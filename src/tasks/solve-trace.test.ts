@@ -34,15 +34,18 @@ describe('solve traces', () => {
 
   it('writes the three self-correction shapes', () => {
     const problem = { task: 'arithmetic', question: 'What is 347*58?' };
-    expect(solveTrace(problem, 'none', createRandom(1))!.lines).toEqual(['347*8=2776', '347*50=17350', '2776+17350=20126']);
+    const equations = (lines: string[]) => lines.filter((line) => /^[\d+\-*]+=-?\d+$/.test(line));
+    const plain = solveTrace(problem, 'none', createRandom(1))!.lines;
+    expect(equations(plain)).toEqual(['347*8=2776', '347*50=17350', '2776+17350=20126']);
+    expect(plain.slice(0, 4)).toEqual(['7*8=56 >6', '4*8+5=37 >76', '3*8+3=27 >2776', '347*8=2776']);
     const confirm = solveTrace(problem, 'confirm', createRandom(1))!;
-    expect(confirm.lines.slice(3)).toEqual([WAIT_CUE, '347*8=2776 right', '347*50=17350 right', '2776+17350=20126 right']);
+    expect(confirm.lines.slice(plain.length)).toEqual([WAIT_CUE, '347*8=2776 right', '347*50=17350 right', '2776+17350=20126 right']);
     const immediate = solveTrace(problem, 'immediate', createRandom(2))!;
     const slip = immediate.mistakes[0]!;
     expect(immediate.lines[slip + 1]).toBe(WAIT_CUE);
     expect(immediate.lines[slip + 2]).toBe(`${immediate.lines[slip]} wrong`);
     const late = solveTrace(problem, 'late', createRandom(3))!;
-    expect(late.lines.indexOf(WAIT_CUE)).toBe(3);
+    expect(late.lines.filter((line) => line === WAIT_CUE)).toHaveLength(1);
     expect(late.answer).toBe('20126');
   });
 });

@@ -1,5 +1,6 @@
 /** @module Solve traces for any built-in task, with optional self-correction (a slip, `Wait, let me check.`, the fix). */
 import type { TaskProblem } from '../spec/task.js';
+import { columnWork } from './column-work.js';
 import { buildArithmeticTrace, extractArithmeticExpression, type TraceOverride } from './arithmetic-trace.js';
 import { parseCountdownQuestion } from './countdown.js';
 import { searchCountdown } from './countdown-trace.js';
@@ -20,8 +21,28 @@ export interface SolveTrace {
   mistakes: number[];
 }
 
-/** Writes the arithmetic scratchpad for a question, with the requested self-correction mode. */
+/** Writes the arithmetic scratchpad for a question, with the requested self-correction mode and column work. */
 export function arithmeticSolveTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
+  const trace = arithmeticEquationTrace(question, mode, random);
+  return trace && withColumnWork(trace);
+}
+
+/**
+ * Puts column work before every computed equation: bare equations, not the slip (a slip is a careless line written
+ * without work) and not the re-check lines that carry a verdict. Mistake indices move with their lines.
+ */
+function withColumnWork(trace: SolveTrace): SolveTrace {
+  const lines: string[] = [];
+  const mistakes: number[] = [];
+  trace.lines.forEach((line, index) => {
+    if (trace.mistakes.includes(index)) mistakes.push(lines.length);
+    else if (/^[\d+\-*]+=-?\d+$/.test(line)) lines.push(...columnWork(line.slice(0, line.indexOf('='))));
+    lines.push(line);
+  });
+  return { ...trace, lines, mistakes };
+}
+
+function arithmeticEquationTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
   const expression = extractArithmeticExpression(normalizeQuestion(question));
   const tree = expression === undefined ? undefined : parseExpression(expression);
   if (!tree) return undefined;

@@ -4,7 +4,7 @@ import { evaluateExpression } from './expression.js';
 /** The verdict words a scratchpad line may end with. */
 export type StepVerdict = 'no' | 'yes' | 'right' | 'wrong';
 
-/** A scratchpad line taken apart: `25+50=75 [3,7,75]`, `68-3=65 no`, `347*8=2786 wrong`. */
+/** A scratchpad line taken apart: `25+50=75 [3,7,75]`, `68-3=65 no`, `347*8=2786 wrong`, `4+8+1=13 >32`. */
 export interface ParsedStep {
   /** The bare equation, e.g. `347*8=2776`. */
   equation: string;
@@ -14,6 +14,8 @@ export interface ParsedStep {
   verdict?: StepVerdict;
   /** Numbers left after this step (Countdown search lines). */
   remaining?: number[];
+  /** Running partial result of column work (`4+8+1=13 >32`). */
+  partial?: string;
 }
 
 /** Parses a scratchpad line into its equation and annotations; undefined when the line is not an equation. */
@@ -25,6 +27,12 @@ export function parseStep(line: string): ParsedStep | undefined {
   if (verdictMatch) {
     verdict = verdictMatch[1] as StepVerdict;
     text = text.slice(0, verdictMatch.index).trimEnd();
+  }
+  let partial: string | undefined;
+  const partialMatch = / >(\d+)$/.exec(text);
+  if (partialMatch) {
+    partial = partialMatch[1];
+    text = text.slice(0, partialMatch.index).trimEnd();
   }
   const bracketMatch = / \[([0-9,\- ]*)\]$/.exec(text);
   if (bracketMatch) {
@@ -41,6 +49,7 @@ export function parseStep(line: string): ParsedStep | undefined {
   const step: ParsedStep = { equation: `${left}=${equationMatch[2]}`, left, right: Number(equationMatch[2]) };
   if (verdict) step.verdict = verdict;
   if (remaining) step.remaining = remaining;
+  if (partial !== undefined) step.partial = partial;
   return step;
 }
 

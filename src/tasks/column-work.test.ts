@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { additionWork, columnWork, digitProductWork, subtractionWork } from './column-work.js';
+import { checkStep, parseStep } from './step-check.js';
+
+/** The partial written on the last work line is the result of the operation. */
+const lastPartial = (lines: string[]): number => Number(parseStep(lines.at(-1)!)!.partial);
+
+describe('column work', () => {
+  it('adds, subtracts and multiplies by a digit column by column, every line a true single-digit fact', () => {
+    for (let trial = 0; trial < 300; trial++) {
+      const a = Math.floor(Math.random() * 100_000);
+      const b = Math.floor(Math.random() * 100_000);
+      const digit = 1 + (trial % 9);
+      const add = additionWork(a, b);
+      const subtract = subtractionWork(Math.max(a, b), Math.min(a, b));
+      const multiply = digitProductWork(a + 10, digit);
+      expect(lastPartial(add)).toBe(a + b);
+      expect(lastPartial(subtract)).toBe(Math.abs(a - b));
+      expect(lastPartial(multiply)).toBe((a + 10) * digit);
+      for (const line of [...add, ...subtract, ...multiply]) expect(checkStep(line), line).toBe(true);
+    }
+  });
+
+  it('writes carries and borrows explicitly', () => {
+    expect(additionWork(347, 285)).toEqual(['7+5=12 >2', '4+8+1=13 >32', '3+2+1=6 >632']);
+    expect(subtractionWork(52, 17)).toEqual(['12-7=5 >5', '5-1-1=3 >35']);
+    expect(digitProductWork(347, 8)).toEqual(['7*8=56 >6', '4*8+5=37 >76', '3*8+3=27 >2776']);
+  });
+
+  it('writes no work where a line needs none', () => {
+    expect(columnWork('3+4')).toEqual([]);
+    expect(columnWork('347*58')).toEqual([]);
+    expect(columnWork('12/4')).toEqual([]);
+    expect(columnWork('347*50')).toEqual(digitProductWork(347, 5));
+    expect(columnWork('17-52')).toEqual(subtractionWork(52, 17));
+  });
+});

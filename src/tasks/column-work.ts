@@ -1,0 +1,83 @@
+/**
+ * @module Column work: the digit-level lines a scratchpad writes before a multi-digit sum, difference or product.
+ * Each line is a single-digit fact with a running partial result (`4+8+1=13 >32`), so a small model never has to add
+ * multi-digit numbers in one step: it looks up a digit fact and prepends one digit to the partial.
+ */
+
+const digitsOf = (value: number): number[] => String(value).split('').reverse().map(Number);
+
+/** `347+285`: `7+5=12 >2`, `4+8+1=13 >32`, `3+2+1=6 >632` (missing digits count as 0; the last column writes its whole sum). */
+export function additionWork(left: number, right: number): string[] {
+  const a = digitsOf(left);
+  const b = digitsOf(right);
+  const columns = Math.max(a.length, b.length);
+  const lines: string[] = [];
+  let carry = 0;
+  let partial = '';
+  for (let column = 0; column < columns; column++) {
+    const x = a[column] ?? 0;
+    const y = b[column] ?? 0;
+    const sum = x + y + carry;
+    const last = column === columns - 1;
+    partial = (last ? String(sum) : String(sum % 10)) + partial;
+    lines.push(`${x}+${y}${carry ? '+1' : ''}=${sum} >${partial}`);
+    carry = sum >= 10 ? 1 : 0;
+  }
+  return lines;
+}
+
+/** `52-17` (left ≥ right ≥ 0): `12-7=5 >5`, `5-1-1=3 >35`; a column that borrows writes its digit plus 10. */
+export function subtractionWork(left: number, right: number): string[] {
+  const a = digitsOf(left);
+  const b = digitsOf(right);
+  const lines: string[] = [];
+  let borrow = 0;
+  let partial = '';
+  for (let column = 0; column < a.length; column++) {
+    const x = a[column] ?? 0;
+    const y = b[column] ?? 0;
+    const borrowOut = x - y - borrow < 0 ? 1 : 0;
+    const top = x + 10 * borrowOut;
+    const difference = top - y - borrow;
+    partial = String(difference) + partial;
+    lines.push(`${top}-${y}${borrow ? '-1' : ''}=${difference} >${partial}`);
+    borrow = borrowOut;
+  }
+  return lines;
+}
+
+/** `347*8`: `7*8=56 >6`, `4*8+5=37 >76`, `3*8+3=27 >2776` (a multi-digit number times one digit). */
+export function digitProductWork(big: number, digit: number): string[] {
+  const a = digitsOf(big);
+  const lines: string[] = [];
+  let carry = 0;
+  let partial = '';
+  for (let column = 0; column < a.length; column++) {
+    const x = a[column] ?? 0;
+    const product = x * digit + carry;
+    const last = column === a.length - 1;
+    partial = (last ? String(product) : String(product % 10)) + partial;
+    lines.push(`${x}*${digit}${carry ? `+${carry}` : ''}=${product} >${partial}`);
+    carry = Math.floor(product / 10);
+  }
+  return lines;
+}
+
+/**
+ * The column work for one scratchpad equation `a op b`, or [] when the line needs none (single digits, negatives,
+ * division, or a product whose smaller factor is not one digit times a power of ten).
+ */
+export function columnWork(expression: string): string[] {
+  const match = /^(\d+)([+\-*])(\d+)$/.exec(expression);
+  if (!match) return [];
+  const left = Number(match[1]);
+  const right = Number(match[3]);
+  if (left < 10 && right < 10) return [];
+  if (match[2] === '+') return additionWork(left, right);
+  if (match[2] === '-') return left >= right ? subtractionWork(left, right) : subtractionWork(right, left);
+  // A product: one factor must be a digit times a power of ten (long multiplication writes `347*50`).
+  const [big, small] = right <= left ? [left, right] : [right, left];
+  const digit = Number(String(small)[0]);
+  if (!/^\d0*$/.test(String(small)) || digit === 0 || big < 10) return [];
+  return digitProductWork(big, digit);
+}
