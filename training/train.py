@@ -48,6 +48,7 @@ log_every = 20
 eval_every = 300                   # steps between evals (and checkpoints)
 eval_size = 64                     # held-out problems for greedy exact-match
 eval_max_new = 400
+batch_window = 3000                # get_batch samples rows within +-this many places of the length-sorted list
 pad_multiple = 1                   # round batch widths up to this (32 measured 15 % slower: padding costs more than shape reuse saves)
 resume = False
 # ----------------------------------------------------------------
@@ -125,11 +126,12 @@ print(f'data: {len(examples)} examples, {total_tokens / 1e6:.2f} M tokens, mean 
 
 
 def get_batch():
-    """Rows of similar length: a random start in the length-sorted list, as many rows as batch_tokens allows."""
-    start = random.randrange(len(examples))
-    rows = max(1, batch_tokens // lengths[start])
-    start = min(start, max(0, len(examples) - rows))
-    chosen = examples[start:start + rows]
+    """Rows of similar length drawn at random from a window of the length-sorted list (contiguous slices would make
+    each batch nearly one kind and level, and its gradient needlessly correlated)."""
+    anchor = random.randrange(len(examples))
+    rows = max(1, batch_tokens // lengths[anchor])
+    low, high = max(0, anchor - batch_window), min(len(examples), anchor + batch_window)
+    chosen = [examples[i] for i in random.sample(range(low, high), min(rows, high - low))]
     width = max(len(ids) for ids, _ in chosen) - 1
     width = -(-width // pad_multiple) * pad_multiple
     x = torch.full((len(chosen), width), PAD, dtype=torch.long)
