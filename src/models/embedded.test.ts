@@ -29,7 +29,7 @@ describe.skipIf(!existsSync(path))('embedded model (shipped slowthink-mini)', ()
   // Accuracy is a benchmark (npm run bench:model, models/*.md), not a unit test: these check the two modes' shapes.
   it('answers with or without thinking (direct mode prefills an empty think block)', async () => {
     const thinking = await model.doGenerate({ messages: user('What is 23+45?'), temperature: 0 });
-    expect(thinking.samples[0]!.reasoning).toMatch(/^23\+45=-?\d+/);
+    expect(thinking.samples[0]!.reasoning).toMatch(/23\+45=-?\d+/);
     expect(thinking.samples[0]!.text).toMatch(/^A: -?\d+$/);
     const direct = await model.doGenerate({ messages: user('12 × 7'), temperature: 0, thinking: false });
     expect(direct.samples[0]!.reasoning).toBe('');

@@ -6,14 +6,14 @@ export const TIER_PRESETS = {
   mini: {
     name: 'slowthink-mini',
     file: 'models/slowthink-mini.gguf',
-    minutes: 55,
-    args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3', '--batch_tokens=4096'],
+    minutes: 32,
+    args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3', '--batch_tokens=6144'],
   },
   full: {
     name: 'slowthink',
     file: 'models/slowthink.gguf',
-    minutes: 75,
-    args: ['--dim=160', '--n_layers=6', '--n_heads=5', '--learning_rate=2e-3', '--batch_tokens=2048', '--warmup_steps=200'],
+    minutes: 45,
+    args: ['--dim=160', '--n_layers=6', '--n_heads=5', '--learning_rate=2e-3', '--batch_tokens=6144'],
   },
 } as const;
 
@@ -62,6 +62,7 @@ export function register(program: Command): void {
         `--threads=${options['threads']}`,
         `--max_minutes=${options['minutes'] ?? (options['steps'] ? 100000 : preset.minutes)}`,
         ...(options['steps'] ? [`--max_steps=${options['steps']}`] : []),
+        ...(existsSync('training/data/eval.jsonl') ? ['--eval_data=training/data/eval.jsonl'] : []),
         ...preset.args,
       ];
       console.log(`${options['python']} ${args.join(' ')}`);
