@@ -77,7 +77,7 @@ function beamConfig(problem: Problem, context: StrategyContext): SearchConfig {
       optionalIntegerOption(context.options, 'finishTokens') ??
       (maxTokens === undefined ? undefined : Math.max(16, Math.ceil(maxTokens / 2))),
     chainTokens: maxTokens,
-    maxDepth: integerOption(context.options, 'maxDepth', 24),
+    maxDepth: integerOption(context.options, 'maxDepth', 64),
     source: processVerifier ? 'process' : context.verifier ? 'outcome' : 'confidence',
     processVerifier,
   });

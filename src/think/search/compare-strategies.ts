@@ -1,7 +1,7 @@
 /**
  * @module A small accuracy comparison of cot, self-consistency and the search strategies on held-out arithmetic with
  * the embedded model, at one shared token budget per problem. Small n: a smoke measurement, not a benchmark.
- * Run: `npx tsx src/think/search/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 1500] [--oracle]`
+ * Run: `npx tsx src/think/search/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 3000] [--oracle]`
  */
 import { parseArgs } from 'node:util';
 import { reason } from '../../engine/reason.js';
@@ -111,7 +111,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       model: { type: 'string' },
       count: { type: 'string', default: '30' },
       level: { type: 'string', default: '4' },
-      tokens: { type: 'string', default: '1500' },
+      tokens: { type: 'string', default: '3000' },
       seed: { type: 'string', default: '11' },
       oracle: { type: 'boolean', default: false },
     },

@@ -62,7 +62,7 @@ function mctsConfig(problem: Problem, context: StrategyContext): SearchConfig {
     stepTokens: integerOption(context.options, 'stepTokens', 64),
     finishTokens: optionalIntegerOption(context.options, 'maxTokens'),
     chainTokens: undefined,
-    maxDepth: integerOption(context.options, 'maxDepth', 24),
+    maxDepth: integerOption(context.options, 'maxDepth', 64),
     source: chooseRewardSource(context, processVerifier, stringOption(context.options, 'reward', 'auto')),
     processVerifier,
   });
