@@ -76,8 +76,14 @@ export async function resolveRequest(request: ReasonRequest): Promise<ResolvedRe
     limits: { ...plan.budget, ...definedOnly(limitsOverride) },
     task,
     answers: createAnswerKey(task),
-    verifier: request.verifier ?? (task ? createVerifier('task', { task }) : undefined),
+    verifier: request.verifier ?? defaultVerifier(task),
   };
+}
+
+/** The task's inference verifier: its exact checker where that only verifies, its step checker where it would be an oracle. */
+function defaultVerifier(task: Task | undefined): Verifier | undefined {
+  if (!task) return undefined;
+  return task.inferenceVerifier === 'steps' ? createVerifier('steps') : createVerifier('task', { task });
 }
 
 function definedOnly(limits: BudgetLimits): BudgetLimits {

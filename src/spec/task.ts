@@ -22,6 +22,13 @@ export interface Task {
   check(question: string, candidate: string): boolean;
   /** Does this question belong to this task (auto-detection for the embedded model and verifiers)? */
   matches(question: string): boolean;
+  /**
+   * The verifier the engine uses at inference by default. `checker`: the exact checker only verifies a proposed
+   * solution, which is honest test-time verification (Countdown). `steps`: the checker would recompute the answer from
+   * the question (arithmetic), an oracle no real model has, so the engine checks the model's own steps instead.
+   * Benchmarks still grade with `check`.
+   */
+  readonly inferenceVerifier?: 'checker' | 'steps';
   /** Task-specific answer handling (e.g. Countdown votes on an expression's value). */
   answerKey?: Partial<AnswerKey>;
 }

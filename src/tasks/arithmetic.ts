@@ -94,6 +94,8 @@ export const arithmeticTask: Task = {
   name: 'arithmetic',
   description: 'Integer expressions with + - * and parentheses; the scratchpad does one operation per line.',
   levels: LEVELS,
+  // The checker evaluates the question itself: using it while answering would be a calculator oracle.
+  inferenceVerifier: 'steps',
   generate({ seed, count, level }) {
     const problems: TaskProblem[] = [];
     for (let index = 0; index < count; index++) {

@@ -101,6 +101,8 @@ export const countdownTask: Task = {
   name: 'countdown',
   description: 'Reach the target from the given numbers with + - * / (exact division), each number at most once.',
   levels: LEVELS,
+  // Checking a proposed expression is easy while finding one is the search: honest test-time verification.
+  inferenceVerifier: 'checker',
   generate({ seed, count, level }) {
     const problems: TaskProblem[] = [];
     for (let index = 0; index < count; index++) {
