@@ -71,6 +71,13 @@ describe('adaptive-consistency', () => {
     expect(result.samples).toBe(6);
   });
 
+  it('gives a sample without confidence the mean confidence of the others, not full weight', async () => {
+    const responses = [{ text: answer('1') }, { text: answer('2'), answerConfidence: 0.6 }, { text: answer('2'), answerConfidence: 0.6 }];
+    const model = createScriptedModel({ responses, capabilities: { maxParallel: 3 } });
+    const { result } = await runStrategy({ strategy: adaptiveConsistency, model, question: 'q', options: { maxSamples: 3, batch: 3 } });
+    expect(result.details?.tally).toEqual({ '1': 0.6, '2': 1.2 });
+  });
+
   it('rejects a threshold outside [0.5, 1]', async () => {
     const model = createScriptedModel({ responses: [answer('1')] });
     await expect(runStrategy({ strategy: adaptiveConsistency, model, question: 'q', options: { threshold: 2 } })).rejects.toMatchObject({

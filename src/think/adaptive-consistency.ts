@@ -26,8 +26,14 @@ export const adaptiveConsistency: Strategy = {
     const weightByConfidence = booleanOption(context.options, 'weightByConfidence', true);
     const weightByVerifier = booleanOption(context.options, 'weightByVerifier', false) && context.verifier !== undefined;
     const random = seededRandom(context.seed ?? 0x5eed);
+    // A sample without a confidence gets the mean of the others' (neutral), not full weight.
+    let neutralConfidence = 1;
     const weightOf = (candidate: Candidate) =>
-      (weightByConfidence ? (candidate.confidence ?? 1) : 1) * (weightByVerifier ? (candidate.score ?? 1) : 1);
+      (weightByConfidence ? (candidate.confidence ?? neutralConfidence) : 1) * (weightByVerifier ? (candidate.score ?? 1) : 1);
+    const updateNeutral = (candidates: readonly Candidate[]) => {
+      const known = candidates.flatMap((candidate) => (candidate.confidence === undefined ? [] : [candidate.confidence]));
+      neutralConfidence = known.length > 0 ? known.reduce((sum, value) => sum + value, 0) / known.length : 1;
+    };
     let probability = 0;
     const loop = await samplingLoop(problem, context, {
       total: maxSamples,
@@ -35,6 +41,7 @@ export const adaptiveConsistency: Strategy = {
       maxTokens,
       async afterBatch(candidates, fresh) {
         if (weightByVerifier) await scoreCandidates(problem, context, fresh);
+        updateNeutral(candidates);
         const tally = tallyVotes(candidates, weightOf);
         // With an exact verifier and no verified answer yet, a wrong majority must not end the search.
         const unverified = weightByVerifier && context.verifier?.exact === true && tally.entries.every((entry) => entry.weight === 0);
