@@ -12,7 +12,8 @@ import { buildResult, stopReason } from './strategy-result.js';
 
 /** The thinking so far with the cue on its own line; the model goes on from the next line. */
 function forced(thinking: string, cue: string): string {
-  return `${thinking.trimEnd()}\n${cue}\n`;
+  const before = thinking.trimEnd();
+  return before ? `${before}\n${cue}\n` : `${cue}\n`;
 }
 
 /** Thinks once, then `rounds` (default 2) more times, each continuing the previous thinking. */
