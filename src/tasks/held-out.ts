@@ -27,9 +27,15 @@ export function problemKey(task: string, question: string): string {
   return `${task}:${normalized}`;
 }
 
-/** The keys of the reserved evaluation problems of these tasks (all levels). */
+const keyCache = new Map<string, Set<string>>();
+
+/** The keys of the reserved evaluation problems of these tasks (all levels); computed once per task set (generation is deterministic). */
 export function evaluationKeys(tasks: readonly Task[], count = EVAL_RESERVED_COUNT): Set<string> {
+  const cacheKey = `${tasks.map((task) => task.name).join(',')}/${count}`;
+  const cached = keyCache.get(cacheKey);
+  if (cached) return cached;
   const keys = new Set<string>();
+  keyCache.set(cacheKey, keys);
   for (const task of tasks) {
     for (const seed of EXCLUDED_EVAL_SEEDS) {
       for (const level of task.levels) {
