@@ -15,8 +15,8 @@ export interface ComparedStrategy {
   label: string;
   strategy: string;
   options: Record<string, unknown>;
-  /** The process verifier it may use: the exact line checker (default) or the model's learned check role. */
-  verifier?: 'steps' | 'learned-steps';
+  /** The process verifier it may use: the exact line checker (mean of lines by default, or min), or the learned check role. */
+  verifier?: 'steps' | 'steps-min' | 'learned-steps';
 }
 
 /** The configurations compared by default. */
@@ -24,6 +24,7 @@ export const COMPARED: ComparedStrategy[] = [
   { label: 'cot', strategy: 'cot', options: {} },
   { label: 'self-consistency n=8', strategy: 'self-consistency', options: { n: 8 } },
   { label: 'beam 4x2', strategy: 'beam', options: { beamWidth: 4, branch: 2 } },
+  { label: 'beam 4x2 min-PRM', strategy: 'beam', options: { beamWidth: 4, branch: 2 }, verifier: 'steps-min' },
   { label: 'beam 4x2 learned PRM', strategy: 'beam', options: { beamWidth: 4, branch: 2 }, verifier: 'learned-steps' },
   { label: 'mcts 8 it', strategy: 'mcts', options: { iterations: 8, width: 2 } },
   { label: 'society 3 solvers', strategy: 'society', options: { solvers: 3, rounds: 1 } },
@@ -59,8 +60,9 @@ export async function compareStrategies(options: {
     ...(options.modelPath ? { path: options.modelPath } : {}),
   });
   // Without --oracle the strategies see only a process verifier over lines, never the answer checker.
-  const verifiers: Record<'steps' | 'learned-steps', Verifier> = {
+  const verifiers: Record<'steps' | 'steps-min' | 'learned-steps', Verifier> = {
     steps: createVerifier('steps'),
+    'steps-min': createVerifier('steps', { steps: { aggregate: 'min' } }),
     'learned-steps': createVerifier('learned-steps', { model }),
   };
   const rows: ComparisonRow[] = [];
