@@ -78,6 +78,8 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
         stop: request.stop,
         signal: request.signal,
         onText: splitter ? () => undefined : undefined,
+        // Thinking mode must think: the first generated token may not start `</think>` (a less trained model would close at once).
+        bannedFirstTokens: thinking && !request.prefix ? encodeText('<') : undefined,
       });
       splitter?.update(result.text, true);
       const parts = splitCompletion(result.text, thinking);

@@ -62,6 +62,8 @@ export interface TokenLoopOptions {
   decode: (tokens: Token[]) => string;
   stop?: string[] | undefined;
   signal?: AbortSignal | undefined;
+  /** Tokens that may not be the first generated token (e.g. `<` so a thinking turn cannot close at once). */
+  bannedFirstTokens?: number[] | undefined;
   /** Receives text as it becomes final (stop strings and partial UTF-8 are held back). */
   onText?: ((delta: string) => void) | undefined;
 }
@@ -90,10 +92,18 @@ export async function runTokenLoop(options: TokenLoopOptions): Promise<TokenLoop
   };
   if (options.maxTokens <= 0) return { tokens, text, probabilities, finishReason };
   const greedy = options.temperature <= 0;
+  const { TokenBias } = await import('node-llama-cpp');
+  const noBias = new TokenBias(options.model.tokenizer);
+  const firstBias = new TokenBias(options.model.tokenizer);
+  for (const token of options.bannedFirstTokens ?? []) firstBias.set(token as Token, 'never');
+  const tokenBias = options.bannedFirstTokens?.length ? () => (tokens.length === 0 ? firstBias : noBias) : undefined;
+  const sampling = greedy
+    ? { temperature: 0 }
+    : { temperature: options.temperature, topK: 0, topP: options.topP, minP: 0, seed: options.seed };
   const iterator = options.sequence.evaluateWithMetadata(
     options.promptTokens,
     { confidence: true },
-    greedy ? { temperature: 0 } : { temperature: options.temperature, topK: 0, topP: options.topP, minP: 0, seed: options.seed },
+    tokenBias ? { ...sampling, tokenBias } : sampling,
   );
   for await (const item of iterator) {
     if (options.signal?.aborted) {
