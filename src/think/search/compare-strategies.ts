@@ -1,7 +1,7 @@
 /**
  * @module A small accuracy comparison of cot, self-consistency and the search strategies on held-out arithmetic with
  * the embedded model, at one shared token budget per problem. Small n: a smoke measurement, not a benchmark.
- * Run: `npx tsx src/think/search/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 3000] [--oracle]`
+ * Run: `npx tsx src/think/search/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 3000] [--oracle] [--only beam,mcts]`
  */
 import { parseArgs } from 'node:util';
 import { reason } from '../../engine/reason.js';
@@ -67,7 +67,7 @@ export async function compareStrategies(options: {
   };
   const rows: ComparisonRow[] = [];
   try {
-    for (const config of COMPARED) {
+    for (const config of COMPARED.filter((entry) => !options.only || options.only.includes(entry.strategy))) {
       const row: ComparisonRow = {
         label: config.label,
         correct: 0,
@@ -116,6 +116,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       tokens: { type: 'string', default: '3000' },
       seed: { type: 'string', default: '11' },
       oracle: { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
   });
   await compareStrategies({
@@ -125,5 +126,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     tokens: Number(values.tokens),
     seed: Number(values.seed),
     oracle: values.oracle ?? false,
+    ...(values.only ? { only: values.only.split(',') } : {}),
   });
 }
