@@ -50,6 +50,8 @@ export async function compareStrategies(options: {
   tokens: number;
   oracle: boolean;
   seed: number;
+  /** Strategy names to run (default all). */
+  only?: string[];
 }) {
   const task = getTask('arithmetic');
   const problems = task.generate({ seed: 1_000_001, count: options.count, level: options.level });
