@@ -1,0 +1,36 @@
+/**
+ * @module `npm run bench:check [mini|full]`: how well the embedded model's learned check role separates right
+ * scratchpad lines from corrupted ones (AUC and accuracy at 0.5), on held-out level-2 arithmetic.
+ */
+import { createEmbeddedModel } from '../src/models/embedded.js';
+import { corruptResult } from '../src/tasks/mistakes.js';
+import { createRandom } from '../src/tasks/random.js';
+import { getTask } from '../src/tasks/index.js';
+import { solveTrace } from '../src/tasks/solve-trace.js';
+import { parseStep } from '../src/tasks/step-check.js';
+
+const tier = process.argv[2] === 'full' ? 'full' : 'mini';
+const count = Number(process.argv[3] ?? 40);
+const model = await createEmbeddedModel({ tier, threads: 1, sequences: 1 });
+const random = createRandom(7);
+const right: number[] = [];
+const wrong: number[] = [];
+for (const problem of getTask('arithmetic').generate({ seed: 1_000_001, count, level: 2 })) {
+  const trace = solveTrace(problem, 'none', random);
+  if (!trace) continue;
+  const line = random.pick(trace.lines);
+  const step = parseStep(line);
+  if (!step) continue;
+  right.push(await model.checkStep(line));
+  wrong.push(await model.checkStep(line.replace(`=${step.right}`, `=${corruptResult(step.left, step.right, random)}`)));
+}
+await model.close?.();
+let wins = 0;
+for (const r of right) for (const w of wrong) wins += r > w ? 1 : r === w ? 0.5 : 0;
+const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+const accuracy = (right.filter((p) => p > 0.5).length + wrong.filter((p) => p <= 0.5).length) / (right.length + wrong.length);
+console.log('| tier | lines | P(right) on right lines | P(right) on wrong lines | AUC | accuracy at 0.5 |');
+console.log('| --- | --- | --- | --- | --- | --- |');
+console.log(
+  `| ${tier} | ${right.length}+${wrong.length} | ${mean(right).toFixed(3)} | ${mean(wrong).toFixed(3)} | ${(wins / right.length / wrong.length).toFixed(3)} | ${accuracy.toFixed(3)} |`,
+);
