@@ -111,6 +111,8 @@ export function testTimeCurveOption(summary: BenchSummary): Record<string, unkno
       `${summary.run.task}; bars: 95% Wilson CI; x: mean generated tokens per problem (log)`,
     ),
     legend: { bottom: 8, data: legend, textStyle: { fontSize: 12 } },
+    // Room below the axis for the legend: about two entries per row.
+    grid: { left: 80, right: 40, top: 80, bottom: 90 + 26 * Math.ceil(legend.length / 2) },
     xAxis: {
       type: 'log',
       logBase: 10,

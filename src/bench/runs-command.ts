@@ -93,3 +93,14 @@ export function exportRunText(runId: string, options: { store?: string; format?:
     return JSON.stringify({ run, problems: store.problems(runId), results }, null, 2);
   });
 }
+
+/** Rewrites a stored run's report folder (results.json, plots, report.html) from the store, without running anything. */
+export async function reportRun(runId: string, options: { store?: string; out?: string; png?: boolean }): Promise<string> {
+  const { writeReport } = await import('./write-report.js');
+  return withStore(options.store, (store) => {
+    const run = store.getRun(runId);
+    const configs = ((run.options['configs'] as BenchConfig[] | undefined) ?? []).map((config) => config.key);
+    const summary = buildSummary(run, store.problems(runId), store.results(runId), { configs });
+    return writeReport(options.out ?? `reports/${runId}`, summary, { png: options.png !== false }).html;
+  });
+}

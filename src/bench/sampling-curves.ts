@@ -105,6 +105,11 @@ export function samplingCurves(
       (result) => result.config === config && result.error === null && result.sampleRecords.length >= minimumSamples,
     );
     if (rows.length === 0) continue;
+    // Only fixed-N configs: an adaptive config's sample count depends on the problem, so its subsets would be biased.
+    const counts = new Set(
+      results.filter((result) => result.config === config && result.error === null).map((result) => result.sampleRecords.length),
+    );
+    if (counts.size > 1) continue;
     const maximum = Math.min(...rows.map((result) => result.sampleRecords.length));
     const all = rows.flatMap((result) => result.sampleRecords);
     const scored = all.filter((sample) => sample.score !== undefined);

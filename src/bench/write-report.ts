@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { costPerCorrectOption, effortByLevelOption, groupedAccuracyOption, testTimeCurveOption } from './chart-options.js';
-import { renderSvg, svgToPng } from './render-chart.js';
+import { CHART_SIZE, renderSvg, svgToPng } from './render-chart.js';
 import { renderReportHtml } from './report-html.js';
 import type { BenchSummary } from './summary.js';
 
@@ -48,7 +48,13 @@ export function writeReport(directory: string, summary: BenchSummary, options: {
   mkdirSync(directory, { recursive: true });
   const results = join(directory, 'results.json');
   writeFileSync(results, `${JSON.stringify(summary, null, 2)}\n`);
-  const rendered = reportPlots(summary).map((plot) => ({ ...plot, svg: renderSvg(plot.option) }));
+  // A plot with a tall legend (grid.bottom) gets a taller canvas so the axes keep their size.
+  const heightOf = (option: Record<string, unknown>) =>
+    Math.max(CHART_SIZE.height, 450 + Number((option['grid'] as { bottom?: number } | undefined)?.bottom ?? 0));
+  const rendered = reportPlots(summary).map((plot) => ({
+    ...plot,
+    svg: renderSvg(plot.option, { width: CHART_SIZE.width, height: heightOf(plot.option) }),
+  }));
   const plots: string[] = [];
   for (const plot of rendered) {
     const svgPath = join(directory, `${plot.name}.svg`);

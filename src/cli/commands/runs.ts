@@ -24,6 +24,16 @@ export function register(program: Command): void {
       process.stdout.write(`${showRunText(runId, options)}\n`);
     });
   runs
+    .command('report <runId>')
+    .description("Rewrite a run's report folder (results.json, plots, report.html) from the store")
+    .option('--store <path>', 'run store file')
+    .option('--out <dir>', 'report folder (default reports/<run-id>)')
+    .option('--no-png', 'write SVG plots only')
+    .action(async (runId: string, options) => {
+      const { reportRun } = await import('../../bench/runs-command.js');
+      process.stdout.write(`Report: ${await reportRun(runId, options)}\n`);
+    });
+  runs
     .command('export <runId>')
     .description("A run's results, one per job")
     .option('--store <path>', 'run store file')
