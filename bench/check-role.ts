@@ -3,9 +3,9 @@
  * scratchpad lines from corrupted ones (AUC and accuracy at 0.5), on held-out level-2 arithmetic.
  */
 import { createEmbeddedModel } from '../src/models/embedded.js';
+import { getTask } from '../src/tasks/index.js';
 import { corruptResult } from '../src/tasks/mistakes.js';
 import { createRandom } from '../src/tasks/random.js';
-import { getTask } from '../src/tasks/index.js';
 import { solveTrace } from '../src/tasks/solve-trace.js';
 import { parseStep } from '../src/tasks/step-check.js';
 

@@ -6,12 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEmbeddedModel } from '../src/models/embedded.js';
-import { measureChecker } from './model-checker.js';
 import type { Sample } from '../src/spec/index.js';
 import type { Task, TaskProblem } from '../src/spec/task.js';
 import { countdownAnswerKey } from '../src/tasks/countdown.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
+import { measureChecker } from './model-checker.js';
 
 const { values } = parseArgs({
   options: {

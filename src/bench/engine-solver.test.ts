@@ -1,7 +1,7 @@
 /** The bench over the real engine with a scripted model (control flow only): samples, tokens and grading reach the store. */
 import { describe, expect, it } from 'vitest';
-import { getTask } from '../tasks/index.js';
 import { RunStore } from '../store/index.js';
+import { getTask } from '../tasks/index.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createEngineSolver } from './engine-solver.js';
 import { startBench } from './run-bench.js';

@@ -7,8 +7,8 @@ const BUILT_IN_TASKS = new Set(['arithmetic', 'countdown']);
 
 /**
  * A verifier that knows nothing (every candidate scores 0.5): strategies then fall back to plain votes. Used by
- * `--verifier none` so verifier-weighted efforts can be measured without the task's exact checker (an oracle on
- * arithmetic and countdown, where checking an answer is computing it).
+ * `--verifier none` so verifier-weighted efforts can be measured without the task's inference verifier (the step
+ * checker on arithmetic, the exact solution checker on countdown).
  */
 export const UNINFORMATIVE_VERIFIER: Verifier = {
   name: 'none',

@@ -1,7 +1,8 @@
 /** @module Turns an engine result (or a failure) into the graded, storable record of one job. */
-import type { BenchConfig } from './bench-config.js';
+
 import type { ReasonResult, TaskProblem, TraceEvent } from '../spec/index.js';
 import type { JobRecord, SampleRecord } from '../store/index.js';
+import type { BenchConfig } from './bench-config.js';
 
 /** What the bench needs from a solver: the engine's ReasonResult, of which trace, ledger and finish fields are optional. */
 export type SolveOutcome = Pick<ReasonResult, 'text' | 'answer' | 'usage' | 'costUsd' | 'seconds' | 'samples' | 'calls'> &

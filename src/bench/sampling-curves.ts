@@ -1,6 +1,5 @@
 /** @module Majority@N, best-of-N and pass@N for N = 1 … M, computed by subsampling ONE stored set of M samples per problem. */
-import type { StoredResult } from '../store/index.js';
-import type { SampleRecord } from '../store/index.js';
+import type { SampleRecord, StoredResult } from '../store/index.js';
 import { createRandom, mean, passAtK } from './statistics.js';
 
 /** One N on the curve: accuracies averaged over problems (and over random subsets of size N). */

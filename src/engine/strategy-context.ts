@@ -2,8 +2,8 @@
 import { type BudgetTracker, createBudgetTracker, createLedger, type Ledger } from '../budget/index.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { AnswerKey, BudgetLimits, GenerateResult, Model, StrategyContext, Verifier, Warning } from '../spec/index.js';
-import { estimateTokens } from './usage.js';
 import type { TraceRecorder } from './trace-recorder.js';
+import { estimateTokens } from './usage.js';
 
 export interface StrategyContextOptions {
   model: Model;

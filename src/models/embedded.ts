@@ -4,8 +4,8 @@ import { fileURLToPath } from 'node:url';
 import type { LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Model, Sample, Warning } from '../spec/index.js';
-import { detectTask } from '../tasks/index.js';
 import { WAIT_CUE } from '../tasks/format.js';
+import { detectTask } from '../tasks/index.js';
 import {
   answerConfidence,
   ChannelSplitter,

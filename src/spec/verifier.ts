@@ -26,7 +26,11 @@ export interface Verifier {
   readonly kind: 'outcome' | 'process';
   /** True when the score comes from an exact checker (a correct answer scores 1, a wrong one 0). */
   readonly exact: boolean;
-  score(problem: Problem, candidate: { text: string; answer?: string | undefined; reasoning?: string | undefined }, options?: { signal?: AbortSignal }): Promise<Score>;
+  score(
+    problem: Problem,
+    candidate: { text: string; answer?: string | undefined; reasoning?: string | undefined },
+    options?: { signal?: AbortSignal },
+  ): Promise<Score>;
 }
 
 /** Turns text into a comparable answer and decides equivalence. */

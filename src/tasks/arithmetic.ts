@@ -1,6 +1,7 @@
 /** @module The arithmetic task: integer expressions with `+ - *` and parentheses, five difficulty levels. */
-import type { AnswerKey } from '../spec/verifier.js';
+
 import type { Task, TaskProblem } from '../spec/task.js';
+import type { AnswerKey } from '../spec/verifier.js';
 import { buildArithmeticTrace, extractArithmeticExpression, UnsupportedTraceError } from './arithmetic-trace.js';
 import { evaluateExpression, parseExpression } from './expression.js';
 import { normalizeQuestion, parseCompletion } from './format.js';

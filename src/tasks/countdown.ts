@@ -1,6 +1,7 @@
 /** @module The Countdown task: reach a target from given numbers with + - * / (each number at most once). */
-import type { AnswerKey } from '../spec/verifier.js';
+
 import type { Task, TaskProblem } from '../spec/task.js';
+import type { AnswerKey } from '../spec/verifier.js';
 import { searchCountdown } from './countdown-trace.js';
 import { evaluateNode, hasNegation, numbersIn, parseExpression } from './expression.js';
 import { normalizeQuestion, parseCompletion } from './format.js';

@@ -1,8 +1,8 @@
 /** @module Solve examples of the reserved evaluation problems (seed 1_000_001), for the trainer's held-out accuracy. */
 import { formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
 import { EVAL_SEED } from './held-out.js';
-import { getTask } from './registry.js';
 import { createRandom } from './random.js';
+import { getTask } from './registry.js';
 import { solveTrace } from './solve-trace.js';
 import type { TrainingExample } from './training-data.js';
 

@@ -1,7 +1,7 @@
 /** @module Solve traces for any built-in task, with optional self-correction (a slip, `Wait, let me check.`, the fix). */
 import type { TaskProblem } from '../spec/task.js';
-import { columnWork } from './column-work.js';
 import { buildArithmeticTrace, extractArithmeticExpression, type TraceOverride } from './arithmetic-trace.js';
+import { columnWork } from './column-work.js';
 import { parseCountdownQuestion } from './countdown.js';
 import { searchCountdown } from './countdown-trace.js';
 import { parseExpression } from './expression.js';

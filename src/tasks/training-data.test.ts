@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getTask } from './index.js';
 import { parseCompletion } from './format.js';
 import { EVAL_SEED, EXCLUDED_EVAL_SEEDS, problemKey } from './held-out.js';
+import { getTask } from './index.js';
 import { buildTrainingData, summarizeTrainingData } from './training-data.js';
 
 describe('training data', () => {

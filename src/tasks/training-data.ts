@@ -3,9 +3,9 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { Task, TaskProblem } from '../spec/task.js';
 import { formatCheck, formatDirect, formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
 import { evaluationKeys, MAX_TRAINING_SEED, problemKey } from './held-out.js';
-import { getTask } from './registry.js';
 import { corruptResult } from './mistakes.js';
 import { createRandom, hashSeed, pickWeighted, type Random } from './random.js';
+import { getTask } from './registry.js';
 import { type CorrectionMode, solveTrace } from './solve-trace.js';
 import { checkStep, parseStep } from './step-check.js';
 

@@ -55,7 +55,7 @@ export function getStrategy(name: string): Strategy {
   return strategy;
 }
 
-export { adaptiveConsistency, bestOfN, cot, direct, selfConsistency, thinkLonger, weightedBestOfN };
 export type { Candidate } from './candidate.js';
 export { splitThinking } from './candidate.js';
 export { betaLeaderProbability, leaderProbability } from './voting.js';
+export { adaptiveConsistency, bestOfN, cot, direct, selfConsistency, thinkLonger, weightedBestOfN };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { runStrategyContract } from '../testing/contracts/strategy-contract.js';
-import { runStrategy } from '../testing/contracts/run-strategy.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { runStrategy } from '../testing/contracts/run-strategy.js';
+import { runStrategyContract } from '../testing/contracts/strategy-contract.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createVerifier } from '../verify/index.js';
 import { REVISE_REQUEST, refine, rethinkPrefix } from './refine.js';

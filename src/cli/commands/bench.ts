@@ -21,7 +21,10 @@ export function register(program: Command): void {
     .option('--seed <seed>', 'problem seed (default: the held-out evaluation seed 1000001)')
     .option('--concurrency <count>', 'jobs at once', '1')
     .option('--temperature <value>', 'sampling temperature passed to the engine')
-    .option('--verifier <kind>', "checker (the task's inference verifier: the step checker on arithmetic, the exact checker on countdown; default) or none (verifier-weighted strategies fall back to votes)")
+    .option(
+      '--verifier <kind>',
+      "checker (the task's inference verifier: the step checker on arithmetic, the exact checker on countdown; default) or none (verifier-weighted strategies fall back to votes)",
+    )
     .option('--price <price>', 'price tokens hypothetically: o1-mini, o1, gpt-4o-mini … or in=1.1,out=4.4 ($ per M tokens)')
     .option('--resume <runId>', 'resume a stored run: run only its missing jobs')
     .option('--out <dir>', 'report folder (default reports/<run-id>)')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
 import { runStrategy } from '../../testing/contracts/run-strategy.js';
+import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
 import { createVerifier } from '../../verify/index.js';
 import { mcts } from './mcts.js';
 import { addChild, backpropagate, createRoot, mostVisitedPath, select, uct } from './mcts-tree.js';

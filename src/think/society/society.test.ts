@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
 import { runStrategy } from '../../testing/contracts/run-strategy.js';
+import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
 import { createScriptedModel } from '../../testing/scripted-model.js';
 import { createVerifier } from '../../verify/index.js';
 import { DEBATE_INTRO } from './debate.js';
