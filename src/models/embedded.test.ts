@@ -54,13 +54,21 @@ describe.skipIf(!existsSync(path))('embedded model (shipped slowthink-mini)', ()
     expect(result.samples[0]!.text).toMatch(/^A: -?\d+$/);
   });
 
-  it('parallel samples: the same seed repeats, different seeds differ', async () => {
-    const request = { messages: user('Use 3, 7, 25, 50 to make 62.'), n: 4, temperature: 1, seed: 42 };
-    const first = await model.doGenerate(request);
-    const again = await model.doGenerate(request);
-    const texts = first.samples.map((sample) => `${sample.reasoning}|${sample.text}`);
-    expect(again.samples.map((sample) => `${sample.reasoning}|${sample.text}`)).toEqual(texts);
-    expect(new Set(texts).size).toBeGreaterThan(1);
+  it('a seed repeats one sequence exactly; parallel samples and other seeds differ', async () => {
+    // Seeds make one sequence reproducible. Parallel sequences share llama.cpp batches whose composition depends on
+    // timing, and batch-size-dependent float rounding can move a late token, so n > 1 is not asserted bit-for-bit.
+    const question = user('Use 3, 7, 25, 50 to make 62.');
+    const text = (result: Awaited<ReturnType<typeof model.doGenerate>>) =>
+      result.samples.map((sample) => `${sample.reasoning}|${sample.text}`);
+    const first = text(await model.doGenerate({ messages: question, n: 1, temperature: 1, seed: 42 }));
+    expect(text(await model.doGenerate({ messages: question, n: 1, temperature: 1, seed: 42 }))).toEqual(first);
+    const parallel = text(await model.doGenerate({ messages: question, n: 4, temperature: 1, seed: 42 }));
+    expect(parallel).toHaveLength(4);
+    expect(new Set(parallel).size).toBeGreaterThan(1);
+    const others = await Promise.all(
+      [43, 44, 45].map(async (seed) => text(await model.doGenerate({ messages: question, n: 1, temperature: 1, seed }))[0]),
+    );
+    expect(others.some((other) => other !== first[0])).toBe(true);
   });
 
   it('continues a thinking prefix (budget forcing) and streams deltas that add up', async () => {
