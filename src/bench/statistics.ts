@@ -1,4 +1,5 @@
 /** @module Small, pure statistics for benchmark results: intervals, paired tests, unbiased pass@k, a seeded generator. */
+import { mulberry32 } from '../tasks/random.js';
 
 /** A closed interval. */
 export interface Interval {
@@ -16,17 +17,8 @@ export function wilsonInterval(successes: number, trials: number, z = 1.959964):
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** A seeded uniform generator in [0, 1) (mulberry32), so bootstraps and subsampling are reproducible. */
-export function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded uniform generator in [0, 1) (the tasks' mulberry32), so bootstraps and subsampling are reproducible. */
+export const createRandom: (seed: number) => () => number = mulberry32;
 
 /** Arithmetic mean; 0 for an empty list. */
 export function mean(values: readonly number[]): number {

@@ -24,16 +24,21 @@ export function hashSeed(...parts: Array<string | number>): number {
   return hash >>> 0;
 }
 
-/** Creates a mulberry32 generator from a 32-bit seed. */
-export function createRandom(seed: number): Random {
+/** mulberry32: uniform numbers in [0, 1) from a 32-bit seed. */
+export function mulberry32(seed: number): () => number {
   let state = seed >>> 0;
-  const next = (): number => {
+  return () => {
     state = (state + 0x6d2b79f5) >>> 0;
     let value = state;
     value = Math.imul(value ^ (value >>> 15), value | 1);
     value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
     return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
   };
+}
+
+/** Creates a mulberry32 generator from a 32-bit seed. */
+export function createRandom(seed: number): Random {
+  const next = mulberry32(seed);
   const int = (min: number, max: number): number => min + Math.floor(next() * (max - min + 1));
   return {
     next,
