@@ -50,7 +50,16 @@ export function register(program: Command): void {
           mkdirSync('training/data', { recursive: true });
           const { writeTrainingData } = await import('../../tasks/write-training-data.js');
           console.log(`writing ${options['examples']} training examples to ${data} …`);
-          await writeTrainingData({ task: 'mix', n: Number(options['examples']), seed: 1, out: data, heldOut: true });
+          // The recipe the shipped models were trained on (models/slowthink-mini.md): weight the building blocks.
+          await writeTrainingData({
+            task: 'mix',
+            n: Number(options['examples']),
+            seed: 2,
+            out: data,
+            heldOut: true,
+            taskWeights: 'arithmetic=0.7,countdown=0.3',
+            levelWeights: 'arithmetic=3/3/2/1.5/1.5,countdown=2/1.5/1',
+          });
         }
       }
       const args = [
