@@ -1,5 +1,5 @@
 /** @module Draws a batch of samples through the engine: opens a thought per sample, streams into it, closes it, emits sample-end. */
-import type { GenerateRequest, Message, Problem, StrategyContext } from '../spec/index.js';
+import type { GenerateRequest, Message, Problem, StrategyContext, ThoughtRole } from '../spec/index.js';
 import { type Candidate, extractAnswer, sampleConfidence, splitThinking, voteKey } from './candidate.js';
 
 export interface DrawOptions {
@@ -16,6 +16,10 @@ export interface DrawOptions {
   prefix?: string;
   parentId?: string | null;
   label?: string;
+  /** Label per thought (offset within this call); wins over `label`. */
+  labelFor?: (offset: number) => string;
+  /** Role of the thoughts; default `sample` (society members and refinements use their own). */
+  role?: ThoughtRole;
 }
 
 /** Draws up to `options.n` samples and returns them as candidates (possibly fewer, or none, when the budget runs out). */
@@ -25,8 +29,9 @@ export async function drawSamples(problem: Problem, context: StrategyContext, op
   if (n === 0 || context.stopped()) return [];
   const thoughtIds = Array.from({ length: n }, (_, offset) => {
     const index = options.firstIndex + offset;
-    const label = options.label ?? (options.planned ? `Sample ${index + 1}/${options.planned}` : `Sample ${index + 1}`);
-    return context.startThought('sample', label, options.parentId ?? null);
+    const label =
+      options.labelFor?.(offset) ?? options.label ?? (options.planned ? `Sample ${index + 1}/${options.planned}` : `Sample ${index + 1}`);
+    return context.startThought(options.role ?? 'sample', label, options.parentId ?? null);
   });
   const request: GenerateRequest & { thoughtIds: string[] } = {
     messages: options.messages ?? problem.messages,

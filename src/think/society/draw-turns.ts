@@ -1,7 +1,8 @@
-/** @module Draws samples into thoughts of a chosen role (agent, critique, refinement), like drawSamples does for `sample`. */
+/** @module Draws samples into thoughts of a chosen role (agent, critique, refinement) through drawSamples. */
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
-import type { GenerateRequest, Message, StrategyContext, ThoughtRole } from '../../spec/index.js';
-import { type Candidate, extractAnswer, sampleConfidence, splitThinking, voteKey } from '../candidate.js';
+import type { Message, StrategyContext, ThoughtRole } from '../../spec/index.js';
+import type { Candidate } from '../candidate.js';
+import { drawSamples } from '../draw-samples.js';
 
 /** One call's worth of turns. */
 export interface TurnOptions {
@@ -20,59 +21,9 @@ export interface TurnOptions {
 }
 
 /** Draws up to `n` (default 1) samples, each in its own thought of `role`; fewer or none when the budget is low. */
-export async function drawTurns(context: StrategyContext, options: TurnOptions): Promise<Candidate[]> {
-  const wanted = options.n ?? 1;
-  const left = context.tokensLeft();
-  const n = Math.max(0, Math.min(wanted, Number.isFinite(left) ? Math.floor(left) : wanted));
-  if (n === 0 || context.stopped()) return [];
-  const thoughtIds = Array.from({ length: n }, (_, offset) =>
-    context.startThought(options.role, options.label(offset), options.parentId ?? null),
-  );
-  const request: GenerateRequest & { thoughtIds: string[] } = { messages: options.messages, n, thoughtIds, signal: context.signal };
-  if (options.maxTokens !== undefined) request.maxTokens = options.maxTokens;
-  if (options.thinking !== undefined) request.thinking = options.thinking;
-  if (options.prefix !== undefined) request.prefix = options.prefix;
-  const temperature = options.temperature ?? context.temperature;
-  if (temperature !== undefined) request.temperature = temperature;
-  if (context.seed !== undefined) request.seed = context.seed + options.firstIndex;
-  if (context.model.capabilities.logprobs) request.logprobs = true;
-  let samples: Awaited<ReturnType<StrategyContext['generate']>>['samples'] = [];
-  try {
-    samples = (await context.generate(request)).samples;
-  } finally {
-    for (const id of thoughtIds.slice(samples.length)) context.endThought(id, { text: '', tokens: 0 });
-  }
-  return samples.map((sample, offset) => {
-    const thoughtId = thoughtIds[offset] as string;
-    const { reasoning, text } = splitThinking(sample);
-    const answer = extractAnswer(context.answers, text);
-    const tokens = sample.usage.completionTokens ?? 0;
-    const confidence = sampleConfidence(sample);
-    context.endThought(thoughtId, {
-      text: reasoning ? `${reasoning}\n${text}` : text,
-      tokens,
-      ...(answer === undefined ? {} : { answer }),
-    });
-    context.emit({
-      type: 'sample-end',
-      id: thoughtId,
-      tokens,
-      finishReason: sample.finishReason,
-      ...(answer === undefined ? {} : { answer }),
-      ...(confidence === undefined ? {} : { confidence }),
-    });
-    return {
-      thoughtId,
-      index: options.firstIndex + offset,
-      text,
-      reasoning,
-      answer,
-      key: voteKey(context.answers, answer),
-      tokens,
-      finishReason: sample.finishReason,
-      confidence,
-    };
-  });
+export function drawTurns(context: StrategyContext, options: TurnOptions): Promise<Candidate[]> {
+  const { role, label, n, ...rest } = options;
+  return drawSamples({ question: '', messages: options.messages }, context, { ...rest, n: n ?? 1, role, labelFor: label });
 }
 
 /** What a candidate said, as an assistant turn (its thinking, then its answer). */
