@@ -31,7 +31,19 @@ describe('column work', () => {
     expect(columnWork('3+4')).toEqual([]);
     expect(columnWork('347*58')).toEqual([]);
     expect(columnWork('12/4')).toEqual([]);
-    expect(columnWork('347*50')).toEqual(digitProductWork(347, 5));
-    expect(columnWork('17-52')).toEqual(subtractionWork(52, 17));
+  });
+
+  it('opens with a header that restates the operation, and names the larger operand of a negative difference', () => {
+    expect(columnWork('347+285')).toEqual(['347+285:', ...additionWork(347, 285)]);
+    expect(columnWork('347*50')).toEqual(['347*50:', ...digitProductWork(347, 5)]);
+    expect(columnWork('17-52')).toEqual(['17-52: 52>17', ...subtractionWork(52, 17)]);
+    for (const header of ['347+285:', '17-52: 52>17']) expect(parseStep(header)).toBeUndefined();
+  });
+
+  it('works a product whichever factor is the digit times a power of ten', () => {
+    // Long multiplication of 17*79 writes 17*9 and 17*70: the second must get work too, though 70 > 17.
+    expect(columnWork('17*70')).toEqual(['17*70:', '7*7=49 >9', '1*7+4=11 >119']);
+    expect(columnWork('7*23')).toEqual(['7*23:', ...digitProductWork(23, 7)]);
+    expect(columnWork('347*500')).toEqual(['347*500:', ...digitProductWork(347, 5)]);
   });
 });

@@ -65,7 +65,11 @@ export function digitProductWork(big: number, digit: number): string[] {
 
 /**
  * The column work for one scratchpad equation `a op b`, or [] when the line needs none (single digits, negatives,
- * division, or a product whose smaller factor is not one digit times a power of ten).
+ * division, or a product neither of whose factors is one digit times a power of ten).
+ *
+ * The work opens with a header that restates the operation (`17*70:`), so every digit the columns need sits one line
+ * above them rather than somewhere up the scratchpad; a difference whose result is negative says which operand is
+ * larger before it works on the swapped pair (`23-26: 26>23`).
  */
 export function columnWork(expression: string): string[] {
   const match = /^(\d+)([+\-*])(\d+)$/.exec(expression);
@@ -73,11 +77,14 @@ export function columnWork(expression: string): string[] {
   const left = Number(match[1]);
   const right = Number(match[3]);
   if (left < 10 && right < 10) return [];
-  if (match[2] === '+') return additionWork(left, right);
-  if (match[2] === '-') return left >= right ? subtractionWork(left, right) : subtractionWork(right, left);
-  // A product: one factor must be a digit times a power of ten (long multiplication writes `347*50`).
-  const [big, small] = right <= left ? [left, right] : [right, left];
-  const digit = Number(String(small)[0]);
-  if (!/^\d0*$/.test(String(small)) || digit === 0 || big < 10) return [];
-  return digitProductWork(big, digit);
+  if (match[2] === '+') return [`${expression}:`, ...additionWork(left, right)];
+  if (match[2] === '-') {
+    if (left >= right) return [`${expression}:`, ...subtractionWork(left, right)];
+    return [`${expression}: ${right}>${left}`, ...subtractionWork(right, left)];
+  }
+  // A product: one factor must be a digit times a power of ten (long multiplication writes `347*50`, and `17*70`).
+  const place = (value: number) => /^[1-9]0*$/.test(String(value));
+  const [big, small] = place(right) && (!place(left) || right <= left) ? [left, right] : [right, left];
+  if (!place(small) || big < 10) return [];
+  return [`${expression}:`, ...digitProductWork(big, Number(String(small)[0]))];
 }

@@ -14,7 +14,8 @@ THREADS="${THREADS:-1}"
 mkdir -p training/data training/runs/out
 # 1. data: 150k examples of the arithmetic + Countdown mix (the reserved evaluation problems are excluded)
 [ -f training/data/tiny.jsonl ] || npx tsx src/cli/main.ts data --task mix --n 150000 --seed 3 --out training/data/tiny.jsonl \
-  --task-weights arithmetic=0.7,countdown=0.3 --level-weights arithmetic=3/3/2/1.5/1.5,countdown=2/1.5/1
+  --task-weights arithmetic=0.7,countdown=0.3 --level-weights arithmetic=2.5/2.5/2/1.5/1.5,countdown=1.5/2/1 \
+  --direct-share 0.04 --check-share 0.08
 # 2. train a d=128, L=4 llama (0.94 M params) and 3. export it to GGUF (F16) through the TypeScript writer
 /usr/bin/python3 training/train.py --data=training/data/tiny.jsonl --out_dir=training/checkpoints/tiny --name=slowthink-tiny \
   --dim=128 --n_layers=4 --n_heads=4 --batch_tokens=6144 --learning_rate=3e-3 --threads="$THREADS" \

@@ -6,13 +6,13 @@ export const TIER_PRESETS = {
   mini: {
     name: 'slowthink-mini',
     file: 'models/slowthink-mini.gguf',
-    minutes: 32,
+    minutes: 29,
     args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3', '--batch_tokens=6144'],
   },
   full: {
     name: 'slowthink',
     file: 'models/slowthink.gguf',
-    minutes: 45,
+    minutes: 75,
     args: ['--dim=160', '--n_layers=6', '--n_heads=5', '--learning_rate=2e-3', '--batch_tokens=6144'],
   },
 } as const;
@@ -26,8 +26,8 @@ export function register(program: Command): void {
     .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
     .option('--steps <n>', 'stop after this many optimiser steps')
     .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
-    .option('--data <file>', 'training JSONL (default: generate training/data/mix.jsonl with `slowthink data`)')
-    .option('--examples <n>', 'examples to generate when --data is not given', '400000')
+    .option('--data <file>', 'training JSONL (default: generate training/data/mix3.jsonl with `slowthink data`, the shipped recipe)')
+    .option('--examples <n>', 'examples to generate when --data is not given', '260000')
     .option('--threads <n>', 'torch CPU threads (1 on a busy machine)', '1')
     .option('--out <file>', 'GGUF to write (default models/slowthink-mini.gguf or models/slowthink.gguf)')
     .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>)')
@@ -45,7 +45,7 @@ export function register(program: Command): void {
       const preset = TIER_PRESETS[tier];
       let data = options['data'];
       if (!data) {
-        data = 'training/data/mix.jsonl';
+        data = 'training/data/mix3.jsonl';
         if (!existsSync(data)) {
           mkdirSync('training/data', { recursive: true });
           const { writeTrainingData } = await import('../../tasks/write-training-data.js');
@@ -54,11 +54,13 @@ export function register(program: Command): void {
           await writeTrainingData({
             task: 'mix',
             n: Number(options['examples']),
-            seed: 2,
+            seed: 3,
             out: data,
             heldOut: true,
+            directShare: 0.04,
+            checkShare: 0.08,
             taskWeights: 'arithmetic=0.7,countdown=0.3',
-            levelWeights: 'arithmetic=3/3/2/1.5/1.5,countdown=2/1.5/1',
+            levelWeights: 'arithmetic=2.5/2.5/2/1.5/1.5,countdown=1.5/2/1',
           });
         }
       }
