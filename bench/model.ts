@@ -1,17 +1,18 @@
 /**
- * @module `npm run bench:model -- --tier mini [--count 100] [--samples 16]`: accuracy of the embedded model per task and level
+ * @module `npm run bench:model -- --tier mini [--count 100] [--samples 16] [--speed-only]`: accuracy of the embedded model per task and level
  * on the held-out evaluation problems (seed 1_000_001, never used in training): greedy, pass@1 at T=0.7, majority@k, pass@k,
- * tokens per answer, and single-sequence decode speed.
+ * tokens per answer, the learned check role, and single-sequence generation speed (decode and end to end).
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { createEmbeddedModel } from '../src/models/embedded.js';
+import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
 import type { Sample } from '../src/spec/index.js';
 import type { Task, TaskProblem } from '../src/spec/task.js';
 import { countdownAnswerKey } from '../src/tasks/countdown.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
 import { measureChecker } from './model-checker.js';
+import { measureSpeed } from './model-speed.js';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     samples: { type: 'string', default: '16' },
     temperature: { type: 'string', default: '0.7' },
     json: { type: 'string' },
+    'speed-only': { type: 'boolean', default: false },
   },
 });
 const tier = values.tier === 'full' ? 'full' : 'mini';
@@ -59,7 +61,7 @@ const plan: Array<[string, number[]]> = [
   ['arithmetic', [1, 2, 3, 4, 5]],
   ['countdown', [1, 2, 3]],
 ];
-for (const [taskName, levels] of plan) {
+for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
   const task = getTask(taskName);
   for (const level of levels) {
     const problems = task.generate({ seed: EVAL_SEED, count, level });
@@ -110,8 +112,15 @@ for (const [taskName, levels] of plan) {
     console.error(`${taskName} L${level}: greedy ${(row.greedy * 100).toFixed(0)}%, pass@${k} ${(row.passAtK * 100).toFixed(0)}%`);
   }
 }
-const checker = await measureChecker(model);
+const checker = values['speed-only'] ? { lines: 0, accuracy: Number.NaN, auc: Number.NaN } : await measureChecker(model);
 await model.close?.();
+// Speed on its own one-sequence context, after the accuracy runs have released theirs.
+const speedQuestions = [1, 2, 3, 4, 5].flatMap((level) =>
+  getTask('arithmetic')
+    .generate({ seed: EVAL_SEED, count: 6, level })
+    .map((p) => p.question),
+);
+const speed = await measureSpeed(values.path ?? embeddedModelPath(tier), speedQuestions);
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
 console.log(`\n${model.id}: ${count} held-out problems per level (seed ${EVAL_SEED}), k=${k}, T=${temperature}\n`);
@@ -122,9 +131,20 @@ for (const row of rows)
     `| ${row.task} | ${row.level} | ${percent(row.direct)} | ${percent(row.greedy)} | ${percent(row.passAt1)} | ${percent(row.majority)} | ${percent(row.passAtK)} | ${row.tokensPerAnswer.toFixed(0)} |`,
   );
 const tokensPerSecond = greedyTokens / (greedyMilliseconds / 1000);
-console.log(`\nsingle-sequence greedy decode: ${tokensPerSecond.toFixed(0)} tokens/s (${greedyTokens} tokens, prompt evaluation included)`);
 console.log(
-  `learned check role: accuracy ${percent(checker.accuracy)}, ROC AUC ${checker.auc.toFixed(3)} on ${checker.lines} held-out lines (half with a corrupted result)`,
+  `\nspeed, one sequence, 1 thread, greedy (${speed.problems} arithmetic questions, ${speed.generatedTokens} tokens): decode ${speed.decodeTokensPerSecond.toFixed(0)} tokens/s (median), ` +
+    `${speed.endToEndTokensPerSecond.toFixed(0)} tokens/s end to end with prompt evaluation, first token ${speed.firstTokenMs.toFixed(1)} ms (median)`,
 );
+if (!values['speed-only']) {
+  console.log(
+    `accuracy runs through the Model interface (16-sequence context): ${tokensPerSecond.toFixed(0)} tokens/s greedy, prompt evaluation included`,
+  );
+  console.log(
+    `learned check role: accuracy ${percent(checker.accuracy)}, ROC AUC ${checker.auc.toFixed(3)} on ${checker.lines} held-out lines (half with a corrupted result)`,
+  );
+}
 if (values.json)
-  writeFileSync(values.json, `${JSON.stringify({ model: model.id, count, k, temperature, rows, tokensPerSecond, checker }, null, 2)}\n`);
+  writeFileSync(
+    values.json,
+    `${JSON.stringify({ model: model.id, count, k, temperature, rows, tokensPerSecond, speed, checker }, null, 2)}\n`,
+  );
