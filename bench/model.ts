@@ -1,5 +1,5 @@
 /**
- * @module `npm run bench:model -- --tier mini [--count 100] [--samples 16] [--speed-only]`: accuracy of the embedded model per task and level
+ * @module `npm run bench:model -- --tier mini [--count 100] [--greedy-count 200] [--samples 16] [--speed-only]`: accuracy of the embedded model per task and level
  * on the held-out evaluation problems (seed 1_000_001, never used in training): greedy, pass@1 at T=0.7, majority@k, pass@k,
  * tokens per answer, the learned check role, and single-sequence generation speed (decode and end to end).
  */
@@ -19,6 +19,7 @@ const { values } = parseArgs({
     tier: { type: 'string', default: 'mini' },
     path: { type: 'string' },
     count: { type: 'string', default: '100' },
+    'greedy-count': { type: 'string' },
     samples: { type: 'string', default: '16' },
     temperature: { type: 'string', default: '0.7' },
     json: { type: 'string' },
@@ -27,6 +28,8 @@ const { values } = parseArgs({
 });
 const tier = values.tier === 'full' ? 'full' : 'mini';
 const count = Number(values.count);
+/** Greedy and direct are cheap: they may run on more problems than the sampled metrics (the first `count` of them). */
+const greedyCount = Math.max(count, Number(values['greedy-count'] ?? count));
 const k = Number(values.samples);
 const temperature = Number(values.temperature);
 const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(values.path ? { path: values.path } : {}) });
@@ -46,6 +49,8 @@ interface Row {
   task: string;
   level: number;
   problems: number;
+  /** Problems behind greedy and direct (≥ problems). */
+  greedyProblems: number;
   greedy: number;
   direct: number;
   passAt1: number;
@@ -64,14 +69,14 @@ const plan: Array<[string, number[]]> = [
 for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
   const task = getTask(taskName);
   for (const level of levels) {
-    const problems = task.generate({ seed: EVAL_SEED, count, level });
+    const problems = task.generate({ seed: EVAL_SEED, count: greedyCount, level });
     let greedyCorrect = 0;
     let directCorrect = 0;
     let sampledCorrect = 0;
     let majorityCorrect = 0;
     let anyCorrect = 0;
     let sampledTokens = 0;
-    for (const problem of problems) {
+    for (const [index, problem] of problems.entries()) {
       const messages = [{ role: 'user' as const, content: problem.question }];
       const started = performance.now();
       const greedy = await model.doGenerate({ messages, temperature: 0 });
@@ -80,6 +85,7 @@ for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
       if (task.check(problem.question, answerOf(greedy.samples[0]!))) greedyCorrect++;
       const direct = await model.doGenerate({ messages, temperature: 0, thinking: false });
       if (task.check(problem.question, answerOf(direct.samples[0]!))) directCorrect++;
+      if (index >= count) continue;
       const sampled = await model.doGenerate({ messages, n: k, temperature, seed: 1 });
       const correct = sampled.samples.map((sample) => task.check(problem.question, answerOf(sample)));
       sampledCorrect += correct.filter(Boolean).length / k;
@@ -96,13 +102,14 @@ for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
       const winner = [...votes.values()].sort((a, b) => b.count - a.count)[0];
       if (winner && correct[winner.index]) majorityCorrect++;
     }
-    const n = problems.length;
+    const n = Math.min(count, problems.length);
     const row: Row = {
       task: taskName,
       level,
       problems: n,
-      greedy: greedyCorrect / n,
-      direct: directCorrect / n,
+      greedyProblems: problems.length,
+      greedy: greedyCorrect / problems.length,
+      direct: directCorrect / problems.length,
       passAt1: sampledCorrect / n,
       majority: majorityCorrect / n,
       passAtK: anyCorrect / n,
@@ -123,7 +130,9 @@ const speedQuestions = [1, 2, 3, 4, 5].flatMap((level) =>
 const speed = await measureSpeed(values.path ?? embeddedModelPath(tier), speedQuestions);
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-console.log(`\n${model.id}: ${count} held-out problems per level (seed ${EVAL_SEED}), k=${k}, T=${temperature}\n`);
+console.log(
+  `\n${model.id}: held-out problems (seed ${EVAL_SEED}): ${greedyCount} per level for direct and greedy, the first ${count} of them for the sampled columns; k=${k}, T=${temperature}\n`,
+);
 console.log(`| task | level | direct (no thinking) | greedy | pass@1 (T=${temperature}) | majority@${k} | pass@${k} | tokens/answer |`);
 console.log('|---|---|---|---|---|---|---|---|');
 for (const row of rows)

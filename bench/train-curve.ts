@@ -1,0 +1,130 @@
+/**
+ * @module `npm run bench:train-curve -- --run mini=DIR --run full=DIR [--count 20] [--out docs/results/train-time]`:
+ * o1's *train-time* curve for our own models. Each DIR holds checkpoints (`*.safetensors`) saved during one training
+ * run; every checkpoint is exported to GGUF and answers the same held-out problems greedily (seed 1_000_001). Prints
+ * a table and writes accuracy against training compute (6 · parameters · tokens, log axis) as PNG + SVG.
+ */
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { PALETTE } from '../src/bench/chart-options.js';
+import { renderSvg, svgToPng } from '../src/bench/render-chart.js';
+import { createEmbeddedModel } from '../src/models/embedded.js';
+import { exportSafetensorsToGguf } from '../src/models/gguf/export-gguf.js';
+import { readSafetensors } from '../src/models/gguf/safetensors.js';
+import { EVAL_SEED } from '../src/tasks/held-out.js';
+import { getTask } from '../src/tasks/index.js';
+
+const { values } = parseArgs({
+  options: {
+    run: { type: 'string', multiple: true, default: [] },
+    count: { type: 'string', default: '20' },
+    'batch-tokens': { type: 'string', default: '6144' },
+    out: { type: 'string', default: 'docs/results/train-time' },
+  },
+});
+const count = Number(values.count);
+const batchTokens = Number(values['batch-tokens']);
+const cells: Array<[string, number]> = [
+  ['arithmetic', 1],
+  ['arithmetic', 2],
+  ['arithmetic', 3],
+  ['arithmetic', 4],
+  ['arithmetic', 5],
+  ['countdown', 2],
+];
+
+interface Point {
+  run: string;
+  step: number;
+  parameters: number;
+  /** 6 · parameters · steps · batch tokens (the nominal token budget per step). */
+  flops: number;
+  accuracy: number[];
+  overall: number;
+}
+
+const points: Point[] = [];
+for (const spec of values.run) {
+  const [run, directory] = spec.split('=') as [string, string];
+  const files = readdirSync(directory).filter((file) => file.endsWith('.safetensors'));
+  for (const file of files) {
+    const path = join(directory, file);
+    const { weights, metadata } = readSafetensors(path);
+    const step = Number(metadata['step']);
+    const parameters = [...weights.values()].reduce((sum, tensor) => sum + tensor.shape.reduce((a, b) => a * b, 1), 0);
+    const gguf = join(tmpdir(), `train-curve-${run}-${step}.gguf`);
+    exportSafetensorsToGguf(path, gguf, 'F16');
+    const model = await createEmbeddedModel({ tier: 'mini', path: gguf, sequences: 1 });
+    const accuracy: number[] = [];
+    for (const [taskName, level] of cells) {
+      const task = getTask(taskName);
+      let correct = 0;
+      for (const problem of task.generate({ seed: EVAL_SEED, count, level })) {
+        const result = await model.doGenerate({ messages: [{ role: 'user', content: problem.question }], temperature: 0 });
+        if (task.check(problem.question, result.samples[0]!.text.replace(/^A:\s*/, '').trim())) correct++;
+      }
+      accuracy.push(correct / count);
+    }
+    await model.close?.();
+    const point = {
+      run,
+      step,
+      parameters,
+      flops: 6 * parameters * step * batchTokens,
+      accuracy,
+      overall: accuracy.reduce((a, b) => a + b, 0) / accuracy.length,
+    };
+    points.push(point);
+    console.error(`${run} step ${step}: ${accuracy.map((value) => `${Math.round(value * 100)}%`).join(' ')}`);
+  }
+}
+points.sort((a, b) => a.run.localeCompare(b.run) || a.step - b.step);
+
+const header = cells.map(([task, level]) => `${task === 'arithmetic' ? 'arith' : 'countdown'} L${level}`);
+const lines = [
+  `Greedy accuracy on ${count} held-out problems per cell (seed ${EVAL_SEED}) at checkpoints saved during training.`,
+  '',
+  `| run | params | step | train compute (FLOPs) | ${header.join(' | ')} | mean |`,
+  `|---|---|---|---|${header.map(() => '---').join('|')}|---|`,
+  ...points.map(
+    (point) =>
+      `| ${point.run} | ${(point.parameters / 1e6).toFixed(2)} M | ${point.step} | ${point.flops.toExponential(2)} | ${point.accuracy
+        .map((value) => `${(value * 100).toFixed(0)} %`)
+        .join(' | ')} | ${(point.overall * 100).toFixed(1)} % |`,
+  ),
+];
+console.log(lines.join('\n'));
+
+const series = [...new Set(points.map((point) => point.run))].flatMap((run, runIndex) =>
+  [-1, 0, 2, 4].map((cell, cellIndex) => ({
+    name: `${run}: ${cell < 0 ? 'mean of cells' : header[cell]}`,
+    type: 'line',
+    color: PALETTE[(runIndex * 4 + cellIndex) % PALETTE.length],
+    symbolSize: 8,
+    lineStyle: { width: cell < 0 ? 3 : 1.8, type: runIndex === 0 ? 'solid' : 'dashed' },
+    data: points
+      .filter((point) => point.run === run)
+      .map((point) => [point.flops, Math.round((cell < 0 ? point.overall : point.accuracy[cell]!) * 1000) / 10]),
+  })),
+);
+const option = {
+  title: {
+    text: 'Train-time compute: greedy accuracy vs training FLOPs',
+    subtext: `held-out problems, ${count} per cell; x: 6 · parameters · tokens (log)`,
+    left: 'center',
+  },
+  legend: { bottom: 8, textStyle: { fontSize: 12 } },
+  grid: { left: 80, right: 40, top: 80, bottom: 150 },
+  xAxis: { type: 'log', name: 'training compute (FLOPs)', nameLocation: 'middle', nameGap: 32 },
+  yAxis: { type: 'value', min: 0, max: 100, name: 'greedy accuracy (%)', nameLocation: 'middle', nameGap: 48 },
+  series,
+};
+mkdirSync(values.out, { recursive: true });
+const svg = renderSvg(option);
+writeFileSync(join(values.out, 'train-time.svg'), svg);
+writeFileSync(join(values.out, 'train-time.png'), svgToPng(svg));
+writeFileSync(join(values.out, 'train-time.md'), `${lines.join('\n')}\n`);
+writeFileSync(join(values.out, 'train-time.json'), `${JSON.stringify({ count, seed: EVAL_SEED, cells, points }, null, 2)}\n`);
+console.error(`wrote ${values.out}/train-time.{png,svg,md,json}`);
