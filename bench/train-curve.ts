@@ -117,7 +117,15 @@ const option = {
   },
   legend: { bottom: 8, textStyle: { fontSize: 12 } },
   grid: { left: 80, right: 40, top: 80, bottom: 150 },
-  xAxis: { type: 'log', name: 'training compute (FLOPs)', nameLocation: 'middle', nameGap: 32 },
+  xAxis: {
+    type: 'log',
+    min: 10 ** Math.floor(Math.log10(Math.min(...points.map((point) => point.flops)))),
+    max: 10 ** Math.ceil(Math.log10(Math.max(...points.map((point) => point.flops)))),
+    axisLabel: { formatter: (value: number) => value.toExponential(0) },
+    name: 'training compute (FLOPs)',
+    nameLocation: 'middle',
+    nameGap: 32,
+  },
   yAxis: { type: 'value', min: 0, max: 100, name: 'greedy accuracy (%)', nameLocation: 'middle', nameGap: 48 },
   series,
 };
