@@ -6,6 +6,8 @@ export interface TraceLine {
   expression: string;
   value: number;
   text: string;
+  /** A plan line (`347*58=347*8+347*50`): says what comes next, computes nothing, is never slipped or re-checked. */
+  plan?: boolean;
 }
 
 /** Replace the value written on line `index` (to simulate a slip; later lines compute from it). */
@@ -45,23 +47,33 @@ export function buildArithmeticTrace(tree: ExpressionNode, override?: TraceOverr
     }
     if (Math.abs(left) < 10 || Math.abs(right) < 10) return write(`${left}*${operand(right)}`, left * right);
     if (left < 0 || right < 0) throw new UnsupportedTraceError('long multiplication of a negative number');
-    return longMultiply(left, right, write);
+    return longMultiply(left, right, write, (text) => lines.push({ expression: text, value: Number.NaN, text, plan: true }));
   };
   const value = visit(tree);
   return { lines, value };
 }
 
-/** `347*58`: `347*8=2776`, `347*50=17350`, `2776+17350=20126` (the operand with fewer digits is split). */
-function longMultiply(left: number, right: number, write: (expression: string, value: number) => number): number {
+/**
+ * `347*58`: a plan `347*58=347*8+347*50`, then `347*8=2776`, `347*50=17350`, `2776+17350=20126` (the operand with fewer
+ * digits is split). The plan spells out every partial product up front, so a 3-digit multiplier's third partial is
+ * written down before the work starts instead of being remembered across twenty lines.
+ */
+function longMultiply(
+  left: number,
+  right: number,
+  write: (expression: string, value: number) => number,
+  plan: (text: string) => void,
+): number {
   const [big, small] = String(right).length <= String(left).length ? [left, right] : [right, left];
   const digits = String(small);
-  const partials: number[] = [];
+  const parts: number[] = [];
   for (let place = 0; place < digits.length; place++) {
     const digit = Number(digits[digits.length - 1 - place]);
-    if (digit === 0) continue;
-    const part = digit * 10 ** place;
-    partials.push(write(`${big}*${part}`, big * part));
+    if (digit !== 0) parts.push(digit * 10 ** place);
   }
+  plan(`${left}*${right}=${parts.map((part) => `${big}*${part}`).join('+')}`);
+  const partials: number[] = [];
+  for (const part of parts) partials.push(write(`${big}*${part}`, big * part));
   let sum = partials[0] ?? 0;
   for (const partial of partials.slice(1)) sum = write(`${sum}+${partial}`, sum + partial);
   return sum;

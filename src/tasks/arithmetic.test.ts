@@ -48,10 +48,12 @@ describe('arithmetic task', () => {
 describe('arithmetic scratchpad', () => {
   it('decomposes long multiplication by digit', () => {
     const { lines, value } = buildArithmeticTrace(parseExpression('347*58')!);
-    expect(lines.map((line) => line.text)).toEqual(['347*8=2776', '347*50=17350', '2776+17350=20126']);
+    expect(lines.map((line) => line.text)).toEqual(['347*58=347*8+347*50', '347*8=2776', '347*50=17350', '2776+17350=20126']);
+    expect(lines.map((line) => line.plan === true)).toEqual([true, false, false, false]);
     expect(value).toBe(20126);
-    expect(buildArithmeticTrace(parseExpression('58*347')!).lines[0]!.text).toBe('347*8=2776');
+    expect(buildArithmeticTrace(parseExpression('58*347')!).lines[1]!.text).toBe('347*8=2776');
     expect(buildArithmeticTrace(parseExpression('347*508')!).lines.map((line) => line.text)).toEqual([
+      '347*508=347*8+347*500',
       '347*8=2776',
       '347*500=173500',
       '2776+173500=176276',
@@ -68,7 +70,12 @@ describe('arithmetic scratchpad', () => {
     for (const problem of arithmeticTask.generate({ seed: 21, count: 300 })) {
       const { lines, value } = buildArithmeticTrace(parseExpression(extractArithmeticExpression(problem.question)!)!);
       expect(String(value)).toBe(problem.answer);
-      for (const line of lines) expect(evaluateExpression(line.expression), line.text).toBe(line.value);
+      for (const line of lines) {
+        // A plan line is an identity between the product and its partial products; every other line an equation.
+        const [left, right] = line.text.split('=') as [string, string];
+        if (line.plan) expect(evaluateExpression(right), line.text).toBe(evaluateExpression(left));
+        else expect(evaluateExpression(line.expression), line.text).toBe(line.value);
+      }
     }
   });
 });

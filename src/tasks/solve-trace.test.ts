@@ -39,7 +39,7 @@ describe('solve traces', () => {
     const equations = (lines: string[]) => lines.filter((line) => /^[\d+\-*]+=-?\d+$/.test(line));
     const plain = solveTrace(problem, 'none', createRandom(1))!.lines;
     expect(equations(plain)).toEqual(['347*8=2776', '347*50=17350', '2776+17350=20126']);
-    expect(plain.slice(0, 5)).toEqual(['347*8:', '7*8=56 >6', '4*8+5=37 >76', '3*8+3=27 >2776', '347*8=2776']);
+    expect(plain.slice(0, 6)).toEqual(['347*58=347*8+347*50', '347*8:', '7*8=56 >6', '4*8+5=37 >76', '3*8+3=27 >2776', '347*8=2776']);
     const confirm = solveTrace(problem, 'confirm', createRandom(1))!;
     expect(confirm.lines.slice(plain.length)).toEqual([WAIT_CUE, '347*8=2776 right', '347*50=17350 right', '2776+17350=20126 right']);
     const immediate = solveTrace(problem, 'immediate', createRandom(2))!;

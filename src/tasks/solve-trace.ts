@@ -55,9 +55,16 @@ function arithmeticEquationTrace(question: string, mode: CorrectionMode, random:
   }
   const texts = correct.lines.map((line) => line.text);
   const answer = String(correct.value);
-  if (mode === 'none' || texts.length === 0) return { lines: texts, answer, mode: 'none', mistakes: [] };
-  if (mode === 'confirm') return { lines: [...texts, WAIT_CUE, ...texts.map((text) => `${text} right`)], answer, mode, mistakes: [] };
-  const index = random.int(0, texts.length - 1);
+  // Plan lines compute nothing: they are never slipped and never re-checked.
+  const rechecked = (upTo: number) =>
+    correct.lines
+      .slice(0, upTo)
+      .filter((line) => !line.plan)
+      .map((line) => `${line.text} right`);
+  const slippable = correct.lines.flatMap((line, index) => (line.plan ? [] : [index]));
+  if (mode === 'none' || slippable.length === 0) return { lines: texts, answer, mode: 'none', mistakes: [] };
+  if (mode === 'confirm') return { lines: [...texts, WAIT_CUE, ...rechecked(texts.length)], answer, mode, mistakes: [] };
+  const index = random.pick(slippable);
   const slipLine = correct.lines[index]!;
   let wrongLines: string[];
   try {
@@ -70,7 +77,7 @@ function arithmeticEquationTrace(question: string, mode: CorrectionMode, random:
     const lines = [...texts.slice(0, index), slip, WAIT_CUE, `${slip} wrong`, ...texts.slice(index)];
     return { lines, answer, mode, mistakes: [index] };
   }
-  const recheck = texts.slice(0, index).map((text) => `${text} right`);
+  const recheck = rechecked(index);
   return { lines: [...wrongLines, WAIT_CUE, ...recheck, `${slip} wrong`, ...texts.slice(index)], answer, mode, mistakes: [index] };
 }
 
