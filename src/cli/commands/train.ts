@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
     .option('--steps <n>', 'stop after this many optimiser steps')
     .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
-    .option('--data <file>', 'training JSONL (default: generate training/data/mix3.jsonl with `slowthink data`, the shipped recipe)')
+    .option('--data <file>', 'training JSONL (default: generate training/data/mix4.jsonl with `slowthink data`, the shipped recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
     .option('--threads <n>', 'torch CPU threads (1 on a busy machine)', '1')
     .option('--out <file>', 'GGUF to write (default models/slowthink-mini.gguf or models/slowthink.gguf)')
@@ -45,7 +45,7 @@ export function register(program: Command): void {
       const preset = TIER_PRESETS[tier];
       let data = options['data'];
       if (!data) {
-        data = 'training/data/mix3.jsonl';
+        data = 'training/data/mix4.jsonl';
         if (!existsSync(data)) {
           mkdirSync('training/data', { recursive: true });
           const { writeTrainingData } = await import('../../tasks/write-training-data.js');
