@@ -2,9 +2,10 @@
  * @module `npm run bench:train-curve -- --run mini=DIR --run full=DIR [--count 20] [--out docs/results/train-time]`:
  * o1's *train-time* curve for our own models. Each DIR holds checkpoints (`*.safetensors`) saved during one training
  * run; every checkpoint is exported to GGUF and answers the same held-out problems greedily (seed 1_000_001). Prints
- * a table and writes accuracy against training compute (6 · parameters · tokens, log axis) as PNG + SVG.
+ * a table and writes accuracy against training compute (6 · parameters · tokens, log axis) as PNG + SVG. `--replot`
+ * redraws from the folder's train-time.json without running the models.
  */
-import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     count: { type: 'string', default: '20' },
     'batch-tokens': { type: 'string', default: '6144' },
     out: { type: 'string', default: 'docs/results/train-time' },
+    replot: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.count);
@@ -45,8 +47,10 @@ interface Point {
   overall: number;
 }
 
-const points: Point[] = [];
-for (const spec of values.run) {
+const points: Point[] = values.replot
+  ? (JSON.parse(readFileSync(join(values.out, 'train-time.json'), 'utf8')) as { points: Point[] }).points
+  : [];
+for (const spec of values.replot ? [] : values.run) {
   const [run, directory] = spec.split('=') as [string, string];
   const files = readdirSync(directory).filter((file) => file.endsWith('.safetensors'));
   for (const file of files) {
@@ -97,26 +101,26 @@ const lines = [
 ];
 console.log(lines.join('\n'));
 
-const series = [...new Set(points.map((point) => point.run))].flatMap((run, runIndex) =>
-  [-1, 0, 2, 4].map((cell, cellIndex) => ({
-    name: `${run}: ${cell < 0 ? 'mean of cells' : header[cell]}`,
-    type: 'line',
-    color: PALETTE[(runIndex * 4 + cellIndex) % PALETTE.length],
-    symbolSize: 8,
-    lineStyle: { width: cell < 0 ? 3 : 1.8, type: runIndex === 0 ? 'solid' : 'dashed' },
-    data: points
-      .filter((point) => point.run === run)
-      .map((point) => [point.flops, Math.round((cell < 0 ? point.overall : point.accuracy[cell]!) * 1000) / 10]),
-  })),
-);
+// One line per run (the mean over cells), labelled with the step; the table has every cell.
+const series = [...new Set(points.map((point) => point.run))].map((run, runIndex) => ({
+  name: `${run} (${((points.find((point) => point.run === run)?.parameters ?? 0) / 1e6).toFixed(2)} M params)`,
+  type: 'line',
+  color: PALETTE[runIndex % PALETTE.length],
+  symbolSize: 9,
+  lineStyle: { width: 2.5 },
+  label: { show: true, position: 'top', formatter: (parameters: { data: { label: string } }) => parameters.data.label },
+  data: points
+    .filter((point) => point.run === run)
+    .map((point) => ({ value: [point.flops, Math.round(point.overall * 1000) / 10], label: `step ${point.step}` })),
+}));
 const option = {
   title: {
     text: 'Train-time compute: greedy accuracy vs training FLOPs',
-    subtext: `held-out problems, ${count} per cell; x: 6 · parameters · tokens (log)`,
+    subtext: `mean over ${cells.length} cells (arithmetic L1–L5, Countdown 4 numbers), ${count} held-out problems each; x: 6 · parameters · tokens (log)`,
     left: 'center',
   },
   legend: { bottom: 8, textStyle: { fontSize: 12 } },
-  grid: { left: 80, right: 40, top: 80, bottom: 150 },
+  grid: { left: 80, right: 40, top: 80, bottom: 110 },
   xAxis: {
     type: 'log',
     min: 10 ** Math.floor(Math.log10(Math.min(...points.map((point) => point.flops)))),
@@ -126,7 +130,7 @@ const option = {
     nameLocation: 'middle',
     nameGap: 32,
   },
-  yAxis: { type: 'value', min: 0, max: 100, name: 'greedy accuracy (%)', nameLocation: 'middle', nameGap: 48 },
+  yAxis: { type: 'value', min: 0, max: 100, name: 'greedy accuracy, mean of cells (%)', nameLocation: 'middle', nameGap: 48 },
   series,
 };
 mkdirSync(values.out, { recursive: true });
