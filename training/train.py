@@ -51,6 +51,7 @@ eval_max_new = 400
 batch_window = 3000                # get_batch samples rows within +-this many places of the length-sorted list
 pad_multiple = 1                   # round batch widths up to this (32 measured 15 % slower: padding costs more than shape reuse saves)
 resume = False
+snapshots = True                   # also keep out_dir/snapshots/step-N.safetensors at every eval (for the train-time curve)
 # ----------------------------------------------------------------
 config_keys = [k for k, v in list(globals().items()) if not k.startswith('_') and isinstance(v, (int, float, bool, str))]
 for argument in sys.argv[1:]:  # --key=value overrides, type-checked against the defaults
@@ -195,8 +196,11 @@ def evaluate():
 def save():
     torch.save({'model': model.state_dict(), 'optimizer': optimizer.state_dict(), 'step': step,
                 'elapsed': elapsed, 'config': config.to_dict(), 'settings': settings}, checkpoint_path)
-    save_safetensors(os.path.join(out_dir, 'model.safetensors'), model.state_dict(),
-                     dict(config.to_dict(), name=name, step=step))
+    metadata = dict(config.to_dict(), name=name, step=step)
+    save_safetensors(os.path.join(out_dir, 'model.safetensors'), model.state_dict(), metadata)
+    if snapshots:  # `npm run bench:train-curve -- --run NAME=out_dir/snapshots` draws accuracy against training compute
+        os.makedirs(os.path.join(out_dir, 'snapshots'), exist_ok=True)
+        save_safetensors(os.path.join(out_dir, 'snapshots', f'step-{step}.safetensors'), model.state_dict(), metadata)
 
 
 # ---------------------------------------------------------------- training loop
