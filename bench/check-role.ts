@@ -8,6 +8,7 @@ import { corruptResult } from '../src/tasks/mistakes.js';
 import { createRandom } from '../src/tasks/random.js';
 import { solveTrace } from '../src/tasks/solve-trace.js';
 import { parseStep } from '../src/tasks/step-check.js';
+import { rocAuc } from './model-checker.js';
 
 const tier = process.argv[2] === 'full' ? 'full' : 'mini';
 const count = Number(process.argv[3] ?? 40);
@@ -25,12 +26,10 @@ for (const problem of getTask('arithmetic').generate({ seed: 1_000_001, count, l
   wrong.push(await model.checkStep(line.replace(`=${step.right}`, `=${corruptResult(step.left, step.right, random)}`)));
 }
 await model.close?.();
-let wins = 0;
-for (const r of right) for (const w of wrong) wins += r > w ? 1 : r === w ? 0.5 : 0;
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
 const accuracy = (right.filter((p) => p > 0.5).length + wrong.filter((p) => p <= 0.5).length) / (right.length + wrong.length);
 console.log('| tier | lines | P(right) on right lines | P(right) on wrong lines | AUC | accuracy at 0.5 |');
 console.log('| --- | --- | --- | --- | --- | --- |');
 console.log(
-  `| ${tier} | ${right.length}+${wrong.length} | ${mean(right).toFixed(3)} | ${mean(wrong).toFixed(3)} | ${(wins / right.length / wrong.length).toFixed(3)} | ${accuracy.toFixed(3)} |`,
+  `| ${tier} | ${right.length}+${wrong.length} | ${mean(right).toFixed(3)} | ${mean(wrong).toFixed(3)} | ${rocAuc(right, wrong).toFixed(3)} | ${accuracy.toFixed(3)} |`,
 );

@@ -31,7 +31,12 @@ export async function measureChecker(
   const accuracy = usable.filter((entry, index) => scores[index]! > 0.5 === entry.right).length / usable.length;
   const positives = scores.filter((_, index) => usable[index]!.right);
   const negatives = scores.filter((_, index) => !usable[index]!.right);
+  return { lines: usable.length, accuracy, auc: rocAuc(positives, negatives) };
+}
+
+/** ROC AUC: the chance that a random positive scores above a random negative (ties count half). */
+export function rocAuc(positives: readonly number[], negatives: readonly number[]): number {
   let wins = 0;
   for (const positive of positives) for (const negative of negatives) wins += positive > negative ? 1 : positive === negative ? 0.5 : 0;
-  return { lines: usable.length, accuracy, auc: wins / (positives.length * negatives.length) };
+  return wins / (positives.length * negatives.length);
 }

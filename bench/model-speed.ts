@@ -4,6 +4,7 @@
  * later token) are timed apart, so "tokens per second" means what llama.cpp's own `eval` line means.
  */
 import type { Token } from 'node-llama-cpp';
+import { median } from '../src/bench/statistics.js';
 import { promptTokens } from '../src/models/gguf/embedded-format.js';
 import { loadGgufModel, runTokenLoop } from '../src/models/gguf/llama-runtime.js';
 import { decodeTokens, encodeText } from '../src/models/gguf/vocab.js';
@@ -19,11 +20,8 @@ export interface SpeedResult {
   firstTokenMs: number;
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-};
+/** The statistics median, but NaN rather than 0 when no question produced a timing (nothing was measured). */
+const medianOrNaN = (values: number[]): number => (values.length === 0 ? Number.NaN : median(values));
 
 /** Generates greedily for each question on a fresh one-sequence context and times prompt evaluation and decoding apart. */
 export async function measureSpeed(path: string, questions: string[], maxTokens = 480): Promise<SpeedResult> {
@@ -72,8 +70,8 @@ export async function measureSpeed(path: string, questions: string[], maxTokens 
   return {
     problems: questions.length,
     generatedTokens,
-    decodeTokensPerSecond: median(decodeRates),
+    decodeTokensPerSecond: medianOrNaN(decodeRates),
     endToEndTokensPerSecond: generatedTokens / (totalMs / 1000),
-    firstTokenMs: median(firstTokenTimes),
+    firstTokenMs: medianOrNaN(firstTokenTimes),
   };
 }

@@ -92,11 +92,7 @@ export async function runTokenLoop(options: TokenLoopOptions): Promise<TokenLoop
   };
   if (options.maxTokens <= 0) return { tokens, text, probabilities, finishReason };
   const greedy = options.temperature <= 0;
-  const { TokenBias } = await import('node-llama-cpp');
-  const noBias = new TokenBias(options.model.tokenizer);
-  const firstBias = new TokenBias(options.model.tokenizer);
-  for (const token of options.bannedFirstTokens ?? []) firstBias.set(token as Token, 'never');
-  const tokenBias = options.bannedFirstTokens?.length ? () => (tokens.length === 0 ? firstBias : noBias) : undefined;
+  const tokenBias = options.bannedFirstTokens?.length ? await firstTokenBias(options.model, options.bannedFirstTokens, tokens) : undefined;
   const sampling = greedy
     ? { temperature: 0 }
     : { temperature: options.temperature, topK: 0, topP: options.topP, minP: 0, seed: options.seed };
@@ -130,6 +126,15 @@ export async function runTokenLoop(options: TokenLoopOptions): Promise<TokenLoop
   if (finishReason === 'length' && tokens.length < options.maxTokens && !options.signal?.aborted) finishReason = 'stop';
   if (finishReason !== 'abort') emit(text.length);
   return { tokens, text, probabilities, finishReason };
+}
+
+/** A token bias that bans `banned` while nothing has been generated yet (`generated` is the loop's growing token list). */
+async function firstTokenBias(model: LlamaModel, banned: readonly number[], generated: readonly Token[]) {
+  const { TokenBias } = await import('node-llama-cpp');
+  const noBias = new TokenBias(model.tokenizer);
+  const firstBias = new TokenBias(model.tokenizer);
+  for (const token of banned) firstBias.set(token as Token, 'never');
+  return () => (generated.length === 0 ? firstBias : noBias);
 }
 
 function firstStop(text: string, stops: string[], from: number): number | undefined {
