@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCompletion } from './format.js';
 import { EVAL_SEED, EXCLUDED_EVAL_SEEDS, problemKey } from './held-out.js';
 import { getTask } from './index.js';
-import { buildTrainingData, summarizeTrainingData } from './training-data.js';
+import { buildTrainingData, hasCloseDifference, summarizeTrainingData } from './training-data.js';
 
 describe('training data', () => {
   const data = buildTrainingData({ task: 'mix', n: 1500, seed: 3 });
@@ -57,6 +57,27 @@ describe('training data', () => {
     // Level 1 arithmetic has only 16,200 problems, so without the exclusion a 1500-example set would likely overlap.
     const easy = buildTrainingData({ task: 'arithmetic', n: 3000, seed: 1, levels: [1], heldOut: false });
     expect(easy.some((example) => example.kind !== 'check' && keysOfEval().has(problemKey('arithmetic', example.prompt)))).toBe(true);
+  });
+
+  it('adds close differences at the asked share, still correct and never held out', () => {
+    expect(hasCloseDifference('What is 89-85?')).toBe(true);
+    expect(hasCloseDifference('412 - 436')).toBe(true);
+    expect(hasCloseDifference('89-75')).toBe(false);
+    expect(hasCloseDifference('89+85')).toBe(false);
+    expect(hasCloseDifference('8-5')).toBe(false);
+    expect(hasCloseDifference('412-43')).toBe(false);
+    const share = (examples: typeof data) =>
+      examples.filter((example) => example.kind === 'solve' && example.task === 'arithmetic' && hasCloseDifference(example.prompt))
+        .length / examples.length;
+    const drilled = buildTrainingData({ task: 'mix', n: 1500, seed: 3, closeShare: 0.1 });
+    expect(share(drilled) - share(data)).toBeGreaterThan(0.07);
+    expect(share(drilled) - share(data)).toBeLessThan(0.13);
+    const eval1 = keysOfEval();
+    for (const example of drilled) {
+      if (example.kind === 'check') continue;
+      expect(getTask(example.task).check(example.prompt, parseCompletion(example.completion).answer!)).toBe(true);
+      if (example.task === 'arithmetic' && example.level === 1) expect(eval1.has(problemKey('arithmetic', example.prompt))).toBe(false);
+    }
   });
 
   it('restricts levels and validates options', () => {

@@ -34,6 +34,12 @@ export interface TrainingDataOptions {
   taskWeights?: Record<string, number>;
   /** Override level weights per task (index 0 = level 1), e.g. `{ arithmetic: [3, 3, 2, 1, 1] }`. */
   levelWeights?: Record<string, number[]>;
+  /**
+   * Share of all examples that are arithmetic scratchpads of a close difference (level 1–2 problems redrawn until
+   * one subtracts two numbers of equal length and equal leading digit, `89-85`, `412-436`): the comparison that
+   * decides the sign needs the later digits there, and the natural mix has few such problems (default 0).
+   */
+  closeShare?: number;
 }
 
 /** The mix's default task weights. */
@@ -53,6 +59,25 @@ const MODE_WEIGHTS: Record<string, Array<[CorrectionMode, number]>> = {
     ['confirm', 0.05],
   ],
 };
+
+/** `89-85`, `412-436`: a difference whose sign the leading digits do not decide. */
+export function hasCloseDifference(question: string): boolean {
+  for (const match of question.matchAll(/(\d+)\s*-\s*(\d+)/g)) {
+    const [left, right] = [match[1] as string, match[2] as string];
+    if (left.length > 1 && left.length === right.length && left[0] === right[0]) return true;
+  }
+  return false;
+}
+
+/** Redraws level 1–2 arithmetic problems until one has a close difference (deterministic for `seed` and `index`). */
+function closeDifferenceProblem(task: Task, seed: number, index: number, random: Random): TaskProblem | undefined {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const problemSeed = hashSeed('close-difference', seed, index, attempt) % MAX_TRAINING_SEED;
+    const [problem] = task.generate({ seed: problemSeed, count: 1, level: random.chance(0.7) ? 1 : 2 });
+    if (problem && hasCloseDifference(problem.question)) return problem;
+  }
+  return undefined;
+}
 
 const fits = (example: { prompt: string; completion: string }): boolean =>
   example.prompt.length + example.completion.length <= MAX_EXAMPLE_CHARS;
@@ -110,12 +135,21 @@ export function buildTrainingData(options: TrainingDataOptions): TrainingExample
   const tasks = options.task === 'mix' ? Object.keys(TASK_WEIGHTS).map(getTask) : [getTask(options.task)];
   const directShare = options.directShare ?? 0.1;
   const checkShare = options.checkShare ?? 0.1;
+  const closeShare = options.closeShare ?? 0;
+  const arithmetic = tasks.find((entry) => entry.name === 'arithmetic');
   const taskWeights = { ...TASK_WEIGHTS, ...options.taskWeights };
   const levelWeights = { ...LEVEL_WEIGHTS, ...options.levelWeights };
   const reserved = options.heldOut === false ? new Set<string>() : evaluationKeys(tasks);
   const examples: TrainingExample[] = [];
   for (let index = 0; examples.length < n; index++) {
     const random = createRandom(hashSeed('training-data', seed, index));
+    if (arithmetic && closeShare > 0 && random.chance(closeShare)) {
+      const problem = closeDifferenceProblem(arithmetic, seed, index, random);
+      if (!problem || reserved.has(problemKey(arithmetic.name, problem.question))) continue;
+      const example = buildExample(arithmetic, problem, 'solve', random);
+      if (example) examples.push(example);
+      continue;
+    }
     const task =
       tasks[
         pickWeighted(

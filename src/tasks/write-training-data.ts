@@ -67,6 +67,7 @@ export async function writeTrainingData(options: {
   levels?: string | undefined;
   directShare?: number;
   checkShare?: number;
+  closeShare?: number;
   heldOut?: boolean;
   /** `train` (default) or `eval`: the reserved evaluation problems, `n` per task and level, with reference traces. */
   split?: string;
@@ -81,6 +82,7 @@ export async function writeTrainingData(options: {
   for (const [name, share] of [
     ['direct-share', options.directShare ?? 0],
     ['check-share', options.checkShare ?? 0],
+    ['close-share', options.closeShare ?? 0],
   ] as const) {
     if (!(share >= 0 && share <= 1)) {
       throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--${name} must be in [0, 1], got ${share}`, { param: name });
@@ -103,6 +105,7 @@ export async function writeTrainingData(options: {
           ...(levels ? { levels } : {}),
           ...(options.directShare === undefined ? {} : { directShare: options.directShare }),
           ...(options.checkShare === undefined ? {} : { checkShare: options.checkShare }),
+          ...(options.closeShare === undefined ? {} : { closeShare: options.closeShare }),
           ...(options.heldOut === undefined ? {} : { heldOut: options.heldOut }),
           ...(taskWeights ? { taskWeights } : {}),
           ...(levelWeights ? { levelWeights } : {}),

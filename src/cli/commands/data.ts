@@ -13,6 +13,7 @@ export function register(program: Command): void {
     .option('--levels <levels>', 'levels to include, e.g. 1-5 or 2,4')
     .option('--direct-share <share>', 'share of direct (no thinking) examples', '0.1')
     .option('--check-share <share>', 'share of step-check examples', '0.1')
+    .option('--close-share <share>', 'share of extra level 1-2 scratchpads of a close difference (89-85)', '0')
     .option('--no-held-out', 'do not exclude the reserved evaluation problems')
     .option('--task-weights <weights>', 'mix task weights, e.g. arithmetic=0.7,countdown=0.3 (default 0.6/0.4)')
     .option('--level-weights <weights>', 'level weights per task, e.g. arithmetic=3/3/2/1/1,countdown=2/1/1 (default harder levels up)')
@@ -27,6 +28,7 @@ export function register(program: Command): void {
         levels: typeof options['levels'] === 'string' ? options['levels'] : undefined,
         directShare: Number(options['directShare']),
         checkShare: Number(options['checkShare']),
+        closeShare: Number(options['closeShare']),
         heldOut: options['heldOut'] !== false,
         split: String(options['split']),
         taskWeights: typeof options['taskWeights'] === 'string' ? options['taskWeights'] : undefined,

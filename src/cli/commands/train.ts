@@ -26,7 +26,7 @@ export function register(program: Command): void {
     .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
     .option('--steps <n>', 'stop after this many optimiser steps')
     .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
-    .option('--data <file>', 'training JSONL (default: generate training/data/mix4.jsonl with `slowthink data`, the shipped recipe)')
+    .option('--data <file>', 'training JSONL (default: generate training/data/mix5.jsonl with `slowthink data`, the shipped recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
     .option('--threads <n>', 'torch CPU threads (1 on a busy machine)', '1')
     .option('--out <file>', 'GGUF to write (default models/slowthink-mini.gguf or models/slowthink.gguf)')
@@ -45,7 +45,7 @@ export function register(program: Command): void {
       const preset = TIER_PRESETS[tier];
       let data = options['data'];
       if (!data) {
-        data = 'training/data/mix4.jsonl';
+        data = 'training/data/mix5.jsonl';
         if (!existsSync(data)) {
           mkdirSync('training/data', { recursive: true });
           const { writeTrainingData } = await import('../../tasks/write-training-data.js');
@@ -59,6 +59,7 @@ export function register(program: Command): void {
             heldOut: true,
             directShare: 0.04,
             checkShare: 0.08,
+            closeShare: 0.03,
             taskWeights: 'arithmetic=0.7,countdown=0.3',
             levelWeights: 'arithmetic=2.5/2.5/2/1.5/1.5,countdown=1.5/2/1',
           });
