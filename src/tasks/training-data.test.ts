@@ -67,8 +67,8 @@ describe('training data', () => {
     expect(hasCloseDifference('8-5')).toBe(false);
     expect(hasCloseDifference('412-43')).toBe(false);
     const share = (examples: typeof data) =>
-      examples.filter((example) => example.kind === 'solve' && example.task === 'arithmetic' && hasCloseDifference(example.prompt))
-        .length / examples.length;
+      examples.filter((example) => example.kind === 'solve' && example.task === 'arithmetic' && hasCloseDifference(example.prompt)).length /
+      examples.length;
     const drilled = buildTrainingData({ task: 'mix', n: 1500, seed: 3, closeShare: 0.1 });
     expect(share(drilled) - share(data)).toBeGreaterThan(0.07);
     expect(share(drilled) - share(data)).toBeLessThan(0.13);
