@@ -28,7 +28,7 @@ export function register(program: Command): void {
     .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
     .option('--data <file>', 'training JSONL (default: generate training/data/mix5.jsonl with `slowthink data`, the shipped recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
-    .option('--threads <n>', 'torch CPU threads (1 on a busy machine)', '1')
+    .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', '2')
     .option('--out <file>', 'GGUF to write (default models/slowthink-mini.gguf or models/slowthink.gguf)')
     .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>)')
     .option('--python <path>', 'Python with torch', '/usr/bin/python3')
