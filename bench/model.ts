@@ -1,5 +1,5 @@
 /**
- * @module `npm run bench:model -- --tier mini [--count 100] [--greedy-count 200] [--samples 16] [--speed-only]`: accuracy of the embedded model per task and level
+ * @module `npm run bench:model -- --tier mini [--count 100] [--greedy-count 200] [--samples 16] [--task arithmetic] [--levels 4,5] [--speed-only]`: accuracy of the embedded model per task and level
  * on the held-out evaluation problems (seed 1_000_001, never used in training): greedy, pass@1 at T=0.7, majority@k, pass@k,
  * tokens per answer, the learned check role, and single-sequence generation speed (decode and end to end).
  */
@@ -24,8 +24,13 @@ const { values } = parseArgs({
     temperature: { type: 'string', default: '0.7' },
     json: { type: 'string' },
     'speed-only': { type: 'boolean', default: false },
+    /** Only this task (`arithmetic` or `countdown`). */
+    task: { type: 'string' },
+    /** Only these levels, e.g. `4,5`. */
+    levels: { type: 'string' },
   },
 });
+const onlyLevels = values.levels?.split(',').map(Number);
 const tier = values.tier === 'full' ? 'full' : 'mini';
 const count = Number(values.count);
 /** Greedy and direct are cheap: they may run on more problems than the sampled metrics (the first `count` of them). */
@@ -69,8 +74,10 @@ const plan: Array<[string, number[]]> = [
   ['countdown', [1, 2, 3]],
 ];
 for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
+  if (values.task && values.task !== taskName) continue;
   const task = getTask(taskName);
   for (const level of levels) {
+    if (onlyLevels && !onlyLevels.includes(level)) continue;
     const problems = task.generate({ seed: EVAL_SEED, count: greedyCount, level });
     let greedyCorrect = 0;
     let greedySubsetCorrect = 0;
