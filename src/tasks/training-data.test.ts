@@ -78,6 +78,12 @@ describe('training data', () => {
       expect(getTask(example.task).check(example.prompt, parseCompletion(example.completion).answer!)).toBe(true);
       if (example.task === 'arithmetic' && example.level === 1) expect(eval1.has(problemKey('arithmetic', example.prompt))).toBe(false);
     }
+    // The drill keeps to --levels: none when levels 1-2 are excluded, only level 2 when only it is allowed.
+    const hard = buildTrainingData({ task: 'arithmetic', n: 200, seed: 3, levels: [4, 5], closeShare: 0.5 });
+    expect(hard.every((example) => example.level >= 4)).toBe(true);
+    const two = buildTrainingData({ task: 'arithmetic', n: 200, seed: 3, levels: [2], closeShare: 0.5 });
+    expect(two.every((example) => example.level === 2)).toBe(true);
+    expect(share(two)).toBeGreaterThan(0.3);
   });
 
   it('restricts levels and validates options', () => {

@@ -70,10 +70,17 @@ export function hasCloseDifference(question: string): boolean {
 }
 
 /** Redraws level 1–2 arithmetic problems until one has a close difference (deterministic for `seed` and `index`). */
-function closeDifferenceProblem(task: Task, seed: number, index: number, random: Random): TaskProblem | undefined {
+function closeDifferenceProblem(
+  task: Task,
+  levels: readonly number[],
+  seed: number,
+  index: number,
+  random: Random,
+): TaskProblem | undefined {
   for (let attempt = 0; attempt < 200; attempt++) {
     const problemSeed = hashSeed('close-difference', seed, index, attempt) % MAX_TRAINING_SEED;
-    const [problem] = task.generate({ seed: problemSeed, count: 1, level: random.chance(0.7) ? 1 : 2 });
+    const level = levels.length === 1 ? (levels[0] as number) : random.chance(0.7) ? 1 : 2;
+    const [problem] = task.generate({ seed: problemSeed, count: 1, level });
     if (problem && hasCloseDifference(problem.question)) return problem;
   }
   return undefined;
@@ -137,14 +144,16 @@ export function buildTrainingData(options: TrainingDataOptions): TrainingExample
   const checkShare = options.checkShare ?? 0.1;
   const closeShare = options.closeShare ?? 0;
   const arithmetic = tasks.find((entry) => entry.name === 'arithmetic');
+  // The drill draws levels 1-2 only, and only those of them that --levels allows.
+  const closeLevels = [1, 2].filter((level) => !options.levels || options.levels.includes(level));
   const taskWeights = { ...TASK_WEIGHTS, ...options.taskWeights };
   const levelWeights = { ...LEVEL_WEIGHTS, ...options.levelWeights };
   const reserved = options.heldOut === false ? new Set<string>() : evaluationKeys(tasks);
   const examples: TrainingExample[] = [];
   for (let index = 0; examples.length < n; index++) {
     const random = createRandom(hashSeed('training-data', seed, index));
-    if (arithmetic && closeShare > 0 && random.chance(closeShare)) {
-      const problem = closeDifferenceProblem(arithmetic, seed, index, random);
+    if (arithmetic && closeLevels.length > 0 && closeShare > 0 && random.chance(closeShare)) {
+      const problem = closeDifferenceProblem(arithmetic, closeLevels, seed, index, random);
       if (!problem || reserved.has(problemKey(arithmetic.name, problem.question))) continue;
       const example = buildExample(arithmetic, problem, 'solve', random);
       if (example) examples.push(example);

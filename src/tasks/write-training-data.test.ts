@@ -64,6 +64,7 @@ describe('writeTrainingData', () => {
     const out = join(directory, 'bad.jsonl');
     await expect(writeTrainingData({ task: 'mix', n: 0, seed: 1, out })).rejects.toThrow(/--n/);
     await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, checkShare: 2 })).rejects.toThrow(/check-share/);
+    await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, closeShare: -0.1 })).rejects.toThrow(/close-share/);
     await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, split: 'test' })).rejects.toThrow(/split/);
   });
 });
