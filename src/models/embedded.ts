@@ -6,6 +6,7 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Model, Sample, Warning } from '../spec/index.js';
 import { WAIT_CUE } from '../tasks/format.js';
 import { detectTask } from '../tasks/index.js';
+import { parseStep } from '../tasks/step-check.js';
 import {
   answerConfidence,
   ChannelSplitter,
@@ -36,7 +37,11 @@ export interface EmbeddedModelOptions {
 
 /** The embedded model: a `Model` plus its learned process verifier. */
 export interface EmbeddedModel extends Model {
-  /** Probability that one scratchpad line (e.g. `347*8=2776`) is right, from the model's learned check role. */
+  /**
+   * Probability that one scratchpad line (e.g. `347*8=2776`, `4+8+1=13 >32`) is right, from the model's learned check
+   * role. The role was trained on bare equations, so a line's annotations (running partial, Countdown's remaining
+   * numbers, a verdict word) are stripped first; a line that declares itself `wrong` is right when its equation is not.
+   */
   checkStep(line: string): Promise<number>;
 }
 
@@ -98,6 +103,23 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
       if (confidence !== undefined) sample.answerConfidence = confidence;
       if (request.logprobs) sample.tokenLogprobs = result.probabilities.map((probability) => Math.log(probability));
       return sample;
+    } finally {
+      pool.release(sequence);
+    }
+  }
+
+  /** P(`right`) of the check role for one bare equation (`Check: 347*8=2776` → `right` / `wrong`). */
+  async function equationProbability(equation: string): Promise<number> {
+    const sequence = await pool.acquire();
+    try {
+      const tokens = [BOS_ID, ...encodeText(`Check: ${equation}\n`)].slice(0, contextLength - 1) as Token[];
+      const [right, wrong] = [encodeText('r')[0]!, encodeText('w')[0]!];
+      for await (const item of sequence.evaluateWithMetadata(tokens, { probabilities: true }, { temperature: 0 })) {
+        const pRight = item.probabilities.get(right as Token) ?? 0;
+        const pWrong = item.probabilities.get(wrong as Token) ?? 0;
+        return pRight + pWrong > 0 ? pRight / (pRight + pWrong) : 0.5;
+      }
+      return 0.5;
     } finally {
       pool.release(sequence);
     }
@@ -174,19 +196,9 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
       };
     },
     async checkStep(line: string): Promise<number> {
-      const sequence = await pool.acquire();
-      try {
-        const tokens = [BOS_ID, ...encodeText(`Check: ${line.replace(/\n/g, ' ').trim()}\n`)].slice(0, contextLength - 1) as Token[];
-        const [right, wrong] = [encodeText('r')[0]!, encodeText('w')[0]!];
-        for await (const item of sequence.evaluateWithMetadata(tokens, { probabilities: true }, { temperature: 0 })) {
-          const pRight = item.probabilities.get(right as Token) ?? 0;
-          const pWrong = item.probabilities.get(wrong as Token) ?? 0;
-          return pRight + pWrong > 0 ? pRight / (pRight + pWrong) : 0.5;
-        }
-        return 0.5;
-      } finally {
-        pool.release(sequence);
-      }
+      const step = parseStep(line.replace(/\n/g, ' '));
+      const holds = await equationProbability(step ? step.equation : line.replace(/\n/g, ' ').trim());
+      return step?.verdict === 'wrong' ? 1 - holds : holds;
     },
     async close() {
       await context.dispose();
