@@ -3,27 +3,18 @@
  * scratchpad lines from corrupted ones (AUC and accuracy at 0.5), on held-out level-2 arithmetic.
  */
 import { createEmbeddedModel } from '../src/models/embedded.js';
-import { getTask } from '../src/tasks/index.js';
-import { corruptResult } from '../src/tasks/mistakes.js';
+import { checkLinePairs } from '../src/tasks/check-lines.js';
 import { createRandom } from '../src/tasks/random.js';
-import { solveTrace } from '../src/tasks/solve-trace.js';
-import { parseStep } from '../src/tasks/step-check.js';
 import { rocAuc } from './model-checker.js';
 
 const tier = process.argv[2] === 'full' ? 'full' : 'mini';
 const count = Number(process.argv[3] ?? 40);
 const model = await createEmbeddedModel({ tier, threads: 1, sequences: 1 });
-const random = createRandom(7);
 const right: number[] = [];
 const wrong: number[] = [];
-for (const problem of getTask('arithmetic').generate({ seed: 1_000_001, count, level: 2 })) {
-  const trace = solveTrace(problem, 'none', random);
-  if (!trace) continue;
-  const line = random.pick(trace.lines);
-  const step = parseStep(line);
-  if (!step) continue;
-  right.push(await model.checkStep(line));
-  wrong.push(await model.checkStep(line.replace(`=${step.right}`, `=${corruptResult(step.left, step.right, random)}`)));
+for (const pair of checkLinePairs(2, count, createRandom(7))) {
+  right.push(await model.checkStep(pair.right));
+  wrong.push(await model.checkStep(pair.wrong));
 }
 await model.close?.();
 const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;

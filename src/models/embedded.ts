@@ -196,8 +196,9 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
       };
     },
     async checkStep(line: string): Promise<number> {
-      const step = parseStep(line.replace(/\n/g, ' '));
-      const holds = await equationProbability(step ? step.equation : line.replace(/\n/g, ' ').trim());
+      const flat = line.replace(/\n/g, ' ');
+      const step = parseStep(flat);
+      const holds = await equationProbability(step ? step.equation : flat.trim());
       return step?.verdict === 'wrong' ? 1 - holds : holds;
     },
     async close() {

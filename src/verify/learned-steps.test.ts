@@ -3,11 +3,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Model } from '../spec/model.js';
 import type { Problem } from '../spec/verifier.js';
-import { getTask } from '../tasks/index.js';
-import { corruptResult } from '../tasks/mistakes.js';
+import { checkLinePairs } from '../tasks/check-lines.js';
 import { createRandom } from '../tasks/random.js';
-import { solveTrace } from '../tasks/solve-trace.js';
-import { parseStep } from '../tasks/step-check.js';
 import { createVerifier, hasStepCheck } from './create-verifier.js';
 
 const modelPath = fileURLToPath(new URL('../../models/slowthink-mini.gguf', import.meta.url));
@@ -38,15 +35,10 @@ describe.skipIf(!existsSync(modelPath))('learned-steps with the shipped embedded
       // made of (`7+5=12 >2`), not multi-digit products in one step. Over held-out level-2 reference lines and the
       // same lines corrupted, right lines must score higher on average (`npm run bench:check`: AUC 0.72 on these 28+28,
       // 0.83 on 96+96).
-      const random = createRandom(7);
       const [rightScores, wrongScores]: [number[], number[]] = [[], []];
-      for (const item of getTask('arithmetic').generate({ seed: 1_000_001, count: 40, level: 2 })) {
-        const trace = solveTrace(item, 'none', random);
-        const line = trace ? random.pick(trace.lines) : undefined;
-        const step = line ? parseStep(line) : undefined;
-        if (!line || !step) continue;
-        rightScores.push(await model.checkStep(line));
-        wrongScores.push(await model.checkStep(line.replace(`=${step.right}`, `=${corruptResult(step.left, step.right, random)}`)));
+      for (const pair of checkLinePairs(2, 40, createRandom(7))) {
+        rightScores.push(await model.checkStep(pair.right));
+        wrongScores.push(await model.checkStep(pair.wrong));
       }
       const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
       expect(rightScores.length).toBeGreaterThan(20);
