@@ -9,6 +9,7 @@ import json
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -196,11 +197,11 @@ def evaluate():
 def save():
     torch.save({'model': model.state_dict(), 'optimizer': optimizer.state_dict(), 'step': step,
                 'elapsed': elapsed, 'config': config.to_dict(), 'settings': settings}, checkpoint_path)
-    metadata = dict(config.to_dict(), name=name, step=step)
-    save_safetensors(os.path.join(out_dir, 'model.safetensors'), model.state_dict(), metadata)
+    weights_path = os.path.join(out_dir, 'model.safetensors')
+    save_safetensors(weights_path, model.state_dict(), dict(config.to_dict(), name=name, step=step))
     if snapshots:  # `npm run bench:train-curve -- --run NAME=out_dir/snapshots` draws accuracy against training compute
         os.makedirs(os.path.join(out_dir, 'snapshots'), exist_ok=True)
-        save_safetensors(os.path.join(out_dir, 'snapshots', f'step-{step}.safetensors'), model.state_dict(), metadata)
+        shutil.copyfile(weights_path, os.path.join(out_dir, 'snapshots', f'step-{step}.safetensors'))
 
 
 # ---------------------------------------------------------------- training loop

@@ -4,7 +4,7 @@
 #
 #   bash training/runs/cpu-tiny.sh            # ~30 min on 1 free core of a 2-vCPU Zen 4 (MINUTES=8 for a format-only smoke)
 #
-# Expected (the shipped mini's run, 2026-11-29, 1 torch thread beside another training run): ~9 k tok/s; loss 5.2 at
+# Expected (run mini4, 2026-11-29, 1 torch thread beside another training run; the shipped mini5 used 2): ~9 k tok/s; loss 5.2 at
 # step 20, ~1.0 at step 200, 0.23 at step 1000, 0.12 at step 2000, 0.08 at step 2600 (29 min). The format is learned
 # within ~300 steps; the held-out greedy monitor stays near 0 % until ~1,000 steps, then climbs (34 % at 2,000,
 # 39 % at the end). With the default 25 minutes expect somewhat less.
