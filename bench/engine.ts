@@ -13,7 +13,7 @@ import type { ChatHistoryItem, LlamaContextSequence, Token } from 'node-llama-cp
 import { reason } from '../src/engine/index.js';
 import { createEmbeddedModel, EMBEDDED_CONTEXT_LENGTH } from '../src/models/embedded.js';
 import { promptTokens as embeddedPrompt } from '../src/models/gguf/embedded-format.js';
-import { getSharedLlama } from '../src/models/gguf/llama-runtime.js';
+import { getSharedLlama, serializeSampling } from '../src/models/gguf/llama-runtime.js';
 import { createLlamaCppModel } from '../src/models/llama-cpp.js';
 import type { Message } from '../src/spec/index.js';
 import { writeRandomLlamaGguf } from '../src/testing/random-gguf.js';
@@ -66,6 +66,8 @@ const llama = await getSharedLlama();
 const contextSize = (embedded ? EMBEDDED_CONTEXT_LENGTH : 1024) * n;
 const rawModel = await llama.loadModel({ modelPath: path });
 const rawContext = await rawModel.createContext({ sequences: n, contextSize, threads: 1 });
+// Both sides get the same fix for node-llama-cpp's parallel-sampling race (ADR 0005), so the comparison stays fair.
+serializeSampling(rawContext);
 const sequences: LlamaContextSequence[] = Array.from({ length: n }, () => rawContext.getSequence());
 const { resolveChatWrapper } = await import('node-llama-cpp');
 const history: ChatHistoryItem[] = [

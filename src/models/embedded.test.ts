@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WAIT_CUE } from '../tasks/format.js';
+import { EVAL_SEED } from '../tasks/held-out.js';
+import { getTask } from '../tasks/index.js';
 import { createEmbeddedModel, type EmbeddedModel, embeddedModelPath } from './embedded.js';
 import { OUT_OF_DOMAIN_ANSWER } from './gguf/embedded-format.js';
 
@@ -54,9 +56,24 @@ describe.skipIf(!existsSync(path))('embedded model (shipped slowthink-mini)', ()
     expect(result.samples[0]!.text).toMatch(/^A: -?\d+$/);
   });
 
+  it('parallel greedy chains repeat the single greedy chain (no cross-talk between sequences)', async () => {
+    // Guards ADR 0005: without serialised sampling, 16 parallel greedy chains matched the lone chain 0-1 times in 16.
+    const wide = await createEmbeddedModel({ tier: 'mini', path, sequences: 16 });
+    try {
+      for (const problem of getTask('arithmetic').generate({ seed: EVAL_SEED, count: 2, level: 4 })) {
+        const messages = user(problem.question);
+        const [alone] = (await wide.doGenerate({ messages, n: 1, temperature: 0 })).samples;
+        const together = (await wide.doGenerate({ messages, n: 16, temperature: 0 })).samples;
+        expect(together.map((sample) => `${sample.reasoning}|${sample.text}`)).toEqual(
+          Array.from({ length: 16 }, () => `${alone!.reasoning}|${alone!.text}`),
+        );
+      }
+    } finally {
+      await wide.close?.();
+    }
+  });
+
   it('a seed repeats one sequence exactly; parallel samples and other seeds differ', async () => {
-    // Seeds make one sequence reproducible. Parallel sequences share llama.cpp batches whose composition depends on
-    // timing, and batch-size-dependent float rounding can move a late token, so n > 1 is not asserted bit-for-bit.
     const question = user('Use 3, 7, 25, 50 to make 62.');
     const text = (result: Awaited<ReturnType<typeof model.doGenerate>>) =>
       result.samples.map((sample) => `${sample.reasoning}|${sample.text}`);

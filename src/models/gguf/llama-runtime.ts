@@ -26,11 +26,41 @@ export async function loadGgufModel(path: string): Promise<LlamaModel> {
   }
 }
 
+/**
+ * Makes a context sample one sequence at a time. node-llama-cpp 3.21 (llama.cpp b-tag of its v0.4.0 binaries) samples
+ * the sequences of one decoded batch on parallel worker threads, and llama.cpp reorders a multi-sequence batch's logits
+ * in place on the first read after a decode (`output_reorder`), which is not thread-safe: with 8–16 sequences the
+ * samplers read each other's half-swapped rows, so greedy chains in parallel differed from the same chain alone (1 of
+ * 16 matched) and sampled chains broke. Queueing the native `sampleToken` calls of one context fixes it (16 of 16)
+ * at no measurable cost (sampling 356 logits is microseconds next to a decode). See docs/decisions/0005.
+ */
+export function serializeSampling(context: LlamaContext): void {
+  if (context.totalSequences <= 1) return;
+  const native = (context as unknown as { _ctx?: { sampleToken?: (...args: unknown[]) => Promise<unknown> } })._ctx;
+  const sampleToken = native?.sampleToken;
+  if (!native || typeof sampleToken !== 'function')
+    throw new SlowthinkError(
+      ERROR_CODES.MODEL_UNAVAILABLE,
+      'This node-llama-cpp version does not expose the sampling call slowthink serialises; parallel sequences would be unsafe.',
+      { hint: 'Use the pinned node-llama-cpp (package.json) or create the model with `sequences: 1`.' },
+    );
+  let queue: Promise<unknown> = Promise.resolve();
+  // The native method is a read-only prototype property; an own property shadows it for this context only.
+  Object.defineProperty(native, 'sampleToken', {
+    value: (...args: unknown[]) => {
+      const result = queue.then(() => sampleToken.apply(native, args));
+      queue = result.catch(() => undefined);
+      return result;
+    },
+  });
+}
+
 /** A context with N sequences handed out and returned (sequences are reused; disposed ones are not reusable at once). */
 export class SequencePool {
   private readonly free: LlamaContextSequence[] = [];
   private readonly waiters: Array<(sequence: LlamaContextSequence) => void> = [];
   constructor(readonly context: LlamaContext) {
+    serializeSampling(context);
     while (context.sequencesLeft > 0) this.free.push(context.getSequence());
   }
   get size(): number {
