@@ -29,4 +29,14 @@ describe('bench configs', () => {
     expect(() => buildConfigs({ strategies: 'cot,cot' })).toThrow(/twice/);
     expect(() => parseStrategySpec('cot:n')).toThrow(/name=value/);
   });
+  it('takes a per-config budget as budget.<limit>=<value>, part of the key', () => {
+    expect(parseStrategySpec('self-consistency:n=64,budget.maxTokens=60000,budget.maxSeconds=900')).toEqual({
+      key: 'self-consistency:budget.maxSeconds=900,budget.maxTokens=60000,n=64',
+      strategy: 'self-consistency',
+      options: { n: 64 },
+      budget: { maxTokens: 60000, maxSeconds: 900 },
+    });
+    expect(() => parseStrategySpec('cot:budget.tokens=5')).toThrow(/budget/);
+    expect(() => parseStrategySpec('cot:budget.maxTokens=-5')).toThrow(/positive/);
+  });
 });

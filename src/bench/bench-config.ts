@@ -1,6 +1,6 @@
 /** @module Benchmark configs: the (effort, strategy, options) settings a problem is run under, and their stable keys. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { EFFORTS, type Effort } from '../spec/index.js';
+import { type BudgetLimits, EFFORTS, type Effort } from '../spec/index.js';
 
 /** One setting of the engine under test; `key` names it in the store, tables and plots. */
 export interface BenchConfig {
@@ -8,7 +8,12 @@ export interface BenchConfig {
   effort?: Effort;
   strategy?: string;
   options: Record<string, unknown>;
+  /** Request budget for this config (`budget.maxTokens=60000` in the spec); unset limits keep the effort's defaults. */
+  budget?: BudgetLimits;
 }
+
+/** Budget limits a strategy spec may set as `budget.<name>=<value>`. */
+const BUDGET_KEYS = ['maxTokens', 'maxUsd', 'maxSeconds', 'maxCalls'] as const;
 
 /** Strategies the engine knows (checked early so a typo fails before a long run starts). */
 export const KNOWN_STRATEGIES = [
@@ -38,6 +43,7 @@ export function parseStrategySpec(spec: string, allowUnknown = false): BenchConf
     });
   }
   const options: Record<string, unknown> = {};
+  const budget: BudgetLimits = {};
   for (const pair of (optionText ?? '').split(',').filter((part) => part.trim() !== '')) {
     const [optionName, value] = pair.split('=', 2);
     if (optionName === undefined || value === undefined || optionName.trim() === '') {
@@ -46,16 +52,31 @@ export function parseStrategySpec(spec: string, allowUnknown = false): BenchConf
         param: 'strategies',
       });
     }
-    options[optionName.trim()] = parseOptionValue(value.trim());
+    const name = optionName.trim();
+    if (name.startsWith('budget.')) {
+      const limit = name.slice('budget.'.length);
+      const amount = parseOptionValue(value.trim());
+      if (!(BUDGET_KEYS as readonly string[]).includes(limit) || typeof amount !== 'number' || amount <= 0)
+        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Bad budget option "${pair}" in --strategies: expected budget.<limit>=<positive number>`, {
+          hint: `Use budget.${BUDGET_KEYS.join('|budget.')} with a positive number, e.g. self-consistency:n=64,budget.maxTokens=60000.`,
+          param: 'strategies',
+        });
+      budget[limit as (typeof BUDGET_KEYS)[number]] = amount;
+    } else options[name] = parseOptionValue(value.trim());
   }
-  return { key: configKey({ strategy, options }), strategy, options };
+  if (Object.keys(budget).length === 0) return { key: configKey({ strategy, options }), strategy, options };
+  return { key: configKey({ strategy, options, budget }), strategy, options, budget };
 }
 
-/** The stable key of a config: `effort=high`, `cot`, `self-consistency:n=40`, `effort=low/cot`. */
+/** The stable key of a config: `effort=high`, `cot`, `self-consistency:n=40`, `effort=low/cot`, `cot:budget.maxTokens=900`. */
 export function configKey(config: Omit<BenchConfig, 'key'>): string {
-  const optionText = Object.keys(config.options)
-    .sort()
-    .map((name) => `${name}=${String(config.options[name])}`)
+  const entries: Array<[string, unknown]> = [
+    ...Object.entries(config.options),
+    ...Object.entries(config.budget ?? {}).map(([name, value]): [string, unknown] => [`budget.${name}`, value]),
+  ];
+  const optionText = entries
+    .sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0))
+    .map(([name, value]) => `${name}=${String(value)}`)
     .join(',');
   const strategyText = config.strategy === undefined ? '' : optionText === '' ? config.strategy : `${config.strategy}:${optionText}`;
   if (config.effort === undefined) return strategyText;

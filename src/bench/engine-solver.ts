@@ -33,6 +33,7 @@ export function createEngineSolver(options: {
     if (config.effort !== undefined) request.effort = config.effort;
     if (config.strategy !== undefined) request.strategy = config.strategy;
     if (Object.keys(config.options).length > 0) request.options = config.options;
+    if (config.budget !== undefined) request.budget = config.budget;
     if (BUILT_IN_TASKS.has(problem.task)) request.task = problem.task;
     if (options.temperature !== undefined) request.temperature = options.temperature;
     if (options.verifier === 'none') request.verifier = UNINFORMATIVE_VERIFIER;

@@ -7,13 +7,14 @@ export const TIER_PRESETS = {
     name: 'slowthink-mini',
     file: 'models/slowthink-mini.gguf',
     minutes: 29,
-    args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3', '--batch_tokens=6144'],
+    args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3', '--batch_tokens=6144', '--eval_every=1000'],
   },
   full: {
     name: 'slowthink',
     file: 'models/slowthink.gguf',
     minutes: 75,
-    args: ['--dim=160', '--n_layers=6', '--n_heads=5', '--learning_rate=2e-3', '--batch_tokens=6144'],
+    // Evals (greedy decoding in PyTorch, with a snapshot) are spaced so they take a few % of the time budget.
+    args: ['--dim=160', '--n_layers=6', '--n_heads=5', '--learning_rate=2e-3', '--batch_tokens=6144', '--eval_every=1500', '--seed=7'],
   },
 } as const;
 
