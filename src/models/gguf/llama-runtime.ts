@@ -27,7 +27,7 @@ export async function loadGgufModel(path: string): Promise<LlamaModel> {
 }
 
 /**
- * Makes a context sample one sequence at a time. node-llama-cpp 3.21 (llama.cpp b-tag of its v0.4.0 binaries) samples
+ * Makes a context sample one sequence at a time. node-llama-cpp 3.21.1 (with the llama.cpp of its release v0.4.0) samples
  * the sequences of one decoded batch on parallel worker threads, and llama.cpp reorders a multi-sequence batch's logits
  * in place on the first read after a decode (`output_reorder`), which is not thread-safe: with 8–16 sequences the
  * samplers read each other's half-swapped rows, so greedy chains in parallel differed from the same chain alone (1 of
