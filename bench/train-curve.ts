@@ -3,7 +3,8 @@
  * o1's *train-time* curve for our own models. Each DIR holds checkpoints (`*.safetensors`) saved during one training
  * run; every checkpoint is exported to GGUF and answers the same held-out problems greedily (seed 1_000_001). Prints
  * a table and writes accuracy against training compute (6 · parameters · tokens, log axis) as PNG + SVG. `--replot`
- * redraws from the folder's train-time.json without running the models.
+ * redraws from the folder's train-time.json without running the models;
+ * `--add` keeps its other runs and evaluates only the `--run`s given.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     'batch-tokens': { type: 'string', default: '6144' },
     out: { type: 'string', default: 'docs/results/train-time' },
     replot: { type: 'boolean', default: false },
+    /** Keep the folder's other runs and add (or replace) the `--run`s given. */
+    add: { type: 'boolean', default: false },
   },
 });
 const count = Number(values.count);
@@ -47,9 +50,9 @@ interface Point {
   overall: number;
 }
 
-const points: Point[] = values.replot
-  ? (JSON.parse(readFileSync(join(values.out, 'train-time.json'), 'utf8')) as { points: Point[] }).points
-  : [];
+const stored = () => (JSON.parse(readFileSync(join(values.out, 'train-time.json'), 'utf8')) as { points: Point[] }).points;
+const adding = new Set(values.run.map((spec) => spec.split('=')[0]));
+const points: Point[] = values.replot ? stored() : values.add ? stored().filter((point) => !adding.has(point.run)) : [];
 for (const spec of values.replot ? [] : values.run) {
   const [run, directory] = spec.split('=') as [string, string];
   const files = readdirSync(directory).filter((file) => file.endsWith('.safetensors'));
