@@ -53,19 +53,23 @@ export function parseStrategySpec(spec: string, allowUnknown = false): BenchConf
       });
     }
     const name = optionName.trim();
+    const parsed = parseOptionValue(value.trim());
     if (name.startsWith('budget.')) {
       const limit = name.slice('budget.'.length);
-      const amount = parseOptionValue(value.trim());
-      if (!(BUDGET_KEYS as readonly string[]).includes(limit) || typeof amount !== 'number' || amount <= 0)
-        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Bad budget option "${pair}" in --strategies: expected budget.<limit>=<positive number>`, {
-          hint: `Use budget.${BUDGET_KEYS.join('|budget.')} with a positive number, e.g. self-consistency:n=64,budget.maxTokens=60000.`,
-          param: 'strategies',
-        });
-      budget[limit as (typeof BUDGET_KEYS)[number]] = amount;
-    } else options[name] = parseOptionValue(value.trim());
+      if (!(BUDGET_KEYS as readonly string[]).includes(limit) || typeof parsed !== 'number' || parsed <= 0)
+        throw new SlowthinkError(
+          ERROR_CODES.INVALID_ARGUMENT,
+          `Bad budget option "${pair}" in --strategies: expected budget.<limit>=<positive number>`,
+          {
+            hint: `Use budget.${BUDGET_KEYS.join('|budget.')} with a positive number, e.g. self-consistency:n=64,budget.maxTokens=60000.`,
+            param: 'strategies',
+          },
+        );
+      budget[limit as (typeof BUDGET_KEYS)[number]] = parsed;
+    } else options[name] = parsed;
   }
-  if (Object.keys(budget).length === 0) return { key: configKey({ strategy, options }), strategy, options };
-  return { key: configKey({ strategy, options, budget }), strategy, options, budget };
+  const config = { strategy, options, ...(Object.keys(budget).length > 0 ? { budget } : {}) };
+  return { key: configKey(config), ...config };
 }
 
 /** The stable key of a config: `effort=high`, `cot`, `self-consistency:n=40`, `effort=low/cot`, `cot:budget.maxTokens=900`. */

@@ -15,7 +15,10 @@ export function register(program: Command): void {
       '--efforts <list>',
       'comma-separated efforts, e.g. none,low,medium,high,max (default none,low,medium,high without --strategies)',
     )
-    .option('--strategies <list>', 'comma-separated strategies with options, e.g. cot,self-consistency:n=40; budget.maxTokens=N (also maxSeconds, maxCalls, maxUsd) overrides the default effort budget for that config')
+    .option(
+      '--strategies <list>',
+      'comma-separated strategies with options, e.g. cot,self-consistency:n=40; budget.maxTokens=N (also maxSeconds, maxCalls, maxUsd) overrides the default effort budget for that config',
+    )
     .option('--level <level>', 'only this task level (default: spread over all levels)')
     .option('--n <count>', 'number of problems', '200')
     .option('--seed <seed>', 'problem seed (default: the held-out evaluation seed 1000001)')
