@@ -37,6 +37,9 @@ describe('bench configs', () => {
       budget: { maxTokens: 60000, maxSeconds: 900 },
     });
     expect(() => parseStrategySpec('cot:budget.tokens=5')).toThrow(/budget/);
-    expect(() => parseStrategySpec('cot:budget.maxTokens=-5')).toThrow(/positive/);
+    expect(() => parseStrategySpec('cot:budget.maxTokens=-5')).toThrow(/whole number/);
+    expect(() => parseStrategySpec('cot:budget.maxTokens=1.5')).toThrow(/Bad budget option "budget.maxTokens=1.5".*whole number/);
+    expect(() => parseStrategySpec('cot:budget.maxSeconds=0')).toThrow(/number > 0/);
+    expect(parseStrategySpec('cot:budget.maxUsd=0.25').budget).toEqual({ maxUsd: 0.25 });
   });
 });

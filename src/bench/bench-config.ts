@@ -1,4 +1,5 @@
 /** @module Benchmark configs: the (effort, strategy, options) settings a problem is run under, and their stable keys. */
+import { validateBudgetLimits } from '../budget/index.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { type BudgetLimits, EFFORTS, type Effort } from '../spec/index.js';
 
@@ -56,7 +57,7 @@ export function parseStrategySpec(spec: string, allowUnknown = false): BenchConf
     const parsed = parseOptionValue(value.trim());
     if (name.startsWith('budget.')) {
       const limit = name.slice('budget.'.length);
-      if (!(BUDGET_KEYS as readonly string[]).includes(limit) || typeof parsed !== 'number' || parsed <= 0)
+      if (!(BUDGET_KEYS as readonly string[]).includes(limit) || typeof parsed !== 'number')
         throw new SlowthinkError(
           ERROR_CODES.INVALID_ARGUMENT,
           `Bad budget option "${pair}" in --strategies: expected budget.<limit>=<positive number>`,
@@ -65,7 +66,17 @@ export function parseStrategySpec(spec: string, allowUnknown = false): BenchConf
             param: 'strategies',
           },
         );
-      budget[limit as (typeof BUDGET_KEYS)[number]] = parsed;
+      const limits = { [limit]: parsed };
+      // The engine's own rule (whole numbers for tokens and calls), applied here so a bad value fails before the run, not per job.
+      try {
+        validateBudgetLimits(limits);
+      } catch (error) {
+        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Bad budget option "${pair}" in --strategies: ${(error as Error).message}`, {
+          hint: (error as SlowthinkError).hint ?? 'Pass a positive number.',
+          param: 'strategies',
+        });
+      }
+      Object.assign(budget, limits);
     } else options[name] = parsed;
   }
   const config = { strategy, options, ...(Object.keys(budget).length > 0 ? { budget } : {}) };
