@@ -86,7 +86,17 @@ for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
     let majorityCorrect = 0;
     let anyCorrect = 0;
     let sampledTokens = 0;
+    const levelStarted = performance.now();
     for (const [index, problem] of problems.entries()) {
+      if (index > 0 && index % 10 === 0) {
+        const sampledSoFar = Math.min(index, count);
+        const minutes = (performance.now() - levelStarted) / 60_000;
+        console.error(
+          `${taskName} L${level}: ${index}/${problems.length} problems, greedy ${greedyCorrect}/${index}` +
+            (sampledSoFar > 0 ? `, pass@${k} ${anyCorrect}/${sampledSoFar}` : '') +
+            `, ${minutes.toFixed(1)} min`,
+        );
+      }
       const messages = [{ role: 'user' as const, content: problem.question }];
       const started = performance.now();
       const greedy = await model.doGenerate({ messages, temperature: 0 });
