@@ -1,0 +1,66 @@
+/**
+ * @module Why an arithmetic scratchpad ended on a wrong answer: the first line that went wrong, by kind. Tells an
+ * arithmetic slip (a digit fact, an equation) from a copying error (an operand that appears nowhere before it) and from
+ * a chain whose every line is right but computes the wrong thing (operator, precedence, the wrong earlier result).
+ */
+import { extractArithmeticExpression } from './arithmetic-trace.js';
+import { evaluateExpression } from './expression.js';
+import { parseStep } from './step-check.js';
+
+/** The kinds of failure, in the order a reader would want them fixed. */
+export const FAILURE_KINDS = ['digit-fact', 'equation', 'operand-copy', 'structure', 'answer-copy', 'no-answer'] as const;
+export type FailureKind = (typeof FAILURE_KINDS)[number];
+
+/** What each kind means (for tables). */
+export const FAILURE_MEANING: Record<FailureKind, string> = {
+  'digit-fact': 'a column line states a wrong single-digit fact (`7*8=54`)',
+  equation: 'an equation line is wrong although its operands were copied right (`1566-71=1485`)',
+  'operand-copy': 'a line works on a number that appears nowhere before it (`2466` copied as `246`)',
+  structure:
+    'every line holds and every operand was seen, yet the chain computes the wrong thing (operator, precedence, the wrong earlier result)',
+  'answer-copy': 'the chain is right but the `A:` line does not repeat its last result',
+  'no-answer': 'no numeric answer',
+};
+
+const integersIn = (text: string): number[] => (text.match(/\d+/g) ?? []).map(Number);
+
+/**
+ * Classifies a wrong answer to an arithmetic question from its scratchpad (`reasoning`, the lines inside the think
+ * block) and its answer text. Lines a trace later declares `wrong` (a self-correction) are skipped, so a slip that was
+ * caught does not count as the failure.
+ */
+export function classifyArithmeticFailure(question: string, reasoning: string, answer: string): FailureKind {
+  const expression = extractArithmeticExpression(question) ?? question;
+  if (!/^-?\d+$/.test(answer.trim())) return 'no-answer';
+  const lines = reasoning.split('\n').map((line) => line.trim());
+  const retracted = new Set(lines.filter((line) => line.endsWith(' wrong')).map((line) => line.slice(0, -' wrong'.length)));
+  const seen = new Set(integersIn(expression));
+  const unseen = (text: string) => integersIn(text).some((value) => !seen.has(value));
+  let last: number | undefined;
+  for (const line of lines) {
+    if (line === '' || retracted.has(line) || / (right|wrong|yes|no)$/.test(line)) continue;
+    const plan = /^(\d+\*\d+)=(\d+\*\d+(?:\+\d+\*\d+)*)$/.exec(line);
+    if (plan) {
+      if (unseen(plan[1] ?? '')) return 'operand-copy';
+      for (const value of integersIn(plan[2] ?? '')) seen.add(value);
+      continue;
+    }
+    const header = /^(\d+[+\-*]\d+):/.exec(line);
+    if (header) {
+      if (unseen(header[1] ?? '')) return 'operand-copy';
+      continue;
+    }
+    const step = parseStep(line);
+    if (!step) continue;
+    const holds = evaluateExpression(step.left) === step.right;
+    if (step.partial !== undefined) {
+      if (!holds) return 'digit-fact';
+      continue;
+    }
+    if (unseen(step.left)) return 'operand-copy';
+    if (!holds) return 'equation';
+    seen.add(Math.abs(step.right));
+    last = step.right;
+  }
+  return last !== undefined && Number(answer.trim()) !== last ? 'answer-copy' : 'structure';
+}
