@@ -21,6 +21,14 @@ describe('classifyArithmeticFailure', () => {
     expect(classifyArithmeticFailure('9*(93+81)-71', '93+81=174\n9*174=1566\n156-71=1485', '1485')).toBe('operand-copy');
     expect(classifyArithmeticFailure('9*(93+81)-71', '93+81=174\n9*174=1566\n1566-71=1485', '1485')).toBe('equation');
     expect(classifyArithmeticFailure('347*8', '347*8:\n7*8=54 >4\n4*8+5=37 >74\n3*8+3=27 >2774\n347*8=2774', '2774')).toBe('digit-fact');
+    expect(classifyArithmeticFailure('347*8', '347*8:\n7*8=56 >6\n4*8+5=37 >76\n3*8+3=27 >2776\n347*8=2766', '2766')).toBe('result-copy');
+    expect(classifyArithmeticFailure('347*8', '347*8:\n7*8=56 >6\n4*8+5=37 >67\n3*8+3=27 >2767\n347*8=2767', '2767')).toBe(
+      'column-partial',
+    );
+    const placed = scratchpad('411*26').replace('411*20=8220', '411*20=8200');
+    expect(classifyArithmeticFailure('411*26', placed, '10666')).toBe('result-copy');
+    const negative = scratchpad('23-26').replace('23-26=-3', '23-26=-4');
+    expect(classifyArithmeticFailure('23-26', negative, '-4')).toBe('result-copy');
     expect(classifyArithmeticFailure('347*8', scratchpad('347*8'), '2767')).toBe('answer-copy');
     expect(classifyArithmeticFailure('347*8', scratchpad('347*8'), '')).toBe('no-answer');
   });

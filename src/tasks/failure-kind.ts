@@ -8,13 +8,24 @@ import { evaluateExpression } from './expression.js';
 import { parseStep } from './step-check.js';
 
 /** The kinds of failure, in the order a reader would want them fixed. */
-export const FAILURE_KINDS = ['digit-fact', 'equation', 'operand-copy', 'structure', 'answer-copy', 'no-answer'] as const;
+export const FAILURE_KINDS = [
+  'digit-fact',
+  'column-partial',
+  'result-copy',
+  'equation',
+  'operand-copy',
+  'structure',
+  'answer-copy',
+  'no-answer',
+] as const;
 export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /** What each kind means (for tables). */
 export const FAILURE_MEANING: Record<FailureKind, string> = {
   'digit-fact': 'a column line states a wrong single-digit fact (`7*8=54`)',
-  equation: 'an equation line is wrong although its operands were copied right (`1566-71=1485`)',
+  'column-partial': 'every digit fact holds but the running partial is wrong (a carry or a digit dropped or misplaced)',
+  'result-copy': 'the column work ends on the right value and the equation line below it writes another',
+  equation: 'an equation line with no column work under it is wrong (`1566-71=1485` worked in one step)',
   'operand-copy': 'a line works on a number that appears nowhere before it (`2466` copied as `246`)',
   structure:
     'every line holds and every operand was seen, yet the chain computes the wrong thing (operator, precedence, the wrong earlier result)',
@@ -37,6 +48,8 @@ export function classifyArithmeticFailure(question: string, reasoning: string, a
   const seen = new Set(integersIn(expression));
   const unseen = (text: string) => integersIn(text).some((value) => !seen.has(value));
   let last: number | undefined;
+  /** The operation the column work below a header computes, and its running partial so far. */
+  let work: { expression: string; partial?: string } | undefined;
   for (const line of lines) {
     if (line === '' || retracted.has(line) || / (right|wrong|yes|no)$/.test(line)) continue;
     const plan = /^(\d+\*\d+)=(\d+\*\d+(?:\+\d+\*\d+)*)$/.exec(line);
@@ -48,6 +61,7 @@ export function classifyArithmeticFailure(question: string, reasoning: string, a
     const header = /^(\d+[+\-*]\d+):/.exec(line);
     if (header) {
       if (unseen(header[1] ?? '')) return 'operand-copy';
+      work = { expression: header[1] ?? '' };
       continue;
     }
     const step = parseStep(line);
@@ -55,10 +69,18 @@ export function classifyArithmeticFailure(question: string, reasoning: string, a
     const holds = evaluateExpression(step.left) === step.right;
     if (step.partial !== undefined) {
       if (!holds) return 'digit-fact';
+      if (work) work.partial = step.partial;
       continue;
     }
     if (unseen(step.left)) return 'operand-copy';
-    if (!holds) return 'equation';
+    if (!holds) {
+      if (work?.partial === undefined || work.expression !== step.left) return 'equation';
+      // A product's columns leave out the place factor's zeros (`411*20:` works 411*2 and ends on 822).
+      const truth = Math.abs(evaluateExpression(step.left) ?? Number.NaN);
+      const partial = Number(work.partial);
+      return [1, 10, 100, 1000].some((zeros) => partial * zeros === truth) ? 'result-copy' : 'column-partial';
+    }
+    work = undefined;
     seen.add(Math.abs(step.right));
     last = step.right;
   }
