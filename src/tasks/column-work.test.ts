@@ -40,6 +40,16 @@ describe('column work', () => {
     for (const header of ['347+285:', '17-52: 52>17']) expect(parseStep(header)).toBeUndefined();
   });
 
+  it('works a chain that went negative on the unsigned operation, named in the header', () => {
+    // Level 3 asked `37-57-53`; the scratchpad wrote `-20-53=-101` in one step (7 of the mini's 9 level-3 errors).
+    expect(columnWork('-20-53')).toEqual(['-20-53: 20+53', ...additionWork(20, 53)]);
+    expect(columnWork('-15+89')).toEqual(['-15+89: 89>15', ...subtractionWork(89, 15)]);
+    expect(columnWork('-58+17')).toEqual(['-58+17: 58>17', ...subtractionWork(58, 17)]);
+    expect(columnWork('-3+5')).toEqual([]);
+    expect(columnWork('-12*3')).toEqual([]);
+    for (const header of ['-20-53: 20+53', '-15+89: 89>15']) expect(parseStep(header)).toBeUndefined();
+  });
+
   it('works a product whichever factor is the digit times a power of ten', () => {
     // Long multiplication of 17*79 writes 17*9 and 17*70: the second must get work too, though 70 > 17.
     expect(columnWork('17*70')).toEqual(['17*70:', '7*7=49 >9', '1*7+4=11 >119']);

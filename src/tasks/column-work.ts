@@ -64,14 +64,17 @@ export function digitProductWork(big: number, digit: number): string[] {
 }
 
 /**
- * The column work for one scratchpad equation `a op b`, or [] when the line needs none (single digits, negatives,
- * division, or a product neither of whose factors is one digit times a power of ten).
+ * The column work for one scratchpad equation `a op b`, or [] when the line needs none (single digits, division, a
+ * product with a negative factor, or a product neither of whose factors is one digit times a power of ten).
  *
  * The work opens with a header that restates the operation (`17*70:`), so every digit the columns need sits one line
  * above them rather than somewhere up the scratchpad; a difference whose result is negative says which operand is
- * larger before it works on the swapped pair (`23-26: 26>23`).
+ * larger before it works on the swapped pair (`23-26: 26>23`). A chain that went negative goes on from a negative left
+ * operand: the header names the unsigned operation that is worked (`-20-53: 20+53`, `-15+89: 89>15`, `-58+17: 58>17`).
  */
 export function columnWork(expression: string): string[] {
+  const negative = /^-(\d+)([+-])(\d+)$/.exec(expression);
+  if (negative) return negativeLeftWork(expression, Number(negative[1]), negative[2] as '+' | '-', Number(negative[3]));
   const match = /^(\d+)([+\-*])(\d+)$/.exec(expression);
   if (!match) return [];
   const left = Number(match[1]);
@@ -87,4 +90,12 @@ export function columnWork(expression: string): string[] {
   const [big, small] = place(right) && (!place(left) || right <= left) ? [left, right] : [right, left];
   if (!place(small) || big < 10) return [];
   return [`${expression}:`, ...digitProductWork(big, Number(String(small)[0]))];
+}
+
+/** `-a-b` is -(a+b); `-a+b` is b-a, worked as the larger minus the smaller like a negative difference. */
+function negativeLeftWork(expression: string, magnitude: number, operator: '+' | '-', right: number): string[] {
+  if (magnitude < 10 && right < 10) return [];
+  if (operator === '-') return [`${expression}: ${magnitude}+${right}`, ...additionWork(magnitude, right)];
+  const [larger, smaller] = right >= magnitude ? [right, magnitude] : [magnitude, right];
+  return [`${expression}: ${larger}>${smaller}`, ...subtractionWork(larger, smaller)];
 }

@@ -58,7 +58,7 @@ export function classifyArithmeticFailure(question: string, reasoning: string, a
       for (const value of integersIn(plan[2] ?? '')) seen.add(value);
       continue;
     }
-    const header = /^(\d+[+\-*]\d+):/.exec(line);
+    const header = /^(-?\d+[+\-*]\d+):/.exec(line);
     if (header) {
       if (unseen(header[1] ?? '')) return 'operand-copy';
       work = { expression: header[1] ?? '' };
