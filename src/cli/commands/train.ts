@@ -27,7 +27,7 @@ export function register(program: Command): void {
     .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
     .option('--steps <n>', 'stop after this many optimiser steps')
     .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
-    .option('--data <file>', 'training JSONL (default: generate training/data/mix5.jsonl with `slowthink data`, the shipped recipe)')
+    .option('--data <file>', 'training JSONL (default: generate training/data/mix6.jsonl with `slowthink data`, the current recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
     .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', '2')
     .option('--out <file>', 'GGUF to write (default models/slowthink-mini.gguf or models/slowthink.gguf)')
@@ -46,12 +46,13 @@ export function register(program: Command): void {
       const preset = TIER_PRESETS[tier];
       let data = options['data'];
       if (!data) {
-        data = 'training/data/mix5.jsonl';
+        // mix6: the shipped models' recipe (mix5) with column work for chains that go negative (ADR 0003, amended).
+        data = 'training/data/mix6.jsonl';
         if (!existsSync(data)) {
           mkdirSync('training/data', { recursive: true });
           const { writeTrainingData } = await import('../../tasks/write-training-data.js');
           console.log(`writing ${options['examples']} training examples to ${data} …`);
-          // The recipe the shipped models were trained on (models/slowthink-mini.md): weight the building blocks.
+          // The recipe of models/slowthink-mini.md: weight the building blocks.
           await writeTrainingData({
             task: 'mix',
             n: Number(options['examples']),
