@@ -41,7 +41,7 @@ describe('column work', () => {
   });
 
   it('works a chain that went negative on the unsigned operation, named in the header', () => {
-    // Level 3 asked `37-57-53`; the scratchpad wrote `-20-53=-101` in one step (7 of the mini's 9 level-3 errors).
+    // Level 3 asked `37-57-53`; with no work for `-20-53` the mini guessed it in one step (-101): 7 of its 9 level-3 errors.
     expect(columnWork('-20-53')).toEqual(['-20-53: 20+53', ...additionWork(20, 53)]);
     expect(columnWork('-15+89')).toEqual(['-15+89: 89>15', ...subtractionWork(89, 15)]);
     expect(columnWork('-58+17')).toEqual(['-58+17: 58>17', ...subtractionWork(58, 17)]);

@@ -7,7 +7,7 @@ import { extractArithmeticExpression } from './arithmetic-trace.js';
 import { evaluateExpression } from './expression.js';
 import { parseStep } from './step-check.js';
 
-/** The kinds of failure, in the order a reader would want them fixed. */
+/** The kinds of failure, from the smallest unit that can go wrong (a digit) up to the whole chain and the answer. */
 export const FAILURE_KINDS = [
   'digit-fact',
   'column-partial',
