@@ -8,6 +8,7 @@ import { createEmbeddedModel } from '../src/models/embedded.js';
 import { classifyArithmeticFailure, FAILURE_KINDS, FAILURE_MEANING, type FailureKind } from '../src/tasks/failure-kind.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
+import { answerOf } from './answer-of.js';
 
 const { values } = parseArgs({
   options: {
@@ -47,7 +48,7 @@ for (const level of levels) {
     for (const [tally, request] of requests) {
       const result = await model.doGenerate(request);
       for (const sample of result.samples) {
-        const answer = sample.text.replace(/^A:\s*/, '').trim();
+        const answer = answerOf(sample);
         tally.answers++;
         if (task.check(problem.question, answer)) continue;
         tally.wrong++;

@@ -6,11 +6,11 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
-import type { Sample } from '../src/spec/index.js';
 import type { Task, TaskProblem } from '../src/spec/task.js';
 import { countdownAnswerKey } from '../src/tasks/countdown.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
+import { answerOf } from './answer-of.js';
 import { measureChecker } from './model-checker.js';
 import { measureSpeed } from './model-speed.js';
 
@@ -38,9 +38,6 @@ const greedyCount = Math.max(count, Number(values['greedy-count'] ?? count));
 const k = Number(values.samples);
 const temperature = Number(values.temperature);
 const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(values.path ? { path: values.path } : {}) });
-
-/** The answer after `A:` in a sample's text. */
-const answerOf = (sample: Sample): string => sample.text.replace(/^A:\s*/, '').trim();
 
 /** The vote key of an answer: Countdown votes on the value of a valid expression, arithmetic on the answer text. */
 function voteKey(task: Task, problem: TaskProblem, answer: string): string | undefined {

@@ -17,6 +17,7 @@ import { exportSafetensorsToGguf } from '../src/models/gguf/export-gguf.js';
 import { readSafetensors } from '../src/models/gguf/safetensors.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
+import { answerOf } from './answer-of.js';
 
 const { values } = parseArgs({
   options: {
@@ -70,7 +71,7 @@ for (const spec of values.replot ? [] : values.run) {
       let correct = 0;
       for (const problem of task.generate({ seed: EVAL_SEED, count, level })) {
         const result = await model.doGenerate({ messages: [{ role: 'user', content: problem.question }], temperature: 0 });
-        if (task.check(problem.question, result.samples[0]!.text.replace(/^A:\s*/, '').trim())) correct++;
+        if (task.check(problem.question, answerOf(result.samples[0]!))) correct++;
       }
       accuracy.push(correct / count);
     }
