@@ -66,7 +66,8 @@ export function classifyArithmeticFailure(question: string, reasoning: string, a
     }
     const step = parseStep(line);
     if (!step) continue;
-    const holds = evaluateExpression(step.left) === step.right;
+    const value = evaluateExpression(step.left);
+    const holds = value === step.right;
     if (step.partial !== undefined) {
       if (!holds) return 'digit-fact';
       if (work) work.partial = step.partial;
@@ -76,7 +77,7 @@ export function classifyArithmeticFailure(question: string, reasoning: string, a
     if (!holds) {
       if (work?.partial === undefined || work.expression !== step.left) return 'equation';
       // A product's columns leave out the place factor's zeros (`411*20:` works 411*2 and ends on 822).
-      const truth = Math.abs(evaluateExpression(step.left) ?? Number.NaN);
+      const truth = Math.abs(value ?? Number.NaN);
       const partial = Number(work.partial);
       return [1, 10, 100, 1000].some((zeros) => partial * zeros === truth) ? 'result-copy' : 'column-partial';
     }
