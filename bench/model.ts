@@ -39,12 +39,12 @@ const k = Number(values.samples);
 const temperature = Number(values.temperature);
 const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(values.path ? { path: values.path } : {}) });
 
-/** The vote key of an answer: Countdown votes on the value of a valid expression, arithmetic on the answer text. */
+/** The vote key of an answer: Countdown's key lets only solutions vote, arithmetic votes on the answer text. */
 function voteKey(task: Task, problem: TaskProblem, answer: string): string | undefined {
   if (answer === '') return undefined;
   if (task.name !== 'countdown') return answer.replace(/\s+/g, '');
   const key = countdownAnswerKey(problem.question).normalize(answer);
-  return key === 'invalid' ? undefined : key;
+  return key === '' ? undefined : key;
 }
 
 interface Row {

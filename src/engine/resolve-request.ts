@@ -75,7 +75,7 @@ export async function resolveRequest(request: ReasonRequest): Promise<ResolvedRe
     options: { ...planOptions, ...request.options },
     limits: { ...plan.budget, ...definedOnly(limitsOverride) },
     task,
-    answers: createAnswerKey(task),
+    answers: createAnswerKey(task, { question }),
     verifier: request.verifier ?? defaultVerifier(task),
   };
 }

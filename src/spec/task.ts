@@ -31,4 +31,6 @@ export interface Task {
   readonly inferenceVerifier?: 'checker' | 'steps';
   /** Task-specific answer handling (e.g. Countdown votes on an expression's value). */
   answerKey?: Partial<AnswerKey>;
+  /** Answer handling bound to one question (Countdown: only expressions over the given numbers that make the target vote); wins over `answerKey`. */
+  answerKeyFor?(question: string): Partial<AnswerKey>;
 }

@@ -34,6 +34,27 @@ describe('arithmetic task', () => {
     expect(arithmeticTask.answerKey?.equivalent?.('1,234', '1234')).toBe(true);
   });
 
+  it('reads answers as users and other models write them, and nothing from refusals or words', () => {
+    const key = arithmeticTask.answerKey!;
+    for (const [answer, value] of [
+      ['$84$.', '84'],
+      ['84 apples', '84'],
+      ['12*7 = 84', '84'],
+      ['\\boxed{84}', '84'],
+      ['**-21**', '-21'],
+      ['1,234.', '1234'],
+    ])
+      expect(normalizeInteger(answer as string)).toBe(value);
+    expect(arithmeticTask.check('12 x 7', '84 apples.')).toBe(true);
+    expect(arithmeticTask.check('Compute 3*(4+5)', '\\boxed{27}')).toBe(true);
+    expect(key.extract?.('<think>\n2+3=5\n</think>\nA: 5')).toBe('5');
+    expect(key.extract?.('2 + 3 = 5')).toBe('5');
+    expect(key.extract?.('The answer is 84.')).toBe('84');
+    expect(key.extract?.('I cannot compute that; try gpt-4o-mini')).toBeUndefined();
+    expect(key.extract?.('A: I cannot say')).toBeUndefined();
+    expect(key.extract?.('Use version 2')).toBeUndefined();
+  });
+
   it('covers the level shapes (L1 two-digit +/-, L5 has three-digit products)', () => {
     for (const problem of arithmeticTask.generate({ seed: 9, count: 50, level: 1 })) {
       expect(extractArithmeticExpression(problem.question)!.replace(/ /g, '')).toMatch(/^\d\d[+-]\d\d$/);

@@ -4,7 +4,8 @@ import type { Task, TaskProblem } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
 import { buildArithmeticTrace, extractArithmeticExpression, UnsupportedTraceError } from './arithmetic-trace.js';
 import { evaluateExpression, parseExpression } from './expression.js';
-import { normalizeQuestion, parseCompletion } from './format.js';
+import { findFinalAnswer, isRefusal } from './final-answer.js';
+import { normalizeQuestion } from './format.js';
 import { createRandom, hashSeed, type Random } from './random.js';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -76,16 +77,37 @@ function generateOne(level: number, random: Random): { question: string; answer:
   }
 }
 
-/** Canonical integer text (`+042` → `42`, `1,234` → `1234`), or the trimmed input when it is not an integer. */
+/**
+ * Canonical integer text of an answer as users and models write it (`+042` → `42`, `1,234` → `1234`, `$84$.` → `84`,
+ * `84 apples` → `84`, `12*7 = 84` → `84`, `\boxed{84}` → `84`), or the trimmed input when it states no single integer.
+ */
 export function normalizeInteger(answer: string): string {
-  const compact = answer.trim().replace(/[\s,]/g, '').replace(/\.$/, '');
+  const stated = answer.split('=').at(-1) ?? answer;
+  const compact = stated
+    .replace(/\\(?:boxed|fbox)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/[$`*_]|\\[,!;]/g, '')
+    .replace(/[\u2212\u2013]/g, '-')
+    .trim()
+    .replace(/(?<=\d)\s*[a-zA-Z][a-zA-Z ]*\.?$/, '')
+    .replace(/[.!;:]+$/, '')
+    .replace(/(?<=\d)[\s,](?=\d{3}\b)/g, '');
   if (!/^[+-]?\d+$/.test(compact)) return answer.trim();
   const value = BigInt(compact);
   return value.toString();
 }
 
+/** The integer on the last line when that line states one (`84`, `12*7 = 84`, `= 84.`), for completions without an answer line. */
+function lastLineInteger(text: string): string | undefined {
+  const last = text.trim().split(/\r?\n/).at(-1) ?? '';
+  return /^(?:[^=\n]*=\s*)?[$*]*[+-]?\d[\d,]*[$*]*\.?$/.test(last.trim()) ? normalizeInteger(last) : undefined;
+}
+
 const arithmeticAnswerKey: AnswerKey = {
-  extract: (text) => parseCompletion(text).answer ?? /-?\d+(?!.*\d)/s.exec(text)?.[0],
+  extract: (text) => {
+    const stated = findFinalAnswer(text);
+    if (stated !== undefined) return isRefusal(stated) ? undefined : stated;
+    return isRefusal(text) ? undefined : lastLineInteger(text);
+  },
   normalize: normalizeInteger,
   equivalent: (a, b) => normalizeInteger(a) === normalizeInteger(b),
 };

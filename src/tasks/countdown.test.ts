@@ -26,13 +26,25 @@ describe('countdown checker', () => {
     expect(countdownTask.check('What is 2+2?', '4')).toBe(false);
   });
 
-  it('votes on the value of valid expressions', () => {
+  it('lets only solutions vote, all under one key, and keeps the expression as the answer', () => {
     const key = countdownAnswerKey('Use 3, 7, 25, 50 to make 71.');
     expect(key.normalize('50+25-7+3')).toBe('71');
     expect(key.normalize('3+50+25-7')).toBe('71');
-    expect(key.normalize('50+21')).toBe('invalid');
+    expect(key.normalize('(50-25)*3-7+3')).toBe(''); // 3 used twice
+    expect(key.normalize('50+21')).toBe(''); // 21 is not given
+    expect(key.normalize('50+25')).toBe(''); // misses the target
     expect(key.equivalent('50+25-7+3', '25+50+3-7')).toBe(true);
+    expect(key.equivalent('50+21', '50+21')).toBe(false);
     expect(key.extract('<think>\n</think>\nA: 50+25-7+3')).toBe('50+25-7+3');
+    // The engine hands the key the visible text only, without the thinking section.
+    expect(key.extract('A: 50+25-7+3')).toBe('50+25-7+3');
+  });
+
+  it('accepts "no solution" exactly when no expression makes the target', () => {
+    expect(countdownTask.check(question, 'no solution')).toBe(true); // 3, 7, 25, 50 cannot make 62
+    expect(countdownTask.check(question, 'It is impossible.')).toBe(true);
+    expect(countdownTask.check('Use 3, 7, 25, 50 to make 71.', 'no solution')).toBe(false);
+    expect(countdownTask.check(question, '50+7+3+2')).toBe(false); // the README's old example: 2 is not given
   });
 
   it('parses question variants', () => {

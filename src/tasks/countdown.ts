@@ -2,9 +2,16 @@
 
 import type { Task, TaskProblem } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
+import {
+  claimsNoSolution,
+  cleanCountdownExpression,
+  countdownAnswerProblem,
+  extractCountdownAnswer,
+  solveCountdown,
+} from './countdown-answer.js';
 import { searchCountdown } from './countdown-trace.js';
 import { evaluateNode, hasNegation, numbersIn, parseExpression } from './expression.js';
-import { normalizeQuestion, parseCompletion } from './format.js';
+import { normalizeQuestion } from './format.js';
 import { createRandom, hashSeed, type Random } from './random.js';
 
 const LEVELS = [1, 2, 3] as const;
@@ -29,7 +36,7 @@ export function countdownQuestion(numbers: readonly number[], target: number): s
 
 /** The value of a candidate expression if it only uses numbers from `numbers` (each at most once), else undefined. */
 export function evaluateCountdownAnswer(candidate: string, numbers?: readonly number[]): number | undefined {
-  const left = candidate.trim().split('=')[0]?.trim() ?? '';
+  const left = cleanCountdownExpression(candidate).split('=')[0]?.trim() ?? '';
   const tree = parseExpression(left);
   if (!tree || hasNegation(tree)) return undefined;
   if (numbers) {
@@ -43,17 +50,22 @@ export function evaluateCountdownAnswer(candidate: string, numbers?: readonly nu
   return evaluateNode(tree);
 }
 
-/** An answer key bound to one question: votes aggregate over the value of valid expressions, `invalid` otherwise. */
+/**
+ * An answer key bound to one question. Only solutions vote, all under one key (the target): two expressions that both
+ * make it are the same right answer; one that uses numbers not given, reuses one or misses the target gets no vote but
+ * stays the extracted answer. Without a question it keys parseable expressions by their value.
+ * @example countdownAnswerKey('Use 3, 7, 25, 50 to make 71.').normalize('50+25-7+3') // '71'
+ */
 export function countdownAnswerKey(question?: string): AnswerKey {
   const parsed = question === undefined ? undefined : parseCountdownQuestion(question);
   const normalize = (answer: string): string => {
-    const value = evaluateCountdownAnswer(answer, parsed?.numbers);
-    return value === undefined ? 'invalid' : String(value);
+    if (!parsed) return String(evaluateCountdownAnswer(answer) ?? '');
+    return countdownAnswerProblem(answer, parsed.numbers, parsed.target) === undefined ? String(parsed.target) : '';
   };
   return {
-    extract: (text) => parseCompletion(text).answer,
+    extract: extractCountdownAnswer,
     normalize,
-    equivalent: (a, b) => normalize(a) !== 'invalid' && normalize(a) === normalize(b),
+    equivalent: (a, b) => normalize(a) !== '' && normalize(a) === normalize(b),
   };
 }
 
@@ -122,8 +134,12 @@ export const countdownTask: Task = {
   },
   check(question, candidate) {
     const parsed = parseCountdownQuestion(question);
-    return parsed !== undefined && evaluateCountdownAnswer(candidate, parsed.numbers) === parsed.target;
+    if (!parsed) return false;
+    // "No solution" is the right answer exactly when the exhaustive solver finds none.
+    if (claimsNoSolution(candidate)) return solveCountdown(parsed.numbers, parsed.target) === undefined;
+    return countdownAnswerProblem(candidate, parsed.numbers, parsed.target) === undefined;
   },
   matches: (question) => parseCountdownQuestion(question) !== undefined,
   answerKey: countdownAnswerKey(),
+  answerKeyFor: (question) => countdownAnswerKey(question),
 };

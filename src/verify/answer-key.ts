@@ -5,10 +5,13 @@ import { answersEquivalent, type EquivalenceOptions, normalizeAnswer } from './a
 import { extractAnswer } from './extract-answer.js';
 
 /** Options for {@link createAnswerKey}. */
-export interface AnswerKeyOptions extends EquivalenceOptions {}
+export interface AnswerKeyOptions extends EquivalenceOptions {
+  /** The question answered: a task with `answerKeyFor` binds its key to it (Countdown checks the numbers given). */
+  question?: string;
+}
 
 /** Builds the default math AnswerKey with the given equivalence options. */
-export function createDefaultAnswerKey(options: AnswerKeyOptions = {}): AnswerKey {
+export function createDefaultAnswerKey(options: EquivalenceOptions = {}): AnswerKey {
   return {
     extract: (text) => extractAnswer(text),
     normalize: (answer) => normalizeAnswer(answer),
@@ -20,22 +23,24 @@ export function createDefaultAnswerKey(options: AnswerKeyOptions = {}): AnswerKe
 export const defaultAnswerKey: AnswerKey = createDefaultAnswerKey();
 
 /**
- * The AnswerKey for a task: the task's `answerKey` partial (e.g. Countdown's expression-to-value normalization) merged
- * over the default; the default alone without a task. A task that overrides only `normalize` gets an `equivalent` that
- * compares normalized forms, so votes and equivalence agree.
- * @example createAnswerKey(getTask('countdown')).normalize('(25+75)*3')
+ * The AnswerKey for a task: the task's key for this question (`answerKeyFor`), else its `answerKey` partial, merged over the
+ * default; the default alone without a task. A task that overrides only `normalize` gets an `equivalent` that compares
+ * normalized forms, so votes and equivalence agree.
+ * @example createAnswerKey(getTask('countdown'), { question: 'Use 3, 7, 25, 50 to make 71.' }).normalize('(25+50)-7+3')
  */
 export function createAnswerKey(task?: Task, options: AnswerKeyOptions = {}): AnswerKey {
-  const base = options.percent === undefined ? defaultAnswerKey : createDefaultAnswerKey(options);
-  const partial = task?.answerKey;
+  const { question, ...equivalence } = options;
+  const base = equivalence.percent === undefined ? defaultAnswerKey : createDefaultAnswerKey(equivalence);
+  const partial = question !== undefined && task?.answerKeyFor ? task.answerKeyFor(question) : task?.answerKey;
   if (!partial) return base;
+  const { extract, normalize, equivalent } = partial;
   return {
-    extract: partial.extract ? (text) => partial.extract!(text) : base.extract,
-    normalize: partial.normalize ? (answer) => partial.normalize!(answer) : base.normalize,
-    equivalent: partial.equivalent
-      ? (a, b) => partial.equivalent!(a, b)
-      : partial.normalize
-        ? (a, b) => base.equivalent(partial.normalize!(a), partial.normalize!(b))
+    extract: extract ? (text) => extract(text) : base.extract,
+    normalize: normalize ? (answer) => normalize(answer) : base.normalize,
+    equivalent: equivalent
+      ? (a, b) => equivalent(a, b)
+      : normalize
+        ? (a, b) => base.equivalent(normalize(a), normalize(b))
         : base.equivalent,
   };
 }

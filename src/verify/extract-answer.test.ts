@@ -22,6 +22,30 @@ describe('extractAnswer', () => {
     expect(extractAnswer(text)).toBe(expected);
   });
 
+  it('never reads a number out of words, labels, inline code or a refusal', () => {
+    const refusal =
+      "I am slowthink's small embedded model: I only know integer arithmetic (for example `What is 347*58?`) and Countdown. " +
+      'For other questions, connect a general model: `--model openai:gpt-4o-mini` with OPENAI_API_KEY set.';
+    for (const text of [
+      refusal,
+      'Connect gpt-4o-mini instead.',
+      'This needs version 2 of the model.',
+      'Install Python 3 first',
+      'See release 1.2.3',
+      'A: I cannot answer that.',
+      "I'm sorry, but I can't help with 12 of those.",
+    ])
+      expect(extractAnswer(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['a sum written out', '2 + 3 = 5', '5'],
+    ['a product with units and a full stop', '12 x 7 is 84 apples.', '84'],
+    ['a step label before the result', 'step 3: 12*7 = 84', '84'],
+  ])('still finds a stated quantity: %s', (_name, text, expected) => {
+    expect(extractAnswer(text)).toBe(expected);
+  });
+
   it('returns undefined when there is nothing', () => {
     expect(extractAnswer('no digits at all')).toBeUndefined();
     expect(extractAnswer('')).toBeUndefined();

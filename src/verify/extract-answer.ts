@@ -1,9 +1,15 @@
 /** @module Answer extraction from a sample's text: `\boxed{}`, a final-answer line, the last number; code blocks for code tasks. */
+import { isRefusal } from '../tasks/final-answer.js';
 
 const answerLine = /^\s*(?:[-*>]\s*)?(?:\*\*|__)?\s*(?:final\s+answer|answer|a)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
 const answerIsPhrase = /\bthe\s+(?:final\s+)?answer\s+is\s*:?\s*(.+?)\s*$/i;
 const hashLine = /^\s*####\s*(.+?)\s*$/;
-const numberPattern = /[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?|[+-]?\.\d+/g;
+// A number standing alone: not part of a word (`gpt-4o-mini`, `v2`, `3rd`), a version (`1.2.3`) or an identifier.
+const numberPattern =
+  /(?<![\p{L}\p{N}_.\-+/]|\p{L}-)[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:\s*\/\s*\d+)?(?![\p{L}\p{N}_]|[.,]\d|-\p{L})|(?<![\p{L}\p{N}_.])[+-]?\.\d+(?![\p{L}\p{N}_])/gu;
+// Words after which a number is a label, not a quantity (`version 2`, `step 3`, `Python 3`).
+const labelBefore =
+  /(?:\b(?:version|ver|v|release|python|node|step|line|chapter|section|page|figure|fig|table|item|option|case|part|level|round|sample|phase|model|gpt|llama|qwen|claude|gemini|rfc|iso|utf|ipv|http|number)\.?|\bno\.|#)\s*$/i;
 
 /** The contents of the last `\boxed{…}` (or `\fbox{…}`) with balanced braces, or undefined. */
 export function findLastBoxed(text: string): string | undefined {
@@ -49,15 +55,23 @@ export function findAnswerLine(text: string): string | undefined {
     const line = lines[index] ?? '';
     const match = answerLine.exec(line) ?? hashLine.exec(line) ?? answerIsPhrase.exec(line);
     const value = match?.[1] === undefined ? '' : tidyLineValue(match[1]);
-    if (value !== '') return findLastBoxed(value) ?? value;
+    if (value !== '') return isRefusal(value) ? undefined : (findLastBoxed(value) ?? value);
   }
   return undefined;
 }
 
-/** The last number in the text (`1,000`, `-3.5`, `3/4`), or undefined. */
+/**
+ * The last number the text states as a quantity (`1,000`, `-3.5`, `3/4`), or undefined. Never digits out of words
+ * (`gpt-4o-mini`), labels (`version 2`), inline code or links, and nothing at all from a refusal (`I cannot …`).
+ */
 export function findLastNumber(text: string): string | undefined {
-  const matches = text.match(numberPattern);
-  return matches?.at(-1)?.replace(/\s+/g, '');
+  if (isRefusal(text)) return undefined;
+  const prose = text.replace(/`[^`\n]*`|https?:\/\/\S+|\[[^\]\n]*\]\([^)\n]*\)/g, ' ');
+  let last: string | undefined;
+  for (const match of prose.matchAll(numberPattern)) {
+    if (!labelBefore.test(prose.slice(Math.max(0, match.index - 12), match.index))) last = match[0];
+  }
+  return last?.replace(/\s+/g, '');
 }
 
 /**

@@ -36,11 +36,14 @@ export function createTaskVerifier(options: TaskVerifierOptions = {}): Verifier 
       if (!task) {
         return { value: 0, evidence: 'no task applies', issues: [{ code: 'no-task', message: 'No task checker matches this problem.' }] };
       }
-      const answer = candidateAnswer(candidate, createAnswerKey(task));
+      const extracted = candidateAnswer(candidate, createAnswerKey(task, { question: problem.question }));
+      // Without an extractable answer the checker reads the text itself: a stated "no solution" can be right.
+      const answer = extracted ?? (candidate.text.trim() === '' ? undefined : candidate.text.trim());
       if (answer === undefined) return noAnswer;
       let right = false;
       try {
         right = task.check(problem.question, answer);
+        if (extracted === undefined && !right) return noAnswer;
       } catch (error) {
         return { value: 0, evidence: `checker failed: ${String(error)}`, issues: [{ code: 'checker-error', message: String(error) }] };
       }
@@ -70,7 +73,7 @@ export function createReferenceVerifier(options: ReferenceVerifierOptions = {}):
           issues: [{ code: 'no-reference', message: 'The problem has no reference answer.' }],
         };
       }
-      const key = options.answerKey ?? createAnswerKey(options.resolveTask?.(problem));
+      const key = options.answerKey ?? createAnswerKey(options.resolveTask?.(problem), { question: problem.question });
       const answer = candidateAnswer(candidate, key);
       if (answer === undefined) return noAnswer;
       const right = key.equivalent(answer, problem.reference);
