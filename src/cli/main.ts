@@ -1,7 +1,7 @@
 /** @module The `slowthink` CLI: registers every command, and turns failures into `error CODE: message` + a hint and an exit code. */
 import { Command } from 'commander';
 import { commandLoaders } from './commands/index.js';
-import { reportError } from './render-error.js';
+import { reportError, wantsJson } from './render-error.js';
 
 /** Builds the program with every command registered. */
 export async function createProgram(): Promise<Command> {
@@ -30,7 +30,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     await program.parseAsync(argv);
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (error) {
-    return reportError(error);
+    // With --json, stdout carries exactly one object whatever failed: the error object then.
+    return reportError(error, { json: wantsJson(argv) });
   }
 }
 

@@ -63,18 +63,29 @@ export function requestFromFlags(question: string, flags: AskFlags): ReasonReque
 
 async function runAsk(question: string, flags: AskFlags): Promise<void> {
   const request = requestFromFlags(question, flags);
-  const { streamReason } = await import('../../engine/index.js');
-  const { createEventRenderer, ledgerLine, resultJson } = await import('../render.js');
+  const json = flags.json === true;
   const controller = new AbortController();
-  const interrupt = () => controller.abort();
-  process.once('SIGINT', interrupt);
+  // A listener that stays for the whole run: with `once`, signal-exit (loaded by node-llama-cpp) sees itself alone on the
+  // signal and re-raises it, killing the process before the answer so far is printed.
+  const interrupt = () => {
+    if (!controller.signal.aborted) return controller.abort();
+    // Ctrl-C again: stop without waiting for the run to wind down, still keeping the --json promise.
+    const message = 'Interrupted twice: stopped without waiting for the run to end';
+    if (json) process.stdout.write(`${JSON.stringify({ error: { code: ERROR_CODES.ABORTED, message, hint: null } })}\n`);
+    process.stderr.write(`error ${ERROR_CODES.ABORTED}: ${message}\n`);
+    process.exit(130);
+  };
+  process.on('SIGINT', interrupt);
   try {
+    const { streamReason } = await import('../../engine/index.js');
+    const { createEventRenderer, ledgerLine, resultJson } = await import('../render.js');
     const stream = streamReason({ ...request, signal: controller.signal });
-    const json = flags.json === true;
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     const renderer = createEventRenderer({ write: (text) => process.stdout.write(text), color });
     for await (const event of stream) if (!json) renderer.handle(event);
     const result = await stream.result;
+    // Interrupted with an answer in hand: the answer is printed, and the exit code still says Ctrl-C.
+    if (controller.signal.aborted) process.exitCode = 130;
     if (json) {
       process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
       return;
@@ -84,8 +95,17 @@ async function runAsk(question: string, flags: AskFlags): Promise<void> {
     process.stdout.write(`${color ? `\u001b[2m${line}\u001b[0m` : line}\n`);
   } finally {
     process.removeListener('SIGINT', interrupt);
+    await closeModelsQuietly();
+  }
+}
+
+/** Closes the loaded models; a failure to close is a warning, never a second output after the answer. */
+async function closeModelsQuietly(): Promise<void> {
+  try {
     const { closeModels } = await import('../../models/registry.js');
     await closeModels();
+  } catch (error) {
+    process.stderr.write(`warning: closing the model failed: ${error instanceof Error ? error.message : String(error)}\n`);
   }
 }
 

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { onlyJsonObject, runCli } from './testing/run-cli.js';
+
+// `ask --json` through the real CLI process on the embedded model: stdout holds exactly one JSON object whatever happens.
+const question = 'What is 48+77?';
+
+describe('ask --json prints exactly one JSON object', () => {
+  it('a normal answer: the result, exit 0', async () => {
+    const run = await runCli(['ask', question, '--json', '--effort', 'low', '--seed', '1']);
+    const result = onlyJsonObject(run.stdout);
+    expect(run.code).toBe(0);
+    expect(result).toMatchObject({ model: 'embedded:slowthink-mini', effort: 'low', strategy: 'cot', stopped_by: null });
+    expect(typeof result['answer']).toBe('string');
+    expect(result['error']).toBeUndefined();
+  }, 30_000);
+
+  it.each([
+    [['--max-calls', '1.5'], 'ST_INVALID_ARGUMENT', 'max-calls'],
+    [['--temperature', 'hot'], 'ST_INVALID_ARGUMENT', 'temperature'],
+    [['--bogus-flag'], 'ST_INVALID_ARGUMENT', undefined],
+    [['--effort'], 'ST_INVALID_ARGUMENT', undefined],
+    [['--effort', 'extreme'], 'ST_UNKNOWN_EFFORT', 'effort'],
+    [['--model', 'nope:x'], 'ST_UNKNOWN_MODEL', 'model'],
+    [['--strategy', 'nope'], 'ST_UNKNOWN_STRATEGY', 'strategy'],
+  ])(
+    'bad input %j: the error object with code %s, exit 2',
+    async (flags, code, param) => {
+      const run = await runCli(['ask', question, '--json', ...flags]);
+      const body = onlyJsonObject(run.stdout);
+      expect(run.code).toBe(2);
+      expect(body['error']).toMatchObject({ code, message: expect.any(String), hint: expect.any(String) });
+      if (param) expect(body['error']).toMatchObject({ param });
+      expect(run.stderr).not.toMatch(/\n\s+at /); // no stack trace
+    },
+    30_000,
+  );
+
+  it('a budget too small for any answer: the error with the work charged, exit 2', async () => {
+    const run = await runCli(['ask', question, '--json', '--max-tokens', '1', '--effort', 'low']);
+    const body = onlyJsonObject(run.stdout);
+    expect(run.code).toBe(2);
+    expect(body['error']).toMatchObject({ code: 'ST_BUDGET_TOO_SMALL' });
+    // The engine reports what it spent before the limit (SlowthinkError.report): one call, at most one token.
+    expect(body).toMatchObject({ stopped_by: 'tokens', strategy: 'cot', calls: 1 });
+    expect(body['usage']).toMatchObject({ completion_tokens: 1 });
+  }, 30_000);
+
+  it('a mid-run limit: the best answer so far and the limit that stopped it, exit 0', async () => {
+    const run = await runCli(['ask', question, '--json', '--effort', 'high', '--max-tokens', '120', '--seed', '1']);
+    const result = onlyJsonObject(run.stdout);
+    expect(run.code).toBe(0);
+    expect(result['stopped_by']).toBe('tokens');
+    expect(typeof result['answer']).toBe('string');
+    expect((result['usage'] as { completion_tokens: number }).completion_tokens).toBeLessThanOrEqual(120);
+  }, 30_000);
+
+  it('an interrupted run (SIGINT): one object (answer so far, or ST_ABORTED with the work done), exit 130', async () => {
+    let started = '';
+    const run = await runCli(['ask', 'What is 912*847?', '--json', '--effort', 'max', '--max-calls', '500'], {
+      env: { SLOWTHINK_MODEL: 'slowthink-mini' },
+      // SIGINT once the model is thinking (`ask` has taken over Ctrl-C well before 2.5 s).
+      onSpawn: (child) => {
+        setTimeout(() => {
+          started = String(child.kill('SIGINT'));
+        }, 2500);
+      },
+    });
+    expect(started).toBe('true');
+    const body = onlyJsonObject(run.stdout);
+    expect(run.code).toBe(130);
+    if (body['error'] === undefined) expect(body).toMatchObject({ stopped_by: 'abort', finish_reason: 'abort' });
+    else expect(body['error']).toMatchObject({ code: 'ST_ABORTED' });
+  }, 30_000);
+});

@@ -1,0 +1,44 @@
+/** @module Test helper: runs the real `bin/slowthink.js` (or any node script) as a child process and collects its output. */
+import { type ChildProcess, spawn } from 'node:child_process';
+
+export interface CliRun {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node <script> ...args` from the repository root; `onSpawn` gets the child (e.g. to send it SIGINT). */
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<CliRun> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, NO_COLOR: '1', ...options.env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    options.onSpawn?.(child);
+    child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Runs the CLI: `slowthink ...args`. */
+export function runCli(args: readonly string[], options: Parameters<typeof runNode>[2] = {}): Promise<CliRun> {
+  return runNode('bin/slowthink.js', args, options);
+}
+
+/** The one JSON object stdout must hold; throws (failing the test) when stdout holds anything else. */
+export function onlyJsonObject(stdout: string): Record<string, unknown> {
+  const lines = stdout.split('\n').filter((line) => line !== '');
+  if (lines.length !== 1) throw new Error(`expected exactly one line of JSON on stdout, got ${lines.length}: ${stdout.slice(0, 400)}`);
+  const value: unknown = JSON.parse(lines[0] ?? '');
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error(`stdout is not one JSON object: ${stdout}`);
+  return value as Record<string, unknown>;
+}
