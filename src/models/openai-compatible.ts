@@ -1,8 +1,9 @@
 /**
  * @module Any OpenAI-compatible chat endpoint (OpenAI, DeepSeek, vLLM, Ollama, llama.cpp server) through the `openai`
- * SDK: n, logprobs, streaming, abort, retries, and native `reasoning_content` / `reasoning` kept.
+ * SDK: n, logprobs, streaming, abort with the partial work and its usage, native `reasoning_content` / `reasoning`
+ * kept, and the project's one retry layer (the SDK's own retries are off).
  */
-import OpenAI, { APIConnectionError, APIError, APIUserAbortError } from 'openai';
+import OpenAI, { APIConnectionTimeoutError, APIError } from 'openai';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type {
   GenerateRequest,
@@ -12,9 +13,11 @@ import type {
   Price,
   Sample,
   SampleFinishReason,
-  TokenUsage,
   Warning,
 } from '../spec/index.js';
+import { type BackendLabel, backendError, retryAfterMs, timeoutError } from './backend-errors.js';
+import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay, waitUnlessAborted } from './backend-retry.js';
+import { addChunk, createStreamState, type StreamState, usageOf } from './openai-stream.js';
 import { costOf, priceOf } from './prices.js';
 
 export interface OpenAICompatibleModelOptions {
@@ -24,47 +27,35 @@ export interface OpenAICompatibleModelOptions {
   apiKey?: string | undefined;
   /** Provider part of the id; default `openai-compatible`. */
   provider?: string;
-  /** Retries on 408/409/429/5xx and connection errors, with the SDK's backoff; default 2. */
+  /** Retries on 408/409/429/5xx, connection failures and timeouts, before any token arrived; default 2. */
   maxRetries?: number;
-  /** Milliseconds per attempt; default 10 minutes. */
+  /** Backoff when the backend names no `retry-after`: first wait and longest wait in ms (default 500 and 8,000). */
+  retryDelayMs?: { base?: number; max?: number };
+  /** Milliseconds per attempt, stream included; default 10 minutes. */
   timeout?: number;
   capabilities?: Partial<ModelCapabilities>;
   /** Overrides the price table for this model. */
   price?: Price;
 }
 
-type WireUsage = {
-  prompt_tokens?: number;
-  completion_tokens?: number;
-  completion_tokens_details?: { reasoning_tokens?: number } | null;
-  prompt_tokens_details?: { cached_tokens?: number } | null;
-} | null;
-type WireLogprobs = { content?: Array<{ logprob: number }> | null } | null | undefined;
-type Accumulated = { text: string; reasoning: string; finishReason: string | null; logprobs: number[] };
+/** How one attempt ended: with something to return, or with a failure before any token reached the caller. */
+type Attempt =
+  | { kind: 'answered'; state: StreamState; cut: 'abort' | 'error' | null }
+  | { kind: 'failed'; error: SlowthinkError; retryAfterMs: number | undefined };
 
 /** o-series and gpt-5 models take `max_completion_tokens`; others the classic `max_tokens`. */
 function usesCompletionTokens(model: string): boolean {
   return /^(o\d|gpt-5)/.test(model);
 }
 
-function finishReasonOf(raw: string | null | undefined): SampleFinishReason {
+function finishReasonOf(raw: string): SampleFinishReason {
   if (raw === 'length') return 'length';
-  if (raw === 'stop' || raw === 'tool_calls' || raw === 'function_call' || raw === null || raw === undefined) return 'stop';
-  return raw === 'content_filter' ? 'stop' : 'error';
-}
-
-function usageOf(usage: WireUsage): TokenUsage {
-  return {
-    promptTokens: usage?.prompt_tokens,
-    completionTokens: usage?.completion_tokens,
-    reasoningTokens: usage?.completion_tokens_details?.reasoning_tokens,
-    cachedTokens: usage?.prompt_tokens_details?.cached_tokens,
-  };
+  if (raw === 'stop' || raw === 'tool_calls' || raw === 'function_call' || raw === 'content_filter') return 'stop';
+  return 'error';
 }
 
 /** Splits a call's completion tokens over its samples in proportion to their length, so the samples sum to the call. */
-function shareTokens(samples: Sample[], total: number | undefined): void {
-  if (total === undefined) return;
+function shareTokens(samples: Sample[], total: number): void {
   const lengths = samples.map((sample) => (sample.reasoning?.length ?? 0) + sample.text.length + 1);
   const sum = lengths.reduce((left, right) => left + right, 0);
   let given = 0;
@@ -75,55 +66,41 @@ function shareTokens(samples: Sample[], total: number | undefined): void {
   });
 }
 
-/** Maps SDK errors to SlowthinkError: connection → MODEL_UNAVAILABLE, HTTP status → MODEL_CALL_FAILED, abort → ABORTED. */
-export function mapOpenAIError(error: unknown, modelId: string, baseURL: string): SlowthinkError {
-  if (SlowthinkError.isInstance(error)) return error;
-  if (error instanceof APIUserAbortError)
-    return new SlowthinkError(ERROR_CODES.ABORTED, `Call to ${modelId} was aborted`, { cause: error });
-  if (error instanceof APIConnectionError) {
-    return new SlowthinkError(ERROR_CODES.MODEL_UNAVAILABLE, `Cannot reach ${modelId} at ${baseURL}: ${error.message}`, {
-      hint: 'Check that the server is running and the base URL is right (SLOWTHINK_OPENAI_BASE_URL / OPENAI_BASE_URL).',
-      retryable: true,
-      cause: error,
-    });
-  }
-  if (error instanceof APIError) {
-    const status = error.status ?? 0;
-    const hints: Record<number, string> = {
-      401: 'Check the API key (OPENAI_API_KEY or SLOWTHINK_OPENAI_API_KEY).',
-      403: 'The key has no access to this model.',
-      404: 'Check the model name: the endpoint does not know it.',
-      429: 'Rate limited: wait and retry, or lower the effort.',
+/** The samples of a stream: a choice the stream did not finish ends as `cut` (abort), else as a backend `error`. */
+function samplesOf(state: StreamState, n: number, cut: 'abort' | 'error' | null): Sample[] {
+  const samples: Sample[] = [];
+  for (const choice of state.choices.slice(0, n)) {
+    if (!choice) continue;
+    const sample: Sample = {
+      text: choice.text,
+      finishReason: choice.finishReason === null ? (cut ?? 'error') : finishReasonOf(choice.finishReason),
+      usage: { promptTokens: undefined, completionTokens: choice.tokens },
     };
-    return new SlowthinkError(
-      ERROR_CODES.MODEL_CALL_FAILED,
-      `Model call failed with status ${status}: POST ${baseURL}/chat/completions (${modelId}): ${error.message}`,
-      {
-        hint: hints[status] ?? (status >= 500 ? 'The backend failed; retry later.' : 'The backend rejected the request.'),
-        retryable: status === 408 || status === 409 || status === 429 || status >= 500,
-        cause: error,
-      },
-    );
+    if (choice.reasoning) sample.reasoning = choice.reasoning;
+    if (choice.logprobs.length > 0) sample.tokenLogprobs = choice.logprobs;
+    samples.push(sample);
   }
-  return new SlowthinkError(
-    ERROR_CODES.MODEL_CALL_FAILED,
-    `Model call to ${modelId} failed: ${error instanceof Error ? error.message : String(error)}`,
-    {
-      cause: error,
-    },
-  );
+  return samples;
 }
 
 /** Creates a Model over an OpenAI-compatible endpoint. */
 export function createOpenAICompatibleModel(options: OpenAICompatibleModelOptions): Model {
-  const baseURL = options.baseURL ?? 'https://api.openai.com/v1';
   const provider = options.provider ?? 'openai-compatible';
   const id = `${provider}:${options.model}`;
+  const label: BackendLabel = { provider, modelId: id };
+  const timeoutMs = options.timeout ?? 600_000;
+  const policy: RetryPolicy = {
+    maxRetries: options.maxRetries ?? DEFAULT_RETRY_POLICY.maxRetries,
+    baseDelayMs: options.retryDelayMs?.base ?? DEFAULT_RETRY_POLICY.baseDelayMs,
+    maxDelayMs: options.retryDelayMs?.max ?? DEFAULT_RETRY_POLICY.maxDelayMs,
+  };
+  // maxRetries 0: this file is the one retry layer; logLevel off: a garbage chunk is our error to report, not a console line.
   const client = new OpenAI({
-    baseURL,
+    baseURL: options.baseURL ?? 'https://api.openai.com/v1',
     apiKey: options.apiKey ?? 'none',
-    maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeout ?? 600_000,
+    maxRetries: 0,
+    timeout: timeoutMs,
+    logLevel: 'off',
   });
   const capabilities: ModelCapabilities = {
     logprobs: true,
@@ -168,51 +145,46 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     return payload;
   }
 
-  async function stream(request: GenerateRequest, payload: Record<string, unknown>) {
-    const chunks = await client.chat.completions.create(
-      { ...payload, stream: true, stream_options: { include_usage: true } } as unknown as OpenAI.ChatCompletionCreateParamsStreaming,
-      { signal: request.signal },
-    );
-    const choices: Accumulated[] = [];
-    let usage: WireUsage = null;
-    for await (const chunk of chunks) {
-      if (chunk.usage) usage = chunk.usage as WireUsage;
-      for (const choice of chunk.choices ?? []) {
-        const slot = choices[choice.index] ?? { text: '', reasoning: '', finishReason: null, logprobs: [] };
-        choices[choice.index] = slot;
-        const delta = choice.delta as { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
-        const thinking = delta.reasoning_content ?? delta.reasoning;
-        if (thinking) {
-          slot.reasoning += thinking;
-          request.onDelta?.(choice.index, thinking, 'reasoning');
-        }
-        if (delta.content) {
-          slot.text += delta.content;
-          request.onDelta?.(choice.index, delta.content, 'text');
-        }
-        for (const token of (choice.logprobs as WireLogprobs)?.content ?? []) slot.logprobs.push(token.logprob);
-        if (choice.finish_reason) slot.finishReason = choice.finish_reason;
-      }
+  /** One streamed attempt; the caller's abort and this attempt's timeout end it with whatever streamed so far. */
+  async function attempt(request: GenerateRequest, payload: Record<string, unknown>): Promise<Attempt> {
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(), timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
+    const state = createStreamState();
+    let failure: unknown;
+    try {
+      const chunks = await client.chat.completions.create(
+        { ...payload, stream: true, stream_options: { include_usage: true } } as unknown as OpenAI.ChatCompletionCreateParamsStreaming,
+        { signal },
+      );
+      // The SDK ends the loop quietly on abort; the signals below tell an abort from a finished stream.
+      for await (const chunk of chunks) addChunk(state, chunk, request.onDelta);
+    } catch (error) {
+      failure = error;
+    } finally {
+      clearTimeout(timer);
     }
-    return { choices: choices.filter(Boolean), usage };
-  }
-
-  async function complete(request: GenerateRequest, payload: Record<string, unknown>) {
-    const response = await client.chat.completions.create(payload as unknown as OpenAI.ChatCompletionCreateParamsNonStreaming, {
-      signal: request.signal,
-    });
-    const choices = [...response.choices]
-      .sort((left, right) => left.index - right.index)
-      .map((choice): Accumulated => {
-        const message = choice.message as { content?: string | null; reasoning_content?: string | null; reasoning?: string | null };
-        return {
-          text: message.content ?? '',
-          reasoning: message.reasoning_content ?? message.reasoning ?? '',
-          finishReason: choice.finish_reason,
-          logprobs: ((choice.logprobs as WireLogprobs)?.content ?? []).map((token) => token.logprob),
-        };
-      });
-    return { choices, usage: (response.usage ?? null) as WireUsage };
+    if (request.signal?.aborted) return { kind: 'answered', state, cut: 'abort' };
+    const timedOut = timeout.signal.aborted || failure instanceof APIConnectionTimeoutError;
+    // Tokens already reached the caller: return them (charged), never retry.
+    if ((timedOut || failure !== undefined) && state.consumed) return { kind: 'answered', state, cut: 'error' };
+    if (timedOut) return { kind: 'failed', error: timeoutError(label, failure), retryAfterMs: undefined };
+    if (failure !== undefined) {
+      return {
+        kind: 'failed',
+        error: backendError(failure, label),
+        retryAfterMs: failure instanceof APIError ? retryAfterMs(failure.headers) : undefined,
+      };
+    }
+    if (!state.choices.some(Boolean)) {
+      const error = new SlowthinkError(
+        ERROR_CODES.MODEL_CALL_FAILED,
+        `The configured backend for provider ${provider} (${id}) ended its answer before any choice`,
+        { hint: 'The backend or a proxy in front of it cut the stream; retry later.', retryable: true },
+      );
+      return { kind: 'failed', error, retryAfterMs: undefined };
+    }
+    return { kind: 'answered', state, cut: null };
   }
 
   return {
@@ -224,24 +196,24 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
       const started = Date.now();
       const warnings: Warning[] = [];
       const payload = body(request, warnings);
-      let raw: { choices: Accumulated[]; usage: WireUsage };
-      try {
-        raw = request.onDelta ? await stream(request, payload) : await complete(request, payload);
-      } catch (error) {
-        throw mapOpenAIError(error, id, baseURL);
+      // The request's end (epoch ms), when the engine gives one: no retry waits past it.
+      const deadline = (request as GenerateRequest & { deadline?: number }).deadline;
+      let state: StreamState | undefined;
+      let cut: 'abort' | 'error' | null = 'abort';
+      for (let retry = 0; state === undefined; retry += 1) {
+        const outcome = await attempt(request, payload);
+        if (outcome.kind === 'answered') {
+          state = outcome.state;
+          cut = outcome.cut;
+          break;
+        }
+        // No attempt was answered: an abort while waiting to retry fails the call rather than charging an empty one.
+        const wait = outcome.error.retryable ? retryDelay(retry, policy, { retryAfterMs: outcome.retryAfterMs, deadline }) : undefined;
+        if (wait === undefined || !(await waitUnlessAborted(wait, request.signal))) throw outcome.error;
       }
-      const samples = raw.choices.map((choice): Sample => {
-        const sample: Sample = {
-          text: choice.text,
-          finishReason: finishReasonOf(choice.finishReason),
-          usage: { promptTokens: undefined, completionTokens: undefined },
-        };
-        if (choice.reasoning) sample.reasoning = choice.reasoning;
-        if (choice.logprobs.length > 0) sample.tokenLogprobs = choice.logprobs;
-        return sample;
-      });
-      const usage = usageOf(raw.usage);
-      shareTokens(samples, usage.completionTokens);
+      const samples = samplesOf(state, request.n ?? 1, cut);
+      const usage = usageOf(state);
+      if (state.usage && usage.completionTokens !== undefined) shareTokens(samples, usage.completionTokens);
       const result: GenerateResult = { samples, usage, latencyMs: Date.now() - started, costUsd: costOf(usage, price), warnings };
       return result;
     },
