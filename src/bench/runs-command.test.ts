@@ -1,7 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { onlyJsonObject, runCli } from '../cli/testing/run-cli.js';
 import { RunStore } from '../store/index.js';
 import { createFakeSolver } from './fake-solver.js';
 import { startBench } from './run-bench.js';
@@ -37,4 +38,30 @@ describe('runs list / show / export', () => {
       resultsToCsv([{ ...JSON.parse(exportRunText(run.id, { store: storePath })).results[0], answer: 'x, "y"' }]).split('\n')[1],
     ).toContain('"x, ""y"""');
   });
+});
+
+describe('runs on a store that is not there', () => {
+  it('refuses a named store path that does not exist, creating nothing (exit 2 through the CLI)', async () => {
+    const missing = join(mkdtempSync(join(tmpdir(), 'slowthink-runs-')), 'typo', 'runs.db');
+    expect(() => listRunsText({ store: missing })).toThrow(expect.objectContaining({ code: 'ST_INVALID_ARGUMENT', param: 'store' }));
+    expect(() => showRunText('r1', { store: missing })).toThrow(/No run store/);
+    expect(existsSync(dirname(missing))).toBe(false);
+    // The default store before any bench run: an empty list, still nothing created.
+    const home = mkdtempSync(join(tmpdir(), 'slowthink-home-'));
+    const fresh = await runCli(['runs', 'list'], { env: { HOME: home, SLOWTHINK_STORE: undefined } });
+    expect(fresh).toMatchObject({ code: 0, stdout: `No runs in ${join(home, '.slowthink', 'runs.db')}\n` });
+    expect(existsSync(join(home, '.slowthink'))).toBe(false);
+    const list = await runCli(['runs', 'list', '--store', missing]);
+    expect(list.code).toBe(2);
+    expect(list.stderr).toMatch(/^error ST_INVALID_ARGUMENT: No run store at /);
+    expect(existsSync(dirname(missing))).toBe(false);
+  }, 30_000);
+
+  it('runs show with an unknown id exits 2 (bad input), and --json makes it one error object', async () => {
+    const storePath = join(mkdtempSync(join(tmpdir(), 'slowthink-runs-')), 'runs.db');
+    RunStore.open(storePath).close();
+    const shown = await runCli(['runs', 'show', 'BAD_ID', '--store', storePath, '--json']);
+    expect(shown.code).toBe(2);
+    expect(onlyJsonObject(shown.stdout)['error']).toMatchObject({ code: 'ST_INVALID_ARGUMENT', param: 'runId' });
+  }, 30_000);
 });

@@ -1,4 +1,5 @@
 /** @module `slowthink runs list|show|export`: read stored benchmark runs. */
+import { existsSync } from 'node:fs';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { RunStore, resolveStorePath, type StoredResult } from '../store/index.js';
 import type { BenchConfig } from './bench-config.js';
@@ -34,8 +35,9 @@ export function resultsToCsv(results: readonly StoredResult[]): string {
   return [CSV_COLUMNS.join(','), ...results.map((result) => CSV_COLUMNS.map((column) => csvCell(result[column])).join(','))].join('\n');
 }
 
+/** Readers never create a store: a missing file is bad input (a mistyped --store), not a new empty store. */
 function withStore<T>(storePath: string | undefined, action: (store: RunStore) => T): T {
-  const store = RunStore.open(resolveStorePath(storePath));
+  const store = RunStore.open(resolveStorePath(storePath), { mustExist: true });
   try {
     return action(store);
   } finally {
@@ -44,8 +46,12 @@ function withStore<T>(storePath: string | undefined, action: (store: RunStore) =
 }
 
 /** Text (or JSON) listing of all runs. */
-export function listRunsText(options: { store?: string; json?: boolean }): string {
-  return withStore(options.store, (store) => {
+export function listRunsText(options: { store?: string; json?: boolean }, environment: NodeJS.ProcessEnv = process.env): string {
+  const path = resolveStorePath(options.store, environment);
+  // The default store not written yet (no bench run so far) is an empty list; a path the user named must exist.
+  const named = options.store !== undefined || environment['SLOWTHINK_STORE'] !== undefined;
+  if (!named && !existsSync(path)) return options.json ? '[]' : `No runs in ${path}`;
+  return withStore(path, (store) => {
     const runs = store.listRuns();
     if (options.json) return JSON.stringify(runs, null, 2);
     if (runs.length === 0) return `No runs in ${store.path}`;

@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { JobRecord } from './records.js';
 import { jobKey, RunStore, resolveStorePath } from './run-store.js';
@@ -88,15 +88,24 @@ describe('RunStore', () => {
     store.close();
   });
 
-  it('persists to a WAL file and reports unknown runs with ST_STORE', () => {
+  it('persists to a WAL file and reports unknown runs as bad input', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'slowthink-store-')), 'nested', 'runs.db');
     const store = openWithRun(path);
     store.saveResult('r1', record('p1', 'cot'));
     store.close();
     const again = RunStore.open(path);
     expect(again.results('r1')).toHaveLength(1);
-    expect(() => again.getRun('nope')).toThrow(expect.objectContaining({ code: 'ST_STORE' }));
+    expect(() => again.getRun('nope')).toThrow(expect.objectContaining({ code: 'ST_INVALID_ARGUMENT', param: 'runId' }));
     again.close();
+    expect(RunStore.open(path, { mustExist: true }).results('r1')).toHaveLength(1);
+  });
+
+  it('mustExist refuses a missing file and creates nothing', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'slowthink-store-')), 'typo', 'runs.db');
+    expect(() => RunStore.open(path, { mustExist: true })).toThrow(
+      expect.objectContaining({ code: 'ST_INVALID_ARGUMENT', param: 'store' }),
+    );
+    expect(existsSync(dirname(path))).toBe(false);
   });
 
   it('resolves the store path from the flag, then the environment, then the home folder', () => {

@@ -1,5 +1,5 @@
 /** @module The SQLite run store (WAL): runs, problems, one row per finished job, its samples, trace and ledger. */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -67,8 +67,17 @@ export class RunStore {
     this.database = database;
   }
 
-  /** Opens (creating and migrating when needed) the store at `path`; `:memory:` for tests. */
-  static open(path: string): RunStore {
+  /**
+   * Opens (creating and migrating when needed) the store at `path`; `:memory:` for tests. `mustExist` (readers such as
+   * `runs show`) refuses a missing file as bad input instead of creating an empty store where a typo pointed.
+   */
+  static open(path: string, options: { mustExist?: boolean } = {}): RunStore {
+    if (options.mustExist && path !== ':memory:' && !existsSync(path)) {
+      throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `No run store at ${path}`, {
+        hint: 'Pass the --store (or SLOWTHINK_STORE) that `slowthink bench` wrote to; `slowthink bench` creates the store.',
+        param: 'store',
+      });
+    }
     try {
       if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
       const database = new Database(path);
@@ -115,11 +124,11 @@ export class RunStore {
     return { ...run, createdAt: now, updatedAt: now, status: 'running' };
   }
 
-  /** The run with this id, or a ST_STORE error naming it. */
+  /** The run with this id; an unknown id is bad input (ST_INVALID_ARGUMENT, exit 2), not a broken store. */
   getRun(runId: string): RunRecord {
     const row = this.database.prepare('SELECT * FROM runs WHERE id = ?').get(runId) as Row | undefined;
     if (row === undefined) {
-      throw new SlowthinkError(ERROR_CODES.STORE, `No run with id ${runId} in ${this.path}`, {
+      throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `No run with id ${runId} in ${this.path}`, {
         hint: 'List stored runs with `slowthink runs list` (and pass the same --store).',
         param: 'runId',
       });
