@@ -5,10 +5,16 @@
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import { checkLinePairs } from '../src/tasks/check-lines.js';
 import { createRandom } from '../src/tasks/random.js';
+import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
 import { rocAuc } from './model-checker.js';
 
-const tier = process.argv[2] === 'full' ? 'full' : 'mini';
-const count = Number(process.argv[3] ?? 40);
+const USAGE = `Usage: npm run bench:check -- [mini|full] [PAIRS]
+How well the embedded model's learned check role separates right scratchpad lines from corrupted ones (AUC, accuracy
+at 0.5) on PAIRS held-out level-2 arithmetic lines (default 40).`;
+const { positionals } = parseBenchArgs(USAGE, { options: {}, allowPositionals: true });
+const tier = positionals[0] ?? 'mini';
+if (tier !== 'mini' && tier !== 'full') failUsage(USAGE, `the tier is mini or full, got "${tier}"`);
+const count = numberFlag(USAGE, 'PAIRS', positionals[1] ?? '40', 1);
 const model = await createEmbeddedModel({ tier, threads: 1, sequences: 1 });
 const right: number[] = [];
 const wrong: number[] = [];

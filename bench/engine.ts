@@ -8,7 +8,6 @@
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ChatHistoryItem, LlamaContextSequence, Token } from 'node-llama-cpp';
 import { reason } from '../src/engine/index.js';
 import { createEmbeddedModel, EMBEDDED_CONTEXT_LENGTH } from '../src/models/embedded.js';
@@ -18,8 +17,11 @@ import { createLlamaCppModel } from '../src/models/llama-cpp.js';
 import type { Message } from '../src/spec/index.js';
 import { writeRandomLlamaGguf } from '../src/testing/random-gguf.js';
 import { THINK_STEP_BY_STEP } from '../src/think/prompts.js';
+import { parseBenchArgs } from './bench-args.js';
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench:engine -- [--n 8] [--max-tokens 128] [--repetitions 21] [--model FILE.gguf] [--out docs/engine-overhead.md]
+The engine's overhead: raw node-llama-cpp against the engine's self-consistency on the same N samples (goal ≤ 1.10).`;
+const { values } = parseBenchArgs(USAGE, {
   options: {
     n: { type: 'string', default: '8' },
     'max-tokens': { type: 'string', default: '128' },

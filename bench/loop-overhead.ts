@@ -4,14 +4,16 @@
  * with and without the first-token ban), interleaved so host drift hits all four alike. Prints tokens/s per repeat and
  * the median; the prompt is a level-5 product so the chain runs long.
  */
-import { parseArgs } from 'node:util';
 import type { Token } from 'node-llama-cpp';
 import { median } from '../src/bench/statistics.js';
 import { promptTokens } from '../src/models/gguf/embedded-format.js';
 import { loadGgufModel, runTokenLoop } from '../src/models/gguf/llama-runtime.js';
 import { decodeTokens, encodeText } from '../src/models/gguf/vocab.js';
+import { parseBenchArgs } from './bench-args.js';
 
-const { values, positionals } = parseArgs({
+const USAGE = `Usage: npm run bench:loop-overhead -- [FILE.gguf] [--context 512] [--repeats 5]
+Single-sequence greedy decode speed of node-llama-cpp's token loop against ours, interleaved.`;
+const { values, positionals } = parseBenchArgs(USAGE, {
   allowPositionals: true,
   options: { context: { type: 'string', default: '512' }, repeats: { type: 'string', default: '5' } },
 });

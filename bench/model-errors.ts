@@ -3,14 +3,16 @@
  * why the embedded model's arithmetic answers are wrong. Each wrong greedy answer (and each wrong sample, with
  * `--samples`) on the held-out problems is put under the kind of its first wrong line (src/tasks/failure-kind.ts).
  */
-import { parseArgs } from 'node:util';
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import { classifyArithmeticFailure, FAILURE_KINDS, FAILURE_MEANING, type FailureKind } from '../src/tasks/failure-kind.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
 import { answerOf } from './answer-of.js';
+import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench:model-errors -- [--tier mini|full] [--path FILE.gguf] [--levels 3,4,5] [--count 100] [--samples 0] [--temperature 0.7]
+Wrong arithmetic answers of the embedded model by the kind of their first wrong line.`;
+const { values } = parseBenchArgs(USAGE, {
   options: {
     tier: { type: 'string', default: 'mini' },
     path: { type: 'string' },
@@ -20,11 +22,12 @@ const { values } = parseArgs({
     temperature: { type: 'string', default: '0.7' },
   },
 });
-const tier = values.tier === 'full' ? 'full' : 'mini';
+const tier = values.tier;
+if (tier !== 'mini' && tier !== 'full') failUsage(USAGE, `--tier is mini or full, got "${tier}"`);
 const levels = (values.levels ?? '').split(',').map(Number);
-const count = Number(values.count);
-const k = Number(values.samples);
-const temperature = Number(values.temperature);
+const count = numberFlag(USAGE, 'count', values.count, 1);
+const k = numberFlag(USAGE, 'samples', values.samples);
+const temperature = numberFlag(USAGE, 'temperature', values.temperature);
 const model = await createEmbeddedModel({ tier, sequences: Math.max(1, Math.min(k, 16)), ...(values.path ? { path: values.path } : {}) });
 const task = getTask('arithmetic');
 

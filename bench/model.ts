@@ -4,17 +4,21 @@
  * tokens per answer, the learned check role, and single-sequence generation speed (decode and end to end).
  */
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
 import type { Task, TaskProblem } from '../src/spec/task.js';
 import { countdownAnswerKey } from '../src/tasks/countdown.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
 import { answerOf } from './answer-of.js';
+import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
 import { measureChecker } from './model-checker.js';
 import { measureSpeed } from './model-speed.js';
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench:model -- [--tier mini|full] [--path FILE.gguf] [--count 100] [--greedy-count N] [--samples 16]
+       [--temperature 0.7] [--task arithmetic|countdown] [--levels 4,5] [--speed-only] [--json FILE]
+Accuracy of the embedded model per task and level on the held-out problems: greedy, pass@1, majority@k, pass@k,
+tokens per answer, the learned check role, and generation speed.`;
+const { values } = parseBenchArgs(USAGE, {
   options: {
     tier: { type: 'string', default: 'mini' },
     path: { type: 'string' },
@@ -31,12 +35,13 @@ const { values } = parseArgs({
   },
 });
 const onlyLevels = values.levels?.split(',').map(Number);
-const tier = values.tier === 'full' ? 'full' : 'mini';
-const count = Number(values.count);
+const tier = values.tier;
+if (tier !== 'mini' && tier !== 'full') failUsage(USAGE, `--tier is mini or full, got "${tier}"`);
+const count = numberFlag(USAGE, 'count', values.count, 1);
 /** Greedy and direct are cheap: they may run on more problems than the sampled metrics (the first `count` of them). */
 const greedyCount = Math.max(count, Number(values['greedy-count'] ?? count));
-const k = Number(values.samples);
-const temperature = Number(values.temperature);
+const k = numberFlag(USAGE, 'samples', values.samples);
+const temperature = numberFlag(USAGE, 'temperature', values.temperature);
 const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(values.path ? { path: values.path } : {}) });
 
 /** The vote key of an answer: Countdown's key lets only solutions vote, arithmetic votes on the answer text. */

@@ -9,7 +9,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { PALETTE } from '../src/bench/chart-options.js';
 import { renderSvg, svgToPng } from '../src/bench/render-chart.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
@@ -18,8 +17,12 @@ import { readSafetensors } from '../src/models/gguf/safetensors.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
 import { answerOf } from './answer-of.js';
+import { parseBenchArgs } from './bench-args.js';
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench:train-curve -- --run NAME=DIR [--run NAME=DIR ...] [--count 20] [--batch-tokens 6144]
+       [--out docs/results/train-time] [--replot] [--add]
+Accuracy against training compute for checkpoints saved during training runs; writes PNG + SVG.`;
+const { values } = parseBenchArgs(USAGE, {
   options: {
     run: { type: 'string', multiple: true, default: [] },
     count: { type: 'string', default: '20' },

@@ -8,14 +8,16 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node <script> ...args` from the repository root; `onSpawn` gets the child (e.g. to send it SIGINT). */
+/** Runs `node [nodeArgs] <script> ...args` from the repository root; `onSpawn` gets the child (e.g. to send it SIGINT). */
 export function runNode(
   script: string,
   args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; onSpawn?: (child: ChildProcess) => void } = {},
+  options: { env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; onSpawn?: (child: ChildProcess) => void } = {},
 ): Promise<CliRun> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, NO_COLOR: '1', ...options.env } });
+    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
+      env: { ...process.env, NO_COLOR: '1', ...options.env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
