@@ -1,5 +1,7 @@
 /** @module `slowthink train sft --tier mini|full`: writes data if needed, runs the PyTorch trainer with live progress, exports the GGUF. */
+import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 
 /** Architecture and optimisation presets of the two tiers (see models/*.md for the measured results). */
 export const TIER_PRESETS = {
@@ -18,25 +20,43 @@ export const TIER_PRESETS = {
   },
 } as const;
 
+/** Where `train sft` writes its GGUF: `--out`, else beside the checkpoints; the shipped models/*.gguf only with `--ship`. */
+export function sftExportPath(options: { tier: keyof typeof TIER_PRESETS; out?: string; ship?: boolean; checkpoints?: string }): string {
+  const preset = TIER_PRESETS[options.tier];
+  const shipped = Object.values(TIER_PRESETS).map((tier) => resolve(tier.file));
+  if (options.ship && options.out !== undefined)
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, 'Give either --ship or --out, not both', {
+      hint: `--ship writes ${preset.file}; --out writes the file you name.`,
+      param: 'ship',
+    });
+  if (options.ship) return preset.file;
+  if (options.out !== undefined && shipped.includes(resolve(options.out)))
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--out ${options.out} is a shipped model; it is replaced only with --ship`, {
+      hint: `Add --ship (and drop --out) to replace ${preset.file} on purpose, or write elsewhere.`,
+      param: 'out',
+    });
+  return options.out ?? join(options.checkpoints ?? `training/checkpoints/${options.tier}`, `${preset.name}.gguf`);
+}
+
 /** Registers the `train` command. */
 export function register(program: Command): void {
   const train = program.command('train').description('Train our own small reasoning model (PyTorch on CPU) and export it to GGUF');
   train
     .command('sft')
-    .description('Supervised training on generated traces, then export models/<tier>.gguf (F16)')
+    .description('Supervised training on generated traces, then export a GGUF (F16) beside the checkpoints (--ship: models/<tier>.gguf)')
     .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
     .option('--steps <n>', 'stop after this many optimiser steps')
     .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
     .option('--data <file>', 'training JSONL (default: generate training/data/mix6.jsonl with `slowthink data`, the current recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
     .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', '2')
-    .option('--out <file>', 'GGUF to write (default models/slowthink-mini.gguf or models/slowthink.gguf)')
+    .option('--out <file>', 'GGUF to write (default training/checkpoints/<tier>/<name>.gguf, beside the checkpoints)')
+    .option('--ship', 'write the shipped models/slowthink-mini.gguf or models/slowthink.gguf (replaces the model slowthink runs)')
     .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>)')
     .option('--python <path>', 'Python with torch', '/usr/bin/python3')
-    .action(async (options: Record<string, string | undefined>) => {
+    .action(async (options: Record<string, string | boolean | undefined>) => {
       const { existsSync, mkdirSync } = await import('node:fs');
       const { spawn } = await import('node:child_process');
-      const { ERROR_CODES, SlowthinkError } = await import('../../errors/index.js');
       const tier = options['tier'];
       if (tier !== 'mini' && tier !== 'full')
         throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown tier '${tier}'`, {
@@ -44,7 +64,10 @@ export function register(program: Command): void {
           param: 'tier',
         });
       const preset = TIER_PRESETS[tier];
-      let data = options['data'];
+      const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+      // Checked before any data or training: a wrong output path must not cost a run, nor overwrite a shipped model.
+      const exportPath = sftExportPath({ tier, out: text('out'), ship: options['ship'] === true, checkpoints: text('checkpoints') });
+      let data = text('data');
       if (!data) {
         // mix6: the shipped models' recipe (mix5) with column work for chains that go negative (ADR 0003, amended).
         data = 'training/data/mix6.jsonl';
@@ -70,18 +93,20 @@ export function register(program: Command): void {
       const args = [
         'training/train.py',
         `--data=${data}`,
-        `--out_dir=${options['checkpoints'] ?? `training/checkpoints/${tier}`}`,
+        `--out_dir=${text('checkpoints') ?? `training/checkpoints/${tier}`}`,
         `--name=${preset.name}`,
-        `--export=${options['out'] ?? preset.file}`,
+        `--export=${exportPath}`,
         `--threads=${options['threads']}`,
         `--max_minutes=${options['minutes'] ?? (options['steps'] ? 100000 : preset.minutes)}`,
         ...(options['steps'] ? [`--max_steps=${options['steps']}`] : []),
         ...(existsSync('training/data/eval.jsonl') ? ['--eval_data=training/data/eval.jsonl'] : []),
         ...preset.args,
       ];
-      console.log(`${options['python']} ${args.join(' ')}`);
-      const child = spawn(options['python']!, args, { stdio: 'inherit' });
-      const code = await new Promise<number>((resolve) => child.on('close', (exitCode) => resolve(exitCode ?? 1)));
+      const python = text('python') ?? '/usr/bin/python3';
+      mkdirSync(dirname(exportPath), { recursive: true });
+      console.log(`${python} ${args.join(' ')}`);
+      const child = spawn(python, args, { stdio: 'inherit' });
+      const code = await new Promise<number>((done) => child.on('close', (exitCode) => done(exitCode ?? 1)));
       if (code !== 0)
         throw new SlowthinkError(ERROR_CODES.INTERNAL, `The trainer exited with code ${code}.`, {
           hint: 'Check that /usr/bin/python3 can `import torch` (apt-get install python3-torch libopenblas0-openmp).',
