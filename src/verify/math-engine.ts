@@ -3,6 +3,7 @@
  * Both load lazily on first use (mathjs alone costs ~0.8 s to import) and results are cached.
  */
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 
 type ComputeEngineModule = typeof import('@cortex-js/compute-engine');
 type ComputeEngineInstance = InstanceType<ComputeEngineModule['ComputeEngine']>;
@@ -20,11 +21,16 @@ const samplePoints = [0.37, 1.71, -2.3, 3.1, 0.913];
 /** Longer answers are compared as strings only: parsing deep nests costs seconds and piles up float error. */
 export const MAX_CAS_LENGTH = 256;
 
+/** compute-engine's module: 0.27's CommonJS bundle exports nothing (its UMD wrapper drops the getters), so load its ESM build. */
+function loadComputeEngine(): ComputeEngineModule {
+  const main = require.resolve('@cortex-js/compute-engine');
+  const bundled = require(main) as Partial<ComputeEngineModule>;
+  if (typeof bundled.ComputeEngine === 'function') return bundled as ComputeEngineModule;
+  return require(join(dirname(main), 'compute-engine.min.esm.js')) as ComputeEngineModule;
+}
+
 function getEngine(): ComputeEngineInstance {
-  if (!engine) {
-    const module = require('@cortex-js/compute-engine') as ComputeEngineModule;
-    engine = new module.ComputeEngine();
-  }
+  engine ??= new (loadComputeEngine().ComputeEngine)();
   return engine;
 }
 
@@ -51,10 +57,28 @@ export function asciiToLatex(text: string): string {
   }
 }
 
+/** The largest k with k² dividing n, for n up to 10⁶ (larger radicands are left as written). */
+function squareFactor(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 4 || n > 1_000_000) return 1;
+  for (let k = Math.floor(Math.sqrt(n)); k > 1; k -= 1) if (n % (k * k) === 0) return k;
+  return 1;
+}
+
+/** `\sqrt{8}` → `(2\sqrt{2})`: compute-engine 0.27 leaves some radicals unreduced (it reduces √12 but not √8), so votes split. */
+function extractSquares(latex: string): string {
+  return latex.replace(/\\sqrt\s*(?:\{\s*(\d+)\s*\}|(\d))/g, (whole, braced: string | undefined, bare: string | undefined) => {
+    const n = Number(braced ?? bare);
+    const k = squareFactor(n);
+    if (k === 1) return whole;
+    const rest = n / (k * k);
+    return rest === 1 ? `(${k})` : `(${k}\\sqrt{${rest}})`;
+  });
+}
+
 /** Parses to a valid expression whose value is defined (`1/0` and `0/0` are not answers). */
 function parse(latex: string): Expression | undefined {
   if (latex.length > MAX_CAS_LENGTH) return undefined;
-  const expression = getEngine().parse(asciiToLatex(latex));
+  const expression = getEngine().parse(extractSquares(asciiToLatex(latex)));
   if (!expression.isValid) return undefined;
   const value = JSON.stringify(expression.N().json);
   return value === '"ComplexInfinity"' || value === '"NaN"' ? undefined : expression;
@@ -101,7 +125,7 @@ export function canonicalLatex(text: string): string | undefined {
   if (canonicalCache.has(text)) return canonicalCache.get(text);
   let result: string | undefined;
   try {
-    result = parse(text)?.latex;
+    result = parse(text)?.simplify().latex;
   } catch {
     result = undefined;
   }
