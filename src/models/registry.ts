@@ -5,7 +5,7 @@
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { Model } from '../spec/index.js';
 import { loadConfig } from './config.js';
-import { createOpenAICompatibleModel } from './openai-compatible.js';
+import type { OpenAICompatibleModelOptions } from './openai-compatible.js';
 import { setPriceOverrides } from './prices.js';
 
 /** The model used when nothing is configured. */
@@ -23,6 +23,12 @@ export const MODEL_NAME_FORMS = [
   'ollama:<model> (SLOWTHINK_OLLAMA_BASE_URL, default http://127.0.0.1:11434/v1)',
   'vllm:<model> (SLOWTHINK_VLLM_BASE_URL, default http://127.0.0.1:8000/v1)',
 ] as const;
+
+/** Loaded on first use: the openai SDK is a tenth of a second of start-up that the embedded model never needs. */
+async function createOpenAICompatibleModel(options: OpenAICompatibleModelOptions): Promise<Model> {
+  const { createOpenAICompatibleModel: create } = await import('./openai-compatible.js');
+  return create(options);
+}
 
 const cache = new Map<string, Promise<Model>>();
 let configApplied = false;
