@@ -2,6 +2,7 @@
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { priceOf } from '../models/prices.js';
 import type { EventSink, ReasonRequest, ReasonResult, StrategyResult, Warning } from '../spec/index.js';
+import { invalidAnswerWarning } from '../verify/index.js';
 import { resolveRequest } from './resolve-request.js';
 import { createStrategyContext } from './strategy-context.js';
 import { createTraceRecorder } from './trace-recorder.js';
@@ -59,7 +60,13 @@ export async function runReason(request: ReasonRequest, sink?: EventSink): Promi
   recorder.emit({ type: 'answer-end', text: outcome.text, ...(outcome.answer === undefined ? {} : { answer: outcome.answer }) });
   const finishReason = stoppedBy === 'abort' ? 'abort' : outcome.finishReason;
   recorder.emit({ type: 'finish', finishReason, stoppedBy, usage: totals });
-  const warnings: Warning[] = [...run.warnings, ...((outcome.details?.warnings as Warning[] | undefined) ?? [])];
+  // An answer the task's honest checker rejects (a Countdown expression using numbers not given) says so.
+  const invalid = invalidAnswerWarning(resolved.task, problem.question, outcome.answer);
+  const warnings: Warning[] = [
+    ...run.warnings,
+    ...((outcome.details?.warnings as Warning[] | undefined) ?? []),
+    ...(invalid ? [invalid] : []),
+  ];
   const result: ReasonResult = {
     text: outcome.text,
     answer: outcome.answer,

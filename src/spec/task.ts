@@ -33,4 +33,6 @@ export interface Task {
   answerKey?: Partial<AnswerKey>;
   /** Answer handling bound to one question (Countdown: only expressions over the given numbers that make the target vote); wins over `answerKey`. */
   answerKeyFor?(question: string): Partial<AnswerKey>;
+  /** Why `candidate` is not a right answer to `question` (`uses 2, which is not given`), or undefined when it is right. */
+  explain?(question: string, candidate: string): string | undefined;
 }

@@ -139,6 +139,15 @@ export const countdownTask: Task = {
     if (claimsNoSolution(candidate)) return solveCountdown(parsed.numbers, parsed.target) === undefined;
     return countdownAnswerProblem(candidate, parsed.numbers, parsed.target) === undefined;
   },
+  explain(question, candidate) {
+    const parsed = parseCountdownQuestion(question);
+    if (!parsed) return 'not a Countdown question';
+    if (claimsNoSolution(candidate)) {
+      const solution = solveCountdown(parsed.numbers, parsed.target);
+      return solution === undefined ? undefined : `there is a solution: ${solution}`;
+    }
+    return countdownAnswerProblem(candidate, parsed.numbers, parsed.target);
+  },
   matches: (question) => parseCountdownQuestion(question) !== undefined,
   answerKey: countdownAnswerKey(),
   answerKeyFor: (question) => countdownAnswerKey(question),

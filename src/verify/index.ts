@@ -21,6 +21,7 @@ export { asciiToLatex, canonicalLatex, casEquivalent, preloadMathEngine } from '
 export {
   createReferenceVerifier,
   createTaskVerifier,
+  invalidAnswerWarning,
   type ReferenceVerifierOptions,
   type TaskResolver,
   type TaskVerifierOptions,

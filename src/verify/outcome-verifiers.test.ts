@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Problem } from '../spec/verifier.js';
+import { getTask } from '../tasks/index.js';
 import { createVerifier } from './create-verifier.js';
+import { invalidAnswerWarning } from './outcome-verifiers.js';
 
 function problemOf(question: string, extra: Partial<Problem> = {}): Problem {
   return { question, messages: [{ role: 'user', content: question }], ...extra };
@@ -19,6 +21,25 @@ describe('task verifier', () => {
     const problem = problemOf('Use 12, 4, 100, 6 to make 122.', { task: 'countdown' });
     expect((await verifier.score(problem, { text: 'whatever', answer: '100+12+6+4' })).value).toBe(1);
     expect((await verifier.score(problem, { text: 'whatever', answer: '100+12+6' })).value).toBe(0);
+  });
+
+  it('says why a countdown answer is wrong, and accepts a stated "no solution" only for an unsolvable draw', async () => {
+    const unsolvable = problemOf('Use 3, 7, 25, 50 to make 62.');
+    const wrong = await verifier.score(unsolvable, { text: 'A: 50+7+3+2' });
+    expect(wrong.value).toBe(0);
+    expect(wrong.issues).toEqual([{ code: 'wrong-answer', message: 'uses 2, which is not given' }]);
+    expect((await verifier.score(unsolvable, { text: 'A: no solution' })).value).toBe(1);
+    const solvable = await verifier.score(problemOf('Use 3, 7, 25, 50 to make 65.'), { text: 'A: no solution' });
+    expect(solvable.value).toBe(0);
+  });
+
+  it('warns about an answer the honest checker rejects, never about arithmetic (its checker is an oracle)', () => {
+    const countdown = getTask('countdown');
+    expect(invalidAnswerWarning(countdown, 'Use 3, 7, 25, 50 to make 62.', '50+7+3+2')?.message).toBe(
+      '50+7+3+2 is not a valid countdown answer: uses 2, which is not given',
+    );
+    expect(invalidAnswerWarning(countdown, 'Use 3, 7, 25, 50 to make 65.', '50+25-3-7')).toBeUndefined();
+    expect(invalidAnswerWarning(getTask('arithmetic'), 'What is 2+2?', '5')).toBeUndefined();
   });
 
   it('scores 0 with an issue when no task applies or no answer is found', async () => {

@@ -1,4 +1,6 @@
 /** @module Exact outcome verifiers: `task` (a Task's own checker) and `reference` (equivalence to a known answer). */
+
+import type { Warning } from '../spec/model.js';
 import type { Task } from '../spec/task.js';
 import type { AnswerKey, Problem, Score, Verifier } from '../spec/verifier.js';
 import { createAnswerKey } from './answer-key.js';
@@ -47,9 +49,24 @@ export function createTaskVerifier(options: TaskVerifierOptions = {}): Verifier 
       } catch (error) {
         return { value: 0, evidence: `checker failed: ${String(error)}`, issues: [{ code: 'checker-error', message: String(error) }] };
       }
-      return { value: right ? 1 : 0, evidence: `${task.name} checker: ${answer} is ${right ? 'right' : 'wrong'}` };
+      const why = right ? undefined : task.explain?.(problem.question, answer);
+      return {
+        value: right ? 1 : 0,
+        evidence: `${task.name} checker: ${answer} is ${right ? 'right' : 'wrong'}${why ? ` (${why})` : ''}`,
+        ...(why ? { issues: [{ code: 'wrong-answer', message: why }] } : {}),
+      };
     },
   };
+}
+
+/**
+ * A warning for an answer the task's exact checker rejects, where checking is honest at inference (`inferenceVerifier:
+ * 'checker'`, e.g. Countdown): the user sees why (`50+7+3+2 is not a valid countdown answer: uses 2, which is not given`).
+ */
+export function invalidAnswerWarning(task: Task | undefined, question: string, answer: string | undefined): Warning | undefined {
+  if (task?.inferenceVerifier !== 'checker' || answer === undefined || task.check(question, answer)) return undefined;
+  const why = task.explain?.(question, answer);
+  return { type: 'other', message: `${answer} is not a valid ${task.name} answer${why ? `: ${why}` : ''}` };
 }
 
 /** Options for {@link createReferenceVerifier}. */

@@ -66,7 +66,12 @@ describe.skipIf(!existsSync(shipped))('tasks end to end through reason() on slow
     const question = 'Use 3, 7, 25, 50 to make 62.';
     const result = await reason({ question, model, effort: 'medium', seed: 1 });
     expect(result.details?.tally).toEqual({});
-    if (result.answer !== undefined) expect(countdownTask.check(question, result.answer)).toBe(false);
+    if (result.answer !== undefined) {
+      expect(countdownTask.check(question, result.answer)).toBe(false);
+      expect(result.warnings.map((warning) => warning.message)).toContain(
+        `${result.answer} is not a valid countdown answer: ${countdownTask.explain?.(question, result.answer)}`,
+      );
+    }
     expect(countdownTask.check(question, 'no solution')).toBe(true);
     expect(claimsNoSolution('A: no solution')).toBe(true);
   });
