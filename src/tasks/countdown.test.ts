@@ -50,6 +50,8 @@ describe('countdown checker', () => {
   it('parses question variants', () => {
     expect(parseCountdownQuestion('Use 3, 7, 25 and 50 to make 62')).toEqual({ numbers: [3, 7, 25, 50], target: 62 });
     expect(parseCountdownQuestion('use 4 5 6 to reach 26.')).toEqual({ numbers: [4, 5, 6], target: 26 });
+    expect(parseCountdownQuestion('Use 1, 2, 3 and 4 to make 24')).toEqual({ numbers: [1, 2, 3, 4], target: 24 });
+    expect(parseCountdownQuestion('Using 1, 2, 3, and 4, make 24.')).toEqual({ numbers: [1, 2, 3, 4], target: 24 });
     expect(parseCountdownQuestion('Use the force')).toBeUndefined();
   });
 });
