@@ -1,6 +1,17 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI from source through tsx; no build step.
-import { register } from 'tsx/esm/api';
+// Runs the TypeScript CLI with no build step: from the compiled copy of src/ (bin/compile-cache.js, plain Node, fast
+// start) when it can be kept fresh here, else from source through tsx. SLOWTHINK_NO_CACHE=1 forces tsx.
+import { fileURLToPath } from 'node:url';
+import { compiledEntry } from './compile-cache.js';
 
-register();
-await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('..', import.meta.url));
+const compiled = process.env.SLOWTHINK_NO_CACHE ? undefined : await compiledEntry({ root }).catch(() => undefined);
+if (compiled) {
+  // Stack traces name the .ts lines when debugging (the compiled files carry inline source maps).
+  if (process.env.SLOWTHINK_DEBUG) process.setSourceMapsEnabled(true);
+  await import(compiled.entry);
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -76,7 +76,12 @@ async function runAsk(question: string, flags: AskFlags): Promise<void> {
     process.exit(130);
   };
   process.on('SIGINT', interrupt);
+  let failed = true;
   try {
+    // Load the model (node-llama-cpp, its binary check in a child process, the GGUF) while the engine's modules load:
+    // the engine's own resolveModel then finds it in the registry's cache. A bad name fails there again, reported once.
+    const { resolveModel } = await import('../../models/registry.js');
+    if (typeof request.model !== 'object') resolveModel(request.model).catch(() => undefined);
     const { streamReason } = await import('../../engine/index.js');
     const { createEventRenderer, ledgerLine, resultJson } = await import('../render.js');
     const stream = streamReason({ ...request, signal: controller.signal });
@@ -86,6 +91,7 @@ async function runAsk(question: string, flags: AskFlags): Promise<void> {
     const result = await stream.result;
     // Interrupted with an answer in hand: the answer is printed, and the exit code still says Ctrl-C.
     if (controller.signal.aborted) process.exitCode = 130;
+    failed = false;
     if (json) {
       process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
       return;
@@ -95,7 +101,8 @@ async function runAsk(question: string, flags: AskFlags): Promise<void> {
     process.stdout.write(`${color ? `\u001b[2m${line}\u001b[0m` : line}\n`);
   } finally {
     process.removeListener('SIGINT', interrupt);
-    await closeModelsQuietly();
+    // After a failure the CLI exits at once (main.ts): closing would first wait for a model still loading in the background.
+    if (!failed) await closeModelsQuietly();
   }
 }
 
