@@ -45,6 +45,15 @@ describe('ask --json prints exactly one JSON object', () => {
     expect(body['usage']).toMatchObject({ completion_tokens: 1 });
   }, 30_000);
 
+  it('a backend that cannot be reached: ST_MODEL_UNAVAILABLE, exit 3', async () => {
+    // Port 9 (discard) is closed here: connection refused, through the real OpenAI-compatible provider and its retries.
+    const run = await runCli(['ask', question, '--json', '--model', 'openai-compatible:m', '--effort', 'low'], {
+      env: { SLOWTHINK_OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' },
+    });
+    expect(run.code).toBe(3);
+    expect(onlyJsonObject(run.stdout)['error']).toMatchObject({ code: 'ST_MODEL_UNAVAILABLE' });
+  }, 30_000);
+
   it('a mid-run limit: the best answer so far and the limit that stopped it, exit 0', async () => {
     const run = await runCli(['ask', question, '--json', '--effort', 'high', '--max-tokens', '120', '--seed', '1']);
     const result = onlyJsonObject(run.stdout);
@@ -70,5 +79,15 @@ describe('ask --json prints exactly one JSON object', () => {
     expect(run.code).toBe(130);
     if (body['error'] === undefined) expect(body).toMatchObject({ stopped_by: 'abort', finish_reason: 'abort' });
     else expect(body['error']).toMatchObject({ code: 'ST_ABORTED' });
+  }, 30_000);
+});
+
+describe('ask output to a reader that stops early', () => {
+  it('a closed pipe (`| head -1`) ends the CLI quietly, without a stack trace', async () => {
+    const run = await runCli(['ask', question, '--effort', 'low'], {
+      onSpawn: (child) => child.stdout?.once('data', () => child.stdout?.destroy()),
+    });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
   }, 30_000);
 });

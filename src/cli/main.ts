@@ -35,6 +35,12 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   }
 }
 
+// A reader that stops early (`slowthink ask … | head -3`) closes the pipe: stop quietly, as Unix tools do, not with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 const code = await main();
 process.exitCode = code;
 // Local model backends may keep handles open; leave once output is flushed.
