@@ -147,10 +147,11 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
 
   /** One streamed attempt; the caller's abort and this attempt's timeout end it with whatever streamed so far. */
   async function attempt(request: GenerateRequest, payload: Record<string, unknown>): Promise<Attempt> {
+    const state = createStreamState();
+    if (request.signal?.aborted) return { kind: 'answered', state, cut: 'abort' };
     const timeout = new AbortController();
     const timer = setTimeout(() => timeout.abort(), timeoutMs);
     const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
-    const state = createStreamState();
     let failure: unknown;
     try {
       const chunks = await client.chat.completions.create(
