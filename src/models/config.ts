@@ -1,27 +1,32 @@
 /** @module The user's config file (`./slowthink.config.json`, else `~/.config/slowthink/config.json`): default model and prices. */
 import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 
-const priceSchema = z.object({
-  inputPerMTok: z.number().min(0),
-  outputPerMTok: z.number().min(0),
-  cachedInputPerMTok: z.number().min(0).optional(),
-});
+function buildConfigSchema(zod: typeof z) {
+  const priceSchema = zod.object({
+    inputPerMTok: zod.number().min(0),
+    outputPerMTok: zod.number().min(0),
+    cachedInputPerMTok: zod.number().min(0).optional(),
+  });
+  return zod
+    .object({
+      /** Default model name, e.g. `openai:gpt-4o-mini`. */
+      model: zod.string().min(1).optional(),
+      /** Price overrides by model name. */
+      prices: zod.record(zod.string(), priceSchema).optional(),
+    })
+    .passthrough();
+}
 
-const configSchema = z
-  .object({
-    /** Default model name, e.g. `openai:gpt-4o-mini`. */
-    model: z.string().min(1).optional(),
-    /** Price overrides by model name. */
-    prices: z.record(z.string(), priceSchema).optional(),
-  })
-  .passthrough();
+// zod is loaded when a config file exists: ~70 ms of every CLI start-up otherwise (issue #12).
+let configSchema: ReturnType<typeof buildConfigSchema> | undefined;
 
 /** The parsed config file. */
-export type SlowthinkConfig = z.infer<typeof configSchema>;
+export type SlowthinkConfig = z.infer<ReturnType<typeof buildConfigSchema>>;
 
 /** Paths searched for the config file, first found wins. */
 export function configPaths(cwd = process.cwd()): string[] {
@@ -45,6 +50,7 @@ export function loadConfig(paths = configPaths()): SlowthinkConfig {
       },
     );
   }
+  configSchema ??= buildConfigSchema((createRequire(import.meta.url)('zod') as typeof import('zod')).z);
   const parsed = configSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
