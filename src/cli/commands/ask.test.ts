@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SlowthinkError } from '../../errors/index.js';
 import { requestFromFlags } from './ask.js';
 
 let server: Server;
@@ -104,5 +106,24 @@ describe('requestFromFlags', () => {
     expect(() => requestFromFlags('q', { maxSeconds: '-1' })).toThrow(/--max-seconds/);
     expect(() => requestFromFlags('q', { temperature: 'hot' })).toThrow(/--temperature/);
     expect(() => requestFromFlags('', {})).toThrow(/empty/);
+  });
+});
+
+describe('requestFromFlags on any flag values', () => {
+  it('gives a request or a SlowthinkError naming the flag, never another throw (the --json error object needs a code)', () => {
+    const flagNames = ['maxTokens', 'maxUsd', 'maxSeconds', 'maxCalls', 'temperature', 'seed', 'samples'] as const;
+    const value = fc.oneof(fc.string(), fc.double().map(String), fc.integer().map(String), fc.constantFrom('', ' ', '1e309', '-0', '0x10'));
+    fc.assert(
+      fc.property(fc.string(), fc.dictionary(fc.constantFrom(...flagNames), value), (question, flags) => {
+        try {
+          const request = requestFromFlags(question, flags);
+          for (const limit of Object.values(request.budget ?? {})) expect(Number.isFinite(limit) && limit > 0).toBe(true);
+        } catch (error) {
+          expect(SlowthinkError.isInstance(error)).toBe(true);
+          expect((error as SlowthinkError).code).toBe('ST_INVALID_ARGUMENT');
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
