@@ -40,9 +40,11 @@ describe('ask --json prints exactly one JSON object', () => {
     const body = onlyJsonObject(run.stdout);
     expect(run.code).toBe(2);
     expect(body['error']).toMatchObject({ code: 'ST_BUDGET_TOO_SMALL' });
-    // The engine reports what it spent before the limit (SlowthinkError.report): one call, at most one token.
-    expect(body).toMatchObject({ stopped_by: 'tokens', strategy: 'cot', calls: 1 });
-    expect(body['usage']).toMatchObject({ completion_tokens: 1 });
+    // What the request spent before the limit (SlowthinkError.report, filled by the engine): at most one call and token.
+    expect(body).toMatchObject({ answer: null, model: 'embedded:slowthink-mini', strategy: 'cot', effort: 'low' });
+    const usage = body['usage'] as { completion_tokens: number; prompt_tokens: number };
+    expect(usage.completion_tokens).toBeLessThanOrEqual(1);
+    expect(body['calls']).toBeLessThanOrEqual(1);
   }, 30_000);
 
   it('a backend that cannot be reached: ST_MODEL_UNAVAILABLE, exit 3', async () => {
