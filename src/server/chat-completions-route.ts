@@ -80,9 +80,13 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
     const abortAll = () => {
       for (const run of runs) run.abort();
     };
+    // The request's signal lives as long as its keep-alive socket: a listener left on it kept every request (and its
+    // body) reachable, so it is removed the moment the request is over.
+    const signal = c.req.raw.signal;
+    const stopListening = () => signal.removeEventListener('abort', abortAll);
     let streaming = false;
     try {
-      c.req.raw.signal.addEventListener('abort', abortAll, { once: true });
+      signal.addEventListener('abort', abortAll, { once: true });
       const failures = await Promise.all(runs.map((run) => run.start(dependencies.startGraceMs)));
       const failure = failures.find((error) => error !== undefined);
       if (failure !== undefined) throw toApiError(failure, dependencies.retryAfterSeconds);
@@ -101,6 +105,7 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
           coalesceMs: dependencies.coalesceMs,
           retryAfterSeconds: dependencies.retryAfterSeconds,
           onDone: ({ error, outcomes }) => {
+            stopListening();
             release();
             const usage = outcomes?.map((outcome) => outcome.result.usage.completionTokens);
             dependencies.log.annotate(c, {
@@ -118,7 +123,10 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
       abortAll();
       throw toApiError(error, dependencies.retryAfterSeconds);
     } finally {
-      if (!streaming) release();
+      if (!streaming) {
+        stopListening();
+        release();
+      }
     }
   };
 }

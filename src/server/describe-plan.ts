@@ -3,6 +3,9 @@ import { planFor } from '../budget/index.js';
 import { detectTask, getTask } from '../tasks/index.js';
 import type { PlannedRequest } from './to-reason-request.js';
 
+/** Task detection runs regexes over the question: past this many characters it costs more than the line is worth. */
+const MAX_DETECTED_CHARACTERS = 4096;
+
 function lastUserQuestion(plan: PlannedRequest): string {
   return [...(plan.reason.messages ?? [])].reverse().find((message) => message.role === 'user')?.content ?? '';
 }
@@ -13,8 +16,9 @@ function lastUserQuestion(plan: PlannedRequest): string {
  */
 export function describePlan(plan: PlannedRequest): string | undefined {
   try {
-    const question = lastUserQuestion(plan);
-    const task = plan.reason.task === undefined ? detectTask(question) : getTask(plan.reason.task);
+    const full = lastUserQuestion(plan);
+    const question = full.length > MAX_DETECTED_CHARACTERS ? '' : full;
+    const task = plan.reason.task === undefined ? (question === '' ? undefined : detectTask(question)) : getTask(plan.reason.task);
     const effortPlan = planFor(plan.effort, question, task?.name);
     const effort = plan.effort === 'auto' ? `auto → ${effortPlan.effort}` : effortPlan.effort;
     if (plan.reason.strategy !== undefined && plan.reason.strategy !== effortPlan.strategy) {

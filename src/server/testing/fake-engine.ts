@@ -18,6 +18,8 @@ export interface FakeEngineOptions {
   /** Fail after this many events with `failWith` (default a retryable MODEL_CALL_FAILED). */
   failAfterEvents?: number;
   failWith?: SlowthinkError;
+  /** Keep every request in `requests` (default true); off for load tests, where it would be the leak. */
+  recordRequests?: boolean;
 }
 
 /** The fake and what it saw: each request, and how many runs were aborted or finished. */
@@ -84,7 +86,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
     aborted: 0,
     finished: 0,
     streamReason(request: ReasonRequest): ReasonStream {
-      engine.requests.push(request);
+      if (options.recordRequests !== false) engine.requests.push(request);
       if (options.throwAtStart) throw options.throwAtStart;
       let resolveResult!: (result: ReasonResult) => void;
       let rejectResult!: (error: unknown) => void;
