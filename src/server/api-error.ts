@@ -1,5 +1,6 @@
 /** @module OpenAI's error envelope and the mapping from SlowthinkError codes to HTTP statuses. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { bounded, MAX_MESSAGE_CHARACTERS, scrubbed } from './bounded-text.js';
 
 /** The `error` object every client parses: `{ error: { message, type, param, code } }`. */
 export interface ApiErrorBody {
@@ -25,7 +26,8 @@ export class ApiError extends Error {
     message: string,
     options: { type?: string; param?: string | null; code?: string | null; headers?: Record<string, string>; slowthinkCode?: string } = {},
   ) {
-    super(message);
+    // Whatever a message quotes from the request, the body and the log line stay small.
+    super(bounded(message, MAX_MESSAGE_CHARACTERS));
     this.name = 'ApiError';
     this.status = status;
     this.type = options.type ?? (status >= 500 ? 'server_error' : 'invalid_request_error');
@@ -56,16 +58,69 @@ export function invalidRequest(message: string, param: string | null, code = 'in
 
 /** The 404 OpenAI sends for a model id nobody serves. */
 export function modelNotFound(model: string): ApiError {
-  return new ApiError(404, `The model \`${model}\` does not exist or is not served here.`, { param: 'model', code: 'model_not_found' });
+  return new ApiError(404, `The model \`${bounded(model)}\` does not exist or is not served here.`, {
+    param: 'model',
+    code: 'model_not_found',
+  });
 }
 
-function withHint(error: SlowthinkError): string {
+/** The message and, when there is one, the hint: what the operator's log shows. */
+export function withHint(error: SlowthinkError): string {
   return error.hint ? `${error.message} (${error.hint})` : error.message;
 }
 
+/** Upstream statuses that mean the request itself was refused (too long, malformed): the client can fix it. */
+const CLIENT_FIXABLE_UPSTREAM = new Set([400, 413, 422]);
+
 /**
- * Turns any thrown value into an ApiError: a client's mistake is a 4xx, a transient backend failure a 502/503 with
- * `retry-after`, and only a bug is a 500 (with `x-should-retry: false`, so the openai SDK does not re-run it).
+ * A failure of the model backend, as the client sees it: never a 4xx that blames the client for the server's
+ * credentials or network, always the backend's own wait when it named one, and never the backend's URL or the
+ * server's variable names (the hint, written for the operator, stays in the log).
+ */
+function backendFailure(error: SlowthinkError, retryAfterSeconds: number): ApiError {
+  const options = { param: error.param ?? null, slowthinkCode: error.code };
+  const message = scrubbed(error.message);
+  const wait = retryHeaders(error.retryAfterSeconds ?? retryAfterSeconds);
+  switch (error.code) {
+    case ERROR_CODES.MODEL_RATE_LIMITED:
+      return new ApiError(429, message, { ...options, type: 'rate_limit_error', code: 'upstream_rate_limited', headers: wait });
+    case ERROR_CODES.MODEL_TIMEOUT:
+      return new ApiError(504, message, { ...options, code: 'upstream_timeout', headers: wait });
+    case ERROR_CODES.MODEL_UNAVAILABLE:
+      // Retryable: a backend down or failing (502). Not: the server's own state, e.g. weights missing (503, no retry).
+      return error.retryable
+        ? new ApiError(502, message, { ...options, code: 'upstream_unavailable', headers: wait })
+        : new ApiError(503, message, { ...options, code: 'model_unavailable', headers: { ...wait, 'x-should-retry': 'false' } });
+    default: {
+      const status = error.upstreamStatus;
+      if (status === 404) return new ApiError(404, message, { ...options, param: 'model', code: 'model_not_found' });
+      if (status !== undefined && CLIENT_FIXABLE_UPSTREAM.has(status)) {
+        return new ApiError(400, message, { ...options, code: 'upstream_rejected' });
+      }
+      if (status === 401 || status === 403) {
+        // The server's key, not the client's: retrying cannot help until the operator fixes it.
+        return new ApiError(502, message, { ...options, code: 'upstream_auth_failed', headers: { 'x-should-retry': 'false' } });
+      }
+      return new ApiError(502, message, {
+        ...options,
+        code: 'upstream_error',
+        headers: error.retryable ? wait : { 'x-should-retry': 'false' },
+      });
+    }
+  }
+}
+
+const BACKEND_CODES = new Set<string>([
+  ERROR_CODES.MODEL_RATE_LIMITED,
+  ERROR_CODES.MODEL_TIMEOUT,
+  ERROR_CODES.MODEL_UNAVAILABLE,
+  ERROR_CODES.MODEL_CALL_FAILED,
+]);
+
+/**
+ * Turns any thrown value into an ApiError: a client's mistake is a 4xx, a backend failure a 429/502/503/504 with
+ * `retry-after` when waiting helps, and only a bug is a 500 (with `x-should-retry: false`, so the openai SDK does not
+ * re-run it).
  */
 export function toApiError(error: unknown, retryAfterSeconds = 1): ApiError {
   if (error instanceof ApiError) return error;
@@ -75,10 +130,11 @@ export function toApiError(error: unknown, retryAfterSeconds = 1): ApiError {
       headers: { 'x-should-retry': 'false' },
     });
   }
+  if (BACKEND_CODES.has(error.code)) return backendFailure(error, retryAfterSeconds);
   const options = { param: error.param ?? null, slowthinkCode: error.code };
   switch (error.code) {
     case ERROR_CODES.UNKNOWN_MODEL:
-      return new ApiError(404, withHint(error), { ...options, param: error.param ?? 'model', code: 'model_not_found' });
+      return new ApiError(404, scrubbed(withHint(error)), { ...options, param: error.param ?? 'model', code: 'model_not_found' });
     case ERROR_CODES.UNKNOWN_EFFORT:
     case ERROR_CODES.UNKNOWN_STRATEGY:
     case ERROR_CODES.UNKNOWN_TASK:
@@ -86,21 +142,14 @@ export function toApiError(error: unknown, retryAfterSeconds = 1): ApiError {
     case ERROR_CODES.INVALID_ARGUMENT:
     case ERROR_CODES.BUDGET_TOO_SMALL:
       return new ApiError(400, withHint(error), { ...options, code: 'invalid_value' });
-    case ERROR_CODES.MODEL_UNAVAILABLE:
-      // The server's own state (a backend down, weights missing): never the client's fault. Only a transient one is
-      // worth retrying; the openai SDK honours x-should-retry, the others wait retry-after.
-      return new ApiError(503, withHint(error), {
-        ...options,
-        code: 'model_unavailable',
-        headers: { ...retryHeaders(retryAfterSeconds), ...(error.retryable ? {} : { 'x-should-retry': 'false' }) },
-      });
-    case ERROR_CODES.MODEL_CALL_FAILED:
-      return error.retryable
-        ? new ApiError(502, withHint(error), { ...options, code: 'upstream_error', headers: retryHeaders(retryAfterSeconds) })
-        : new ApiError(400, withHint(error), { ...options, code: 'upstream_rejected' });
     case ERROR_CODES.ABORTED:
       return new ApiError(499, withHint(error), { ...options, code: 'aborted' });
     default:
-      return new ApiError(500, withHint(error), { ...options, code: 'internal_error', headers: { 'x-should-retry': 'false' } });
+      // CONFIG, STORE, INTERNAL: the server's own failure; its message may name files and variables, so it stays in the log.
+      return new ApiError(500, 'The server had an error while processing your request.', {
+        ...options,
+        code: 'internal_error',
+        headers: { 'x-should-retry': 'false' },
+      });
   }
 }

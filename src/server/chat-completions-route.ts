@@ -1,13 +1,14 @@
 /** @module POST /v1/chat/completions: validate, admit, start one engine run per choice, answer as JSON or SSE. */
 import type { Context } from 'hono';
 import { ApiError, invalidRequest, retryHeaders, toApiError } from './api-error.js';
+import { bounded } from './bounded-text.js';
 import { newIdentity, toChatCompletion } from './chat-response.js';
 import { streamChoices } from './chat-stream.js';
 import { ChoiceRun, type ServerEngine } from './choice-run.js';
 import type { ConcurrencyLimiter } from './concurrency-limiter.js';
 import type { ModelCatalog } from './model-catalog.js';
 import type { RequestLog } from './request-log.js';
-import { ignoredFields, parseChatCompletionRequest } from './request-schema.js';
+import { parseChatCompletionRequest } from './request-schema.js';
 import { type PlannedRequest, toReasonRequest } from './to-reason-request.js';
 
 /** What the route needs; all of it comes from createApp's options. */
@@ -53,22 +54,27 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
   return async (c: Context): Promise<Response> => {
     const parsed = parseChatCompletionRequest(await readBody(c));
     if (parsed instanceof ApiError) throw parsed;
-    const plan = toReasonRequest(parsed);
-    const ignored = ignoredFields(parsed);
+    const { request, ignored } = parsed;
+    dependencies.log.annotate(c, { model: bounded(request.model) });
+    const plan = toReasonRequest(request);
     dependencies.log.annotate(c, {
-      model: plan.modelId,
       effort: plan.effort,
       n: plan.n,
       stream: plan.stream,
-      ignored_fields: ignored.length > 0 ? ignored : undefined,
+      ignored_fields: ignored.count > 0 ? ignored.names : undefined,
+      ignored_field_count: ignored.count > ignored.names.length ? ignored.count : undefined,
       ...(dependencies.logPrompts ? { messages: plan.reason.messages } : {}),
     });
     await dependencies.catalog.check(plan.modelName);
-    const release = dependencies.limiter.tryAcquire(plan.n);
+    const waitStarted = performance.now();
+    const release = await dependencies.limiter.acquire(plan.n, c.req.raw.signal);
+    const queuedMs = Math.round(performance.now() - waitStarted);
+    if (queuedMs > 0) dependencies.log.annotate(c, { queued_ms: queuedMs });
     if (!release) {
+      const { limiter } = dependencies;
       throw new ApiError(
         429,
-        `The server is at its limit of ${dependencies.limiter.max} concurrent engine runs. Please try again shortly.`,
+        `The server is at its limit of ${limiter.max} concurrent engine runs and ${limiter.maxQueued} waiting requests. Please try again shortly.`,
         {
           type: 'rate_limit_error',
           code: 'rate_limit_exceeded',

@@ -1,8 +1,10 @@
 /** @module The OpenAI-compatible HTTP app on an injected engine: middleware (request id, log, auth, body limit), routes, errors. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { ApiError, toApiError } from './api-error.js';
+import { SlowthinkError } from '../errors/index.js';
+import { ApiError, toApiError, withHint } from './api-error.js';
 import { createApiKeyCheck } from './api-key-check.js';
+import { bounded } from './bounded-text.js';
 import { createChatCompletionsHandler } from './chat-completions-route.js';
 import type { ServerEngine } from './choice-run.js';
 import { ConcurrencyLimiter } from './concurrency-limiter.js';
@@ -19,8 +21,12 @@ export interface CreateAppOptions {
   catalog?: ModelCatalog;
   /** Bearer keys; empty or absent means no authentication. */
   apiKeys?: readonly string[];
-  /** Engine runs at once (a request with `n` choices takes `n`); more get 429. Default 64. */
+  /** Engine runs at once (a request with `n` choices takes `n`); more wait in line. Default 64. */
   maxConcurrency?: number;
+  /** Requests that may wait for a free slot; one more gets 429 at once. Default 64. */
+  maxQueued?: number;
+  /** Longest wait in line, in ms; then 429. Default 30 s. */
+  queueTimeoutMs?: number;
   /** Largest request body in bytes; larger gets 413. Default 4 MiB. */
   bodyLimitBytes?: number;
   /** Longest silence on a stream before a `: keep-alive` comment. Default 10 s. */
@@ -53,7 +59,10 @@ function errorResponse(error: ApiError, headers: Headers): Response {
 export function createApp(options: CreateAppOptions): Hono<{ Variables: Variables }> {
   const app = new Hono<{ Variables: Variables }>();
   const catalog = options.catalog ?? createModelCatalog();
-  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 64);
+  const limiter = new ConcurrencyLimiter(options.maxConcurrency ?? 64, {
+    maxQueued: options.maxQueued ?? 64,
+    maxWaitMs: options.queueTimeoutMs ?? 30_000,
+  });
   const log = new RequestLog(options.logSink ?? stderrLogSink);
   const retryAfterSeconds = options.retryAfterSeconds ?? 1;
   const apiKeys = options.apiKeys ?? [];
@@ -69,7 +78,15 @@ export function createApp(options: CreateAppOptions): Hono<{ Variables: Variable
   });
   app.use(log.middleware());
   app.get('/health', (c) =>
-    c.json({ status: 'ok', active_runs: limiter.active, max_concurrency: limiter.max, models: catalog.list(), auth: apiKeys.length > 0 }),
+    c.json({
+      status: 'ok',
+      active_runs: limiter.active,
+      queued_requests: limiter.queued,
+      max_concurrency: limiter.max,
+      max_queued: limiter.maxQueued,
+      models: catalog.list(),
+      auth: apiKeys.length > 0,
+    }),
   );
   app.use('/v1/*', async (c, next) => {
     if (apiKeys.length > 0 && !keyMatches(c.req.header('authorization'))) {
@@ -108,13 +125,15 @@ export function createApp(options: CreateAppOptions): Hono<{ Variables: Variable
   );
   app.notFound((c) =>
     errorResponse(
-      new ApiError(404, `Unknown request URL: ${c.req.method} ${c.req.path}.`, { code: 'unknown_url' }),
+      new ApiError(404, `Unknown request URL: ${bounded(c.req.method, 16)} ${bounded(c.req.path)}.`, { code: 'unknown_url' }),
       new Headers(c.res.headers),
     ),
   );
   app.onError((error, c) => {
     const apiError = toApiError(error, retryAfterSeconds);
-    log.annotate(c, { error: apiError.code ?? apiError.type });
+    // The operator's log keeps what the client is not shown (a backend's hint, a config failure), bounded.
+    const detail = SlowthinkError.isInstance(error) ? bounded(withHint(error), 500) : undefined;
+    log.annotate(c, { error: apiError.code ?? apiError.type, error_detail: apiError.status >= 500 ? detail : undefined });
     return errorResponse(apiError, new Headers({ 'x-request-id': c.get('requestId') ?? '' }));
   });
   return app;

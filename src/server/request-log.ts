@@ -1,5 +1,6 @@
 /** @module One JSON log line per request (id, status, timing, model, effort, client retries); prompts only when asked. */
 import type { Context, MiddlewareHandler } from 'hono';
+import { bounded } from './bounded-text.js';
 
 /** Receives each finished request's log line. */
 export type LogSink = (line: Record<string, unknown>) => void;
@@ -30,8 +31,8 @@ export class RequestLog {
       const retryCount = c.req.header('x-stainless-retry-count');
       state.fields = {
         request_id: c.get('requestId'),
-        method: c.req.method,
-        path: c.req.path,
+        method: bounded(c.req.method, 16),
+        path: bounded(c.req.path),
         retry_count: retryCount ? Number(retryCount) : undefined,
       };
       await next();

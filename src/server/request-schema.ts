@@ -1,15 +1,16 @@
-/** @module The zod schema of a Chat Completions request: lenient about unknown top-level fields, strict about values we read. */
+/** @module The zod schema of a Chat Completions request: lenient about unknown fields (dropped, named in the log), strict about values we read. */
 import { z } from 'zod';
 import { type ApiError, invalidRequest } from './api-error.js';
+import { bounded } from './bounded-text.js';
 
 /** Largest `n` a request may ask for: each choice is a whole engine run. */
 export const MAX_CHOICES = 8;
 
 const positiveInteger = z.number().int().min(1);
 
-const contentPart = z.looseObject({ type: z.string(), text: z.string().optional() });
+const contentPart = z.object({ type: z.string(), text: z.string().optional() });
 
-const message = z.looseObject({
+const message = z.object({
   role: z.string(),
   content: z
     .union([z.string(), z.array(contentPart)])
@@ -17,7 +18,7 @@ const message = z.looseObject({
     .optional(),
 });
 
-const reasoning = z.looseObject({
+const reasoning = z.object({
   effort: z.string().nullable().optional(),
   max_tokens: positiveInteger.nullable().optional(),
   exclude: z.boolean().nullable().optional(),
@@ -25,7 +26,7 @@ const reasoning = z.looseObject({
   summary: z.string().nullable().optional(),
 });
 
-const thinking = z.looseObject({
+const thinking = z.object({
   type: z.enum(['enabled', 'disabled', 'adaptive']),
   budget_tokens: positiveInteger.nullable().optional(),
 });
@@ -41,14 +42,17 @@ const slowthink = z.strictObject({
   max_tokens: positiveInteger.optional(),
 });
 
-/** A Chat Completions request body as we accept it (unknown top-level keys are ignored). */
-export const chatCompletionRequestSchema = z.looseObject({
+/**
+ * A Chat Completions request body as we accept it. Unknown keys are dropped (zod's default strip), never copied: a body
+ * of 150k unknown keys must not cost the event loop more than reading it.
+ */
+export const chatCompletionRequestSchema = z.object({
   model: z.string().min(1),
   messages: z.array(message).min(1),
   reasoning_effort: z.string().nullable().optional(),
   reasoning: reasoning.nullable().optional(),
   thinking: thinking.nullable().optional(),
-  chat_template_kwargs: z.looseObject({ enable_thinking: z.boolean().optional() }).nullable().optional(),
+  chat_template_kwargs: z.object({ enable_thinking: z.boolean().optional() }).nullable().optional(),
   max_completion_tokens: positiveInteger.nullable().optional(),
   max_tokens: positiveInteger.nullable().optional(),
   n: positiveInteger.max(MAX_CHOICES).nullable().optional(),
@@ -60,11 +64,11 @@ export const chatCompletionRequestSchema = z.looseObject({
     .nullable()
     .optional(),
   stream: z.boolean().nullable().optional(),
-  stream_options: z.looseObject({ include_usage: z.boolean().nullable().optional() }).nullable().optional(),
+  stream_options: z.object({ include_usage: z.boolean().nullable().optional() }).nullable().optional(),
   logprobs: z.boolean().nullable().optional(),
   top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
   tools: z.array(z.unknown()).nullable().optional(),
-  response_format: z.looseObject({ type: z.string() }).nullable().optional(),
+  response_format: z.object({ type: z.string() }).nullable().optional(),
   slowthink: slowthink.nullable().optional(),
 });
 
@@ -72,9 +76,13 @@ export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
 
 const KNOWN_FIELDS = new Set(Object.keys(chatCompletionRequestSchema.shape));
 
-/** Top-level fields we accept but do not read (`store`, `user`, `metadata`, …), for the log line. */
-export function ignoredFields(request: ChatCompletionRequest): string[] {
-  return Object.keys(request).filter((key) => !KNOWN_FIELDS.has(key));
+/** Names of ignored fields a log line carries at most. */
+const MAX_LOGGED_FIELDS = 20;
+
+/** Top-level fields we accept but do not read (`store`, `user`, `metadata`, …), for the log line: the first few, bounded. */
+export interface IgnoredFields {
+  names: string[];
+  count: number;
 }
 
 /** Formats a zod path the way OpenAI names params: `messages[2].content`. */
@@ -103,16 +111,35 @@ function deepestIssue(issue: Issue, prefix: PropertyKey[]): { issue: Issue; path
   return best ?? { issue, path };
 }
 
+/** The known fields of `body`, and the names of the others (one pass over the keys, no copy of their values). */
+function splitFields(body: Record<string, unknown>): { known: Record<string, unknown>; ignored: IgnoredFields } {
+  const known: Record<string, unknown> = {};
+  const ignored: IgnoredFields = { names: [], count: 0 };
+  for (const key in body) {
+    if (!Object.hasOwn(body, key)) continue;
+    if (KNOWN_FIELDS.has(key)) known[key] = body[key];
+    else if (ignored.count++ < MAX_LOGGED_FIELDS) ignored.names.push(bounded(key, 64));
+  }
+  return { known, ignored };
+}
+
+/** A parsed request and the top-level fields it carried that we do not read. */
+export interface ParsedRequest {
+  request: ChatCompletionRequest;
+  ignored: IgnoredFields;
+}
+
 /** Parses a request body, or returns the 400 naming the first offending param. */
-export function parseChatCompletionRequest(body: unknown): ChatCompletionRequest | ApiError {
+export function parseChatCompletionRequest(body: unknown): ParsedRequest | ApiError {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return invalidRequest('The request body must be a JSON object.', null, 'invalid_request_body');
   }
-  const result = chatCompletionRequestSchema.safeParse(body);
-  if (result.success) return result.data;
+  const { known, ignored } = splitFields(body as Record<string, unknown>);
+  const result = chatCompletionRequestSchema.safeParse(known);
+  if (result.success) return { request: result.data, ignored };
   const first = result.error.issues[0]!;
   const { issue, path } = deepestIssue(first, []);
-  const param = formatParam(path);
+  const param = bounded(formatParam(path), 256);
   const missing = issue.code === 'invalid_type' && issue.message.includes('received undefined');
   const message = missing ? `Missing required parameter: '${param}'.` : `Invalid value for '${param}': ${issue.message}.`;
   return invalidRequest(

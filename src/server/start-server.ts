@@ -15,7 +15,18 @@ export interface StartServerOptions extends Partial<CreateAppOptions> {
   port?: number;
   /** Let clients name `gguf:/path` models (files on this machine). Default false. */
   allowLocalFiles?: boolean;
+  /** Models beyond the shipped ones (`serve --models`): exact ids, or `provider:*`. Providers set up in the environment count too. */
+  allowedModels?: readonly string[];
+  /** A client must send its request headers within this many ms, else 408 and the socket closes. Default 10 s. */
+  headersTimeoutMs?: number;
+  /** A client must send its whole request (headers and body) within this many ms, else 408. Default 30 s. */
+  requestTimeoutMs?: number;
+  /** Open connections at most; more are closed at once. Default 1,024. */
+  maxConnections?: number;
 }
+
+/** Defaults of the socket limits, for `serve --help` and the docs. */
+export const SOCKET_DEFAULTS = { headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, maxConnections: 1024 } as const;
 
 /** A running server. */
 export interface RunningServer {
@@ -33,11 +44,24 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
     options.catalog ??
     (options.engine
       ? undefined
-      : createModelCatalog({ resolve: (name) => resolveModel(name), allowLocalFiles: options.allowLocalFiles ?? false }));
+      : createModelCatalog({
+          resolve: (name) => resolveModel(name),
+          allowLocalFiles: options.allowLocalFiles ?? false,
+          allowed: options.allowedModels ?? [],
+          environment: process.env,
+        }));
   const app = createApp({ ...options, engine, ...(catalog ? { catalog } : {}) });
   const host = options.host ?? '127.0.0.1';
+  const headersTimeout = options.headersTimeoutMs ?? SOCKET_DEFAULTS.headersTimeoutMs;
+  const requestTimeout = Math.max(headersTimeout, options.requestTimeoutMs ?? SOCKET_DEFAULTS.requestTimeoutMs);
+  // Node checks these timeouts only every connectionsCheckingInterval (30 s by default): check often enough to honour them.
+  const serverOptions = {
+    headersTimeout,
+    requestTimeout,
+    connectionsCheckingInterval: Math.max(50, Math.min(1000, Math.floor(headersTimeout / 4))),
+  };
   return await new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }, (info: AddressInfo) => {
+    const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080, serverOptions }, (info: AddressInfo) => {
       const shownHost = host.includes(':') ? `[${host}]` : host;
       resolve({
         url: `http://${shownHost}:${info.port}`,
@@ -49,6 +73,8 @@ export async function startServer(options: StartServerOptions = {}): Promise<Run
           }),
       });
     });
+    // Past the cap Node closes new sockets at once: cheaper than letting a flood of idle connections exhaust file descriptors.
+    server.maxConnections = options.maxConnections ?? SOCKET_DEFAULTS.maxConnections;
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE' && error.code !== 'EACCES') return reject(error);
       const where = `${host}:${options.port ?? 8080}`;

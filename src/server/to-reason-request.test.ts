@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseModelId } from './parse-model-id.js';
-import { type ChatCompletionRequest, parseChatCompletionRequest } from './request-schema.js';
+import { parseChatCompletionRequest } from './request-schema.js';
 import { toReasonRequest } from './to-reason-request.js';
 
 function plan(fields: Record<string, unknown>) {
   const parsed = parseChatCompletionRequest({ model: 'slowthink', messages: [{ role: 'user', content: 'hi' }], ...fields });
   if (parsed instanceof Error) throw parsed;
-  return toReasonRequest(parsed as ChatCompletionRequest);
+  return toReasonRequest(parsed.request);
 }
 
 describe('parseModelId', () => {
@@ -51,10 +51,14 @@ describe('budgets', () => {
     expect(plan({}).reason.budget).toEqual({});
   });
 
-  it('a reasoning budget adds an answer reserve, under the outer cap', () => {
-    expect(plan({ reasoning: { max_tokens: 2000 } }).reason.budget?.maxTokens).toBe(3024);
-    expect(plan({ reasoning: { max_tokens: 2000 }, max_completion_tokens: 2400 }).reason.budget?.maxTokens).toBe(2400);
-    expect(plan({ thinking: { type: 'enabled', budget_tokens: 100 }, max_completion_tokens: 2400 }).reason.budget?.maxTokens).toBe(700);
+  it('a reasoning budget caps the whole choice, under the outer cap', () => {
+    expect(plan({ reasoning: { max_tokens: 2000 } }).reason.budget?.maxTokens).toBe(2000);
+    expect(plan({ reasoning: { max_tokens: 2000 }, max_completion_tokens: 1500 }).reason.budget?.maxTokens).toBe(1500);
+    expect(plan({ thinking: { type: 'enabled', budget_tokens: 100 }, max_completion_tokens: 2400 }).reason.budget?.maxTokens).toBe(100);
+  });
+
+  it('accepts logprobs and top_logprobs (a slowthink engine asks its backends for them)', () => {
+    expect(plan({ logprobs: true, top_logprobs: 5 }).n).toBe(1);
   });
 
   it('the slowthink extension sets strategy, options, task and every limit', () => {

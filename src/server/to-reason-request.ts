@@ -18,11 +18,6 @@ const EFFORT_REASONING_CAPS: ReadonlyArray<[Effort, number]> = [
   ['xhigh', 98_304],
 ];
 
-/** Tokens kept for the visible answer when a reasoning budget is given: min(1024, 25% of the outer cap). */
-function answerReserve(outerCap: number | undefined): number {
-  return outerCap === undefined ? 1024 : Math.min(1024, Math.floor(outerCap / 4));
-}
-
 /** Everything the server needs to run and render one request. */
 export interface PlannedRequest {
   /** The engine request of one choice (without a signal; each run gets its own). */
@@ -93,11 +88,8 @@ function chooseEffort(body: ChatCompletionRequest, suffix: Effort | undefined, r
   return DEFAULT_EFFORT;
 }
 
+/** `logprobs`/`top_logprobs` are accepted and answered with `logprobs: null` (a slowthink engine asks for them of its backends). */
 function rejectUnsupported(body: ChatCompletionRequest): void {
-  if (body.logprobs === true || (body.top_logprobs ?? 0) > 0) {
-    const param = body.logprobs === true ? 'logprobs' : 'top_logprobs';
-    throw invalidRequest(`Unsupported parameter: '${param}' is not supported by reasoning models.`, param, 'unsupported_parameter');
-  }
   if (body.tools && body.tools.length > 0) {
     throw invalidRequest("Unsupported parameter: 'tools' is not supported by slowthink yet.", 'tools', 'unsupported_parameter');
   }
@@ -110,11 +102,15 @@ function rejectUnsupported(body: ChatCompletionRequest): void {
   }
 }
 
-/** Budgets (§7.3): the slowthink extension's limits, the reasoning budget plus an answer reserve, all under the outer cap. */
+/**
+ * Budgets (§7.3): the smallest of the outer cap, the slowthink extension's limit and the reasoning budget. The reasoning
+ * budget caps every generated token of the choice, the answer's too: the engine's budget cannot tell reasoning from
+ * answer while a sample is drawn, and only so does `reasoning_tokens` never exceed what the client allowed.
+ */
 function chooseBudget(body: ChatCompletionRequest, reasoningBudget: number | undefined): BudgetLimits {
   const outerCap = body.max_completion_tokens ?? body.max_tokens ?? undefined;
   const extension = body.slowthink ?? undefined;
-  const caps = [outerCap, extension?.max_tokens, reasoningBudget === undefined ? undefined : reasoningBudget + answerReserve(outerCap)];
+  const caps = [outerCap, extension?.max_tokens, reasoningBudget];
   const defined = caps.filter((cap): cap is number => cap !== undefined);
   const budget: BudgetLimits = {};
   if (defined.length > 0) budget.maxTokens = Math.min(...defined);
