@@ -28,39 +28,69 @@ describe('ledger', () => {
 });
 
 describe('budget tracker', () => {
-  it('caps each call to the tokens left and splits them over the samples', () => {
+  it('gives full caps while they fit, then one sample with all that is left (never fragments)', () => {
     const ledger = createLedger();
-    const tracker = createBudgetTracker({ limits: { maxTokens: 100 }, ledger });
-    expect(tracker.allow(4, 50)).toEqual({ n: 4, maxTokens: 25 });
-    ledger.record(entry(98));
-    expect(tracker.allow(4, 50)).toEqual({ n: 2, maxTokens: 1 });
-    ledger.record(entry(2));
-    expect(tracker.allow(1, undefined)).toBeNull();
+    const tracker = createBudgetTracker({ limits: { maxTokens: 300 }, ledger });
+    expect(tracker.allow({ n: 2, maxTokens: 100 })).toEqual({ n: 2, maxTokens: 100 });
+    expect(tracker.allow({ n: 4, maxTokens: 100 })).toEqual({ n: 3, maxTokens: 100 });
+    // Issue #12: 300 tokens for two 8,192-token traces were split into two useless halves; one chain takes them all.
+    expect(tracker.allow({ n: 2, maxTokens: 8192, kind: 'chain' })).toEqual({ n: 1, maxTokens: 300 });
+    ledger.record(entry(300));
+    expect(tracker.allow({ n: 1, maxTokens: undefined })).toBeNull();
     expect(tracker.stopped()).toBe('tokens');
   });
 
-  it('reports calls, dollars, seconds and abort, abort first', () => {
+  it('plans by the lengths that finished: as many samples as fit, none below the shortest', () => {
+    const ledger = createLedger();
+    const tracker = createBudgetTracker({ limits: { maxTokens: 1000 }, ledger });
+    tracker.observe('chain', [240, 260]);
+    ledger.record(entry(500));
+    expect(tracker.allow({ n: 4, maxTokens: 8192, kind: 'chain' })).toEqual({ n: 2, maxTokens: 250 });
+    expect(tracker.allow({ n: 4, maxTokens: 8192, kind: 'other' })).toEqual({ n: 1, maxTokens: 500 });
+    ledger.record(entry(300));
+    expect(tracker.stopped()).toBeNull();
+    // 200 left, the shortest finished chain took 240: a call would only make a fragment.
+    expect(tracker.allow({ n: 4, maxTokens: 8192, kind: 'chain' })).toBeNull();
+    expect(tracker.stopped()).toBe('tokens');
+    expect(tracker.allow({ n: 1, maxTokens: 10, kind: 'line' })).toBeNull();
+  });
+
+  it('counts the prompt against a dollar limit', () => {
+    const ledger = createLedger();
+    // $1 per 1,000 output tokens, $0.50 per 1,000 prompt tokens.
+    const tracker = createBudgetTracker({ limits: { maxUsd: 0.1 }, ledger, price: { inputPerMTok: 500, outputPerMTok: 1000 } });
+    expect(tracker.tokensLeft()).toBe(100);
+    expect(tracker.tokensLeft(100)).toBe(50);
+    expect(tracker.allow({ n: 1, maxTokens: 500, promptTokens: 100 })).toEqual({ n: 1, maxTokens: 50 });
+    expect(tracker.allow({ n: 1, maxTokens: 500, promptTokens: 200 })).toBeNull();
+    expect(tracker.stopped()).toBe('usd');
+  });
+
+  it('reports abort first, then tokens, dollars and seconds, calls last', () => {
     let now = 0;
     const ledger = createLedger();
     const controller = new AbortController();
     const tracker = createBudgetTracker({
-      limits: { maxCalls: 2, maxUsd: 1, maxSeconds: 10 },
+      limits: { maxCalls: 2, maxUsd: 1, maxSeconds: 10, maxTokens: 5 },
       ledger,
       signal: controller.signal,
       now: () => now,
-      usdPerOutputToken: 0.01,
+      price: { inputPerMTok: 0, outputPerMTok: 10_000 },
     });
     expect(tracker.stopped()).toBeNull();
-    expect(tracker.tokensLeft()).toBe(100);
+    expect(tracker.tokensLeft()).toBe(5);
+    ledger.record(entry(1));
+    ledger.record(entry(1));
+    expect(tracker.stopped()).toBe('calls');
     now = 10_000;
     expect(tracker.stopped()).toBe('seconds');
     ledger.record(entry(1, 1));
     expect(tracker.stopped()).toBe('usd');
-    ledger.record(entry(1));
-    expect(tracker.stopped()).toBe('calls');
+    ledger.record(entry(2));
+    expect(tracker.stopped()).toBe('tokens');
     controller.abort();
     expect(tracker.stopped()).toBe('abort');
-    expect(tracker.remaining()).toEqual({ usd: 0, seconds: 0, calls: 0 });
+    expect(tracker.remaining()).toEqual({ tokens: 0, usd: 0, seconds: 0, calls: 0 });
   });
 
   it('rejects negative, fractional and non-numeric limits with the parameter name', () => {

@@ -48,12 +48,15 @@ export function firstStop(conditions: readonly StopCondition[], state: BudgetSta
   return null;
 }
 
-/** The stop conditions of a set of limits (abort first, so an aborted request always says `abort`). */
+/**
+ * The stop conditions of a set of limits: abort first (an aborted request always says `abort`), then the spending limits
+ * that cut work (tokens, dollars, seconds), calls last: a one-call plan whose call a token cap cut says `tokens`.
+ */
 export function conditionsFor(limits: BudgetLimits): StopCondition[] {
   const conditions: StopCondition[] = [isAborted];
-  if (limits.maxCalls !== undefined) conditions.push(isCallCountAtLeast(limits.maxCalls));
   if (limits.maxTokens !== undefined) conditions.push(isTokenBudgetExceeded(limits.maxTokens));
   if (limits.maxUsd !== undefined) conditions.push(isCostAbove(limits.maxUsd));
   if (limits.maxSeconds !== undefined) conditions.push(isWallClockAbove(limits.maxSeconds));
+  if (limits.maxCalls !== undefined) conditions.push(isCallCountAtLeast(limits.maxCalls));
   return conditions;
 }

@@ -1,4 +1,4 @@
-/** @module Usage accounting: the prompt counted once, every generated token, reasoning = completion − visible answer. */
+/** @module Usage accounting: every call's prompt and generated tokens, reasoning = completion − visible answer. */
 import type { LedgerEntry, LedgerTotals, Model, Usage } from '../spec/index.js';
 
 /** Tokens of a text by the model's own counter, else about four characters per token. */
@@ -24,9 +24,9 @@ export function computeUsage(options: {
     : Math.min(totals.completionTokens, estimateTokens(options.model, options.answerText));
   const nativeReasoning = options.ledger.reduce((sum, entry) => sum + entry.nativeReasoningTokens, 0);
   return {
-    promptTokens: options.ledger[0]?.promptTokens ?? 0,
+    promptTokens: totals.promptTokens,
     completionTokens: totals.completionTokens,
     reasoningTokens: Math.max(single ? nativeReasoning : 0, totals.completionTokens - answerTokens),
-    cachedTokens: options.ledger[0]?.cachedTokens ?? 0,
+    cachedTokens: totals.cachedTokens,
   };
 }

@@ -105,15 +105,39 @@ describe.skipIf(!existsSync(path))('embedded model (shipped slowthink-mini)', ()
     expect(deltas.text).toBe(sample.text);
   });
 
-  it('aborts', async () => {
+  it('streams thinking token by token, before the sample ends', async () => {
+    const deltas: string[] = [];
+    const result = await model.doGenerate({
+      messages: user('What is 347*58?'),
+      temperature: 0,
+      onDelta: (_, delta, channel) => {
+        if (channel === 'reasoning') deltas.push(delta);
+      },
+    });
+    const reasoning = result.samples[0]?.reasoning ?? '';
+    expect(deltas.join('')).toBe(reasoning);
+    // Line by line would be one delta per line; live streaming sends several per line.
+    expect(deltas.length).toBeGreaterThan(2 * reasoning.split('\n').length);
+  });
+
+  it('resolves an aborted call with the work so far (the model contract), and sends nothing when already aborted', async () => {
     const controller = new AbortController();
-    const pending = model.doGenerate({
+    let streamed = 0;
+    const result = await model.doGenerate({
       messages: user('What is 614*777?'),
       n: 2,
       signal: controller.signal,
-      onDelta: () => controller.abort(),
+      onDelta: (_, delta) => {
+        streamed += delta.length;
+        if (streamed >= 20) controller.abort();
+      },
     });
-    await expect(pending).rejects.toMatchObject({ code: 'ST_ABORTED' });
+    expect(result.samples).toHaveLength(2);
+    for (const sample of result.samples) expect(sample.finishReason).toBe('abort');
+    expect(result.usage.completionTokens).toBeGreaterThanOrEqual(20);
+    expect(result.samples.reduce((sum, sample) => sum + (sample.usage.completionTokens ?? 0), 0)).toBe(result.usage.completionTokens);
+    const none = await model.doGenerate({ messages: user('What is 614*777?'), signal: controller.signal });
+    expect(none.samples).toEqual([]);
   });
 
   it('scores scratchpad lines with its learned check role', async () => {

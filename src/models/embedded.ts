@@ -4,18 +4,11 @@ import { fileURLToPath } from 'node:url';
 import type { LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Model, Sample, Warning } from '../spec/index.js';
-import { WAIT_CUE } from '../tasks/format.js';
+import { THINK_CLOSE, WAIT_CUE } from '../tasks/format.js';
 import { detectTask } from '../tasks/index.js';
 import { parseStep } from '../tasks/step-check.js';
-import {
-  answerConfidence,
-  ChannelSplitter,
-  OUT_OF_DOMAIN_ANSWER,
-  promptTokens,
-  questionOf,
-  splitCompletion,
-} from './gguf/embedded-format.js';
-import { loadGgufModel, runTokenLoop, SequencePool, throwIfAborted } from './gguf/llama-runtime.js';
+import { answerConfidence, OUT_OF_DOMAIN_ANSWER, promptTokens, questionOf, splitCompletion } from './gguf/embedded-format.js';
+import { abortedResult, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
 import { BOS_ID, decodeTokens, encodeText } from './gguf/vocab.js';
 
 /** The trained context of our models (tokens = characters). */
@@ -45,6 +38,47 @@ export interface EmbeddedModel extends Model {
   checkStep(line: string): Promise<number>;
 }
 
+/** How much of `text`'s end could be the start of `</think>` (held back until the next token decides). */
+function closePrefixLength(text: string): number {
+  for (let length = Math.min(THINK_CLOSE.length - 1, text.length); length > 0; length -= 1) {
+    if (text.endsWith(THINK_CLOSE.slice(0, length))) return length;
+  }
+  return 0;
+}
+
+/**
+ * Streams a completion token by token into reasoning and answer deltas that add up to the sample's `reasoning` and
+ * `text`: thinking as it grows (holding back what may start `</think>` and trailing newlines, which the sample trims),
+ * then the answer line.
+ */
+export class LiveChannels {
+  private reasoningSent = 0;
+  private textSent = '';
+  constructor(
+    private readonly thinking: boolean,
+    private readonly emit: (delta: string, channel: 'reasoning' | 'text') => void,
+  ) {}
+
+  update(generated: string, final: boolean): void {
+    const close = this.thinking ? generated.indexOf(THINK_CLOSE) : -1;
+    if (this.thinking) {
+      let visible = close >= 0 ? generated.slice(0, close) : generated;
+      if (close < 0 && !final) visible = visible.slice(0, visible.length - closePrefixLength(visible));
+      const body = visible.replace(/^\n+/, '').replace(/\n+$/, '');
+      if (body.length > this.reasoningSent) {
+        this.emit(body.slice(this.reasoningSent), 'reasoning');
+        this.reasoningSent = body.length;
+      }
+      if (close < 0) return;
+    }
+    const { text } = splitCompletion(generated, this.thinking);
+    if (text.length > this.textSent.length && text.startsWith(this.textSent)) {
+      this.emit(text.slice(this.textSent.length), 'text');
+      this.textSent = text;
+    }
+  }
+}
+
 /** Path of the shipped GGUF of a tier. */
 export function embeddedModelPath(tier: 'mini' | 'full'): string {
   return fileURLToPath(new URL(`../../models/${tier === 'mini' ? 'slowthink-mini' : 'slowthink'}.gguf`, import.meta.url));
@@ -69,8 +103,9 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
     try {
       const room = contextLength - prompt.length;
       const splitter = request.onDelta
-        ? new ChannelSplitter(thinking, (delta, channel) => request.onDelta?.(index, delta, channel))
+        ? new LiveChannels(thinking, (delta, channel) => request.onDelta?.(index, delta, channel))
         : undefined;
+      let streamed = '';
       const result = await runTokenLoop({
         sequence,
         model,
@@ -82,7 +117,12 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
         decode: (tokens) => decodeTokens(tokens),
         stop: request.stop,
         signal: request.signal,
-        onText: splitter ? () => undefined : undefined,
+        onText: splitter
+          ? (delta) => {
+              streamed += delta;
+              splitter.update(streamed, false);
+            }
+          : undefined,
         // Thinking mode must think: the first generated token may not start `</think>` (a less trained model would close at once).
         bannedFirstTokens: thinking && !request.prefix ? encodeText('<') : undefined,
       });
@@ -129,6 +169,8 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
     specificationVersion: 'v1',
     id: `embedded:${name}`,
     provider: 'embedded',
+    // Runs in-process: free by definition (tokens and seconds still count).
+    price: { inputPerMTok: 0, outputPerMTok: 0 },
     capabilities: {
       logprobs: true,
       continuation: true,
@@ -140,7 +182,8 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
     countTokens: (text: string) => encodeText(text).length,
     async doGenerate(request: GenerateRequest): Promise<GenerateResult> {
       const started = Date.now();
-      throwIfAborted(request.signal);
+      // Already aborted: nothing generated, nothing to charge (the model contract: abort resolves, never throws).
+      if (request.signal?.aborted) return abortedResult(started);
       const n = request.n ?? 1;
       if (!Number.isInteger(n) || n < 1)
         throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected \`n\` to be an integer ≥ 1, got ${n}`, { param: 'n' });
@@ -183,8 +226,8 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
             param: 'prefix',
           },
         );
+      // A signal that fires mid-call ends each sample with its text so far (`finishReason: 'abort'`) and real usage.
       const samples = await Promise.all(Array.from({ length: n }, (_, index) => sampleOne(request, prompt, thinking, index)));
-      throwIfAborted(request.signal);
       const completionTokens = samples.reduce((sum, sample) => sum + (sample.usage.completionTokens ?? 0), 0);
       const reasoningTokens = samples.reduce((sum, sample) => sum + (sample.usage.reasoningTokens ?? 0), 0);
       return {

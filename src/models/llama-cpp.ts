@@ -2,7 +2,7 @@
 import type { ChatHistoryItem, ChatWrapper, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Message, Model, Sample, Warning } from '../spec/index.js';
-import { getSharedLlama, loadGgufModel, runTokenLoop, SequencePool, throwIfAborted } from './gguf/llama-runtime.js';
+import { abortedResult, getSharedLlama, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
 
 /** Options of a local GGUF model. */
 export interface LlamaCppModelOptions {
@@ -93,11 +93,14 @@ export async function createLlamaCppModel(options: LlamaCppModelOptions): Promis
     specificationVersion: 'v1',
     id,
     provider: 'llama-cpp',
+    // Runs in-process: free by definition.
+    price: { inputPerMTok: 0, outputPerMTok: 0 },
     capabilities: { logprobs: true, continuation: true, nativeReasoning: false, maxParallel: sequences, contextLength: trainedContext },
     countTokens: (text: string) => model.tokenize(text).length,
     async doGenerate(request: GenerateRequest): Promise<GenerateResult> {
       const started = Date.now();
-      throwIfAborted(request.signal);
+      // Already aborted: nothing generated (the model contract: abort resolves with the work so far, never throws).
+      if (request.signal?.aborted) return abortedResult(started);
       const n = request.n ?? 1;
       if (!Number.isInteger(n) || n < 1)
         throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected \`n\` to be an integer ≥ 1, got ${n}`, { param: 'n' });
@@ -114,8 +117,8 @@ export async function createLlamaCppModel(options: LlamaCppModelOptions): Promis
           },
         );
       const stop = [...(request.stop ?? []), ...textTriggers(state.stopGenerationTriggers as unknown as { values: unknown[] }[])];
+      // Aborted mid-call: each sample ends `abort` with its text so far and its real token count.
       const samples = await Promise.all(Array.from({ length: n }, (_, index) => generateOne(request, promptTokens, index, stop)));
-      throwIfAborted(request.signal);
       const completionTokens = samples.reduce((sum, sample) => sum + (sample.usage.completionTokens ?? 0), 0);
       return {
         samples,

@@ -45,6 +45,8 @@ export interface GenerateRequest {
   /** Assistant text already written; the model continues it (requires `capabilities.continuation`). */
   prefix?: string;
   signal?: AbortSignal;
+  /** When the request's time limit ends (epoch ms): a backend waits for no retry past it. Set by the engine. */
+  deadline?: number;
   /** Called with text as it is generated, per sample index. `channel` says whether it is thinking or answer text. */
   onDelta?: (index: number, delta: string, channel: 'reasoning' | 'text') => void;
 }
@@ -97,6 +99,11 @@ export interface Model {
   readonly id: string;
   readonly provider: string;
   readonly capabilities: ModelCapabilities;
+  /**
+   * What the model costs, when known: local models declare a zero price, a hosted model the one given in its options or
+   * the price table. The engine charges every call at this price and refuses a dollar limit on a model without one.
+   */
+  readonly price?: Price;
   doGenerate(request: GenerateRequest): Promise<GenerateResult>;
   /** Optional: count tokens of a text the way this model does. */
   countTokens?(text: string): number;

@@ -12,9 +12,10 @@ export interface StrategyContext {
   answers: AnswerKey;
   /**
    * Calls the model through the engine: charges the ledger, enforces the budget (caps maxTokens to what is left),
-   * streams deltas into the named thoughts. Throws BudgetExhausted only if nothing at all may be spent.
+   * streams deltas into the named thoughts. When the budget allows no useful call it returns no samples and charges
+   * nothing (`stopped()` then names the limit). `model` sends the call to another model (a judge), charged the same way.
    */
-  generate(request: GenerateRequest & { phase?: Phase; thoughtIds?: string[] }): Promise<GenerateResult>;
+  generate(request: GenerateRequest & { phase?: Phase; thoughtIds?: string[]; model?: Model }): Promise<GenerateResult>;
   /** The limit that is exhausted now, or null when the strategy may continue spending. */
   stopped(): StopLimit | null;
   /** Tokens left under the budget (Infinity when unlimited). */

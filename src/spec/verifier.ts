@@ -1,5 +1,15 @@
 /** @module Verifiers and answer handling. Types only. */
-import type { Message } from './model.js';
+import type { GenerateRequest, GenerateResult, Message, Model } from './model.js';
+
+/** Options of one `Verifier.score` call. */
+export interface ScoreOptions {
+  signal?: AbortSignal;
+  /**
+   * The engine's charging call: a verifier that calls a model (a judge) goes through it, so its calls land on the ledger
+   * (phase `verify`) and count against the request's limits; it returns no samples when the budget allows no call.
+   */
+  generate?: (request: GenerateRequest & { model?: Model }) => Promise<GenerateResult>;
+}
 
 /** A problem as strategies see it. */
 export interface Problem {
@@ -29,7 +39,7 @@ export interface Verifier {
   score(
     problem: Problem,
     candidate: { text: string; answer?: string | undefined; reasoning?: string | undefined },
-    options?: { signal?: AbortSignal },
+    options?: ScoreOptions,
   ): Promise<Score>;
 }
 

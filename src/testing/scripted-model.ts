@@ -1,5 +1,5 @@
 /** @module A scripted fake model that returns prepared samples and records its calls (control-flow tests only). */
-import type { GenerateRequest, GenerateResult, Model, ModelCapabilities, Sample } from '../spec/index.js';
+import type { GenerateRequest, GenerateResult, Model, ModelCapabilities, Price, Sample } from '../spec/index.js';
 
 /** A prepared sample: plain text, or a partial Sample (usage is filled in from the text when absent). */
 export type ScriptedSample = string | (Partial<Sample> & { text: string });
@@ -13,10 +13,15 @@ export interface ScriptedModelOptions {
   id?: string;
   /** Prompt tokens reported per call. Default: characters of all messages / 4, rounded up. */
   promptTokens?: number;
-  /** Milliseconds each call waits before answering (abort and time-budget tests). */
+  /**
+   * Milliseconds each call takes (abort and time-budget tests). Words stream evenly over it: a call cut short resolves
+   * with each sample's words so far (`finishReason: 'abort'`), as the model contract asks.
+   */
   delayMs?: number;
-  /** Dollars per generated token, to test dollar budgets. Default 0. */
+  /** Dollars per generated token, to test dollar budgets; sets the model's `price`. Default: no price (a local model, $0). */
   usdPerToken?: number;
+  /** Dollars per prompt token (with `usdPerToken`). Default 0. */
+  usdPerPromptToken?: number;
 }
 
 /** A fake model whose calls are recorded in `calls`. */
@@ -46,21 +51,28 @@ export function createScriptedModel(options: ScriptedModelOptions): ScriptedMode
     const n = request.n ?? 1;
     return Array.from({ length: n }, () => responses[sampleCounter++ % responses.length] as ScriptedSample);
   };
+  const price: Price | undefined =
+    options.usdPerToken === undefined
+      ? undefined
+      : { inputPerMTok: (options.usdPerPromptToken ?? 0) * 1_000_000, outputPerMTok: options.usdPerToken * 1_000_000 };
   return {
     specificationVersion: 'v1',
     id: options.id ?? 'scripted:test',
     provider: 'scripted',
     capabilities,
+    ...(price ? { price } : {}),
     calls,
     countTokens: countScriptedTokens,
     async doGenerate(request: GenerateRequest): Promise<GenerateResult> {
+      const started = Date.now();
+      // Already aborted: nothing is sent, nothing generated.
+      if (request.signal?.aborted)
+        return { samples: [], usage: { promptTokens: 0, completionTokens: 0 }, latencyMs: 0, costUsd: 0, warnings: [] };
       const callIndex = calls.length;
       calls.push(request);
-      const started = Date.now();
-      if (options.delayMs) await delay(options.delayMs, request.signal);
-      if (request.signal?.aborted) throw request.signal.reason ?? new Error('aborted');
       const scripted = await nextSamples(request, callIndex);
-      const samples = scripted.map((entry, index) => toSample(entry, request, index));
+      const done = options.delayMs ? await delay(options.delayMs, request.signal) : 1;
+      const samples = scripted.map((entry, index) => toSample(entry, request, index, done));
       const promptTokens =
         options.promptTokens ?? Math.ceil(request.messages.reduce((sum, message) => sum + message.content.length, 0) / 4);
       const completionTokens = samples.reduce((sum, sample) => sum + (sample.usage.completionTokens ?? 0), 0);
@@ -68,16 +80,19 @@ export function createScriptedModel(options: ScriptedModelOptions): ScriptedMode
         samples,
         usage: { promptTokens, completionTokens, reasoningTokens: 0, cachedTokens: 0 },
         latencyMs: Date.now() - started,
-        costUsd: completionTokens * (options.usdPerToken ?? 0),
+        costUsd:
+          completionTokens * (options.usdPerToken ?? 0) +
+          (options.usdPerToken === undefined ? 0 : promptTokens * (options.usdPerPromptToken ?? 0)),
         warnings: [],
       };
     },
   };
 }
 
-function toSample(entry: ScriptedSample, request: GenerateRequest, index: number): Sample {
+/** One scripted sample; `done` < 1 means the call was cut after that fraction of its time (the words so far, `abort`). */
+function toSample(entry: ScriptedSample, request: GenerateRequest, index: number, done: number): Sample {
   const base = typeof entry === 'string' ? { text: entry } : entry;
-  const reasoning = base.reasoning ?? '';
+  let reasoning = base.reasoning ?? '';
   let tokens = base.usage?.completionTokens ?? countScriptedTokens(`${reasoning} ${base.text}`);
   let text = base.text;
   let finishReason = base.finishReason ?? 'stop';
@@ -87,19 +102,38 @@ function toSample(entry: ScriptedSample, request: GenerateRequest, index: number
     tokens = request.maxTokens;
     finishReason = 'length';
   }
+  if (done < 1) {
+    // Cut short: the first words of the thinking, then of the text, as far as the time went.
+    const words = Math.floor(tokens * done);
+    const thinking = reasoning.split(/\s+/).filter((word) => word.length > 0);
+    reasoning = thinking.slice(0, words).join(' ');
+    text =
+      words > thinking.length
+        ? text
+            .split(/\s+/)
+            .slice(0, words - thinking.length)
+            .join(' ')
+        : '';
+    tokens = words;
+    finishReason = 'abort';
+  }
   if (reasoning) request.onDelta?.(index, reasoning, 'reasoning');
-  request.onDelta?.(index, text, 'text');
-  return { ...base, text, finishReason, usage: { promptTokens: undefined, ...base.usage, completionTokens: tokens } };
+  if (text) request.onDelta?.(index, text, 'text');
+  const sample: Sample = { ...base, text, finishReason, usage: { promptTokens: undefined, ...base.usage, completionTokens: tokens } };
+  if (base.reasoning !== undefined) sample.reasoning = reasoning;
+  return sample;
 }
 
-function delay(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, milliseconds);
+/** Waits `milliseconds`; resolves with the fraction of them that passed (1, or less when the signal cut it). */
+function delay(milliseconds: number, signal: AbortSignal | undefined): Promise<number> {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(1), milliseconds);
     signal?.addEventListener(
       'abort',
       () => {
         clearTimeout(timer);
-        reject(signal.reason ?? new Error('aborted'));
+        resolve(Math.min(0.999, (Date.now() - started) / milliseconds));
       },
       { once: true },
     );

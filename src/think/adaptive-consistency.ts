@@ -39,6 +39,7 @@ export const adaptiveConsistency: Strategy = {
       total: maxSamples,
       batch,
       maxTokens,
+      confidence: weightByConfidence,
       async afterBatch(candidates, fresh) {
         if (weightByVerifier) await scoreCandidates(problem, context, fresh);
         updateNeutral(candidates);

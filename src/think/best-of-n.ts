@@ -32,6 +32,8 @@ export const bestOfN: Strategy = {
       total: n,
       batch,
       maxTokens,
+      // Without a verifier the pick falls back to model confidence.
+      confidence: context.verifier === undefined,
       afterBatch: async (_all, fresh) => {
         await scoreCandidates(problem, context, fresh);
         return false;

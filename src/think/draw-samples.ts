@@ -20,6 +20,8 @@ export interface DrawOptions {
   labelFor?: (offset: number) => string;
   /** Role of the thoughts; default `sample` (society members and refinements use their own). */
   role?: ThoughtRole;
+  /** The strategy weighs samples by model confidence: ask for logprobs where the model gives them (else none are sent). */
+  confidence?: boolean;
 }
 
 /** Draws up to `options.n` samples and returns them as candidates (possibly fewer, or none, when the budget runs out). */
@@ -45,7 +47,7 @@ export async function drawSamples(problem: Problem, context: StrategyContext, op
   if (temperature !== undefined) request.temperature = temperature;
   if (context.seed !== undefined) request.seed = context.seed + options.firstIndex;
   if (options.prefix !== undefined) request.prefix = options.prefix;
-  if (context.model.capabilities.logprobs) request.logprobs = true;
+  if (options.confidence && context.model.capabilities.logprobs) request.logprobs = true;
   let samples: Awaited<ReturnType<StrategyContext['generate']>>['samples'] = [];
   try {
     samples = (await context.generate(request)).samples;

@@ -91,7 +91,8 @@ describe('refine, critique mode (chat models)', () => {
 
   it('keeps revising until the rounds are spent when the critique keeps finding a mistake', async () => {
     const model = createScriptedModel({
-      respond: (request) => [request.messages.at(-1)?.content.includes('VERDICT') ? 'Step 2 is off.\nVERDICT: WRONG' : 'Answer: 7'],
+      // Critique requests get a verdict; drafts and revisions (whose feedback quotes the verdict) an answer.
+      respond: (request) => [request.messages.at(-1)?.content.startsWith('Review') ? 'Step 2 is off.\nVERDICT: WRONG' : 'Answer: 7'],
     });
     const { result } = await runStrategy({ strategy: refine, model, question: 'Name a number.', options: { rounds: 2 } });
     expect(result.details?.revisions).toBe(2);

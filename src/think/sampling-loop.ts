@@ -10,6 +10,8 @@ export interface SamplingLoopOptions {
   /** Samples per call (capped by the model's maxParallel). */
   batch: number;
   maxTokens?: number | undefined;
+  /** Samples are weighed by model confidence (logprobs are asked for only then). */
+  confidence?: boolean;
   /** Called after each batch with all candidates so far; returns true to stop early (the strategy is satisfied). */
   afterBatch?: (candidates: Candidate[], fresh: Candidate[]) => boolean | Promise<boolean>;
 }
@@ -34,6 +36,7 @@ export async function samplingLoop(problem: Problem, context: StrategyContext, o
       planned: options.total,
       messages,
       thinking: true,
+      ...(options.confidence ? { confidence: true } : {}),
       ...(options.maxTokens === undefined ? {} : { maxTokens: options.maxTokens }),
     });
     if (fresh.length === 0) return { candidates, finished: false, satisfied: false };

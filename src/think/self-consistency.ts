@@ -20,6 +20,7 @@ export const selfConsistency: Strategy = {
       total: n,
       batch,
       maxTokens,
+      confidence: true,
       afterBatch(candidates) {
         const tally = tallyVotes(candidates, weightOf);
         context.emit({

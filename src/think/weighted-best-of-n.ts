@@ -21,6 +21,7 @@ export const weightedBestOfN: Strategy = {
       total: n,
       batch,
       maxTokens,
+      confidence: context.verifier === undefined,
       afterBatch: async (candidates, fresh) => {
         await scoreCandidates(problem, context, fresh);
         const tally = tallyVotes(candidates, (candidate) => candidate.score ?? 0);

@@ -63,12 +63,15 @@ export function parseJudgeScore(text: string): number | undefined {
 export function createJudgeVerifier(options: JudgeVerifierOptions): Verifier {
   const samples = Math.max(1, Math.floor(options.samples ?? 3));
   const rubric = options.rubric ?? DEFAULT_JUDGE_RUBRIC;
-  const generate = options.generate ?? ((request: GenerateRequest) => options.model.doGenerate(request));
+  const ownGenerate = options.generate ?? ((request: GenerateRequest) => options.model.doGenerate(request));
   return {
     name: 'judge',
     kind: 'outcome',
     exact: false,
     async score(problem, candidate, scoreOptions = {}): Promise<Score> {
+      // The engine's charging call when scored inside a request: judge calls are charged and limited like any call.
+      const charged = scoreOptions.generate;
+      const generate = charged ? (request: GenerateRequest) => charged({ ...request, model: options.model }) : ownGenerate;
       const texts: string[] = [];
       const messages = judgeMessages(problem, candidate, rubric);
       const perCall = Math.max(1, options.model.capabilities.maxParallel);
@@ -80,6 +83,7 @@ export function createJudgeVerifier(options: JudgeVerifierOptions): Verifier {
           maxTokens: options.maxTokens ?? 400,
           ...(scoreOptions.signal ? { signal: scoreOptions.signal } : {}),
         });
+        // No samples: the budget allows no more judge calls; grade with what came back.
         if (result.samples.length === 0) break;
         texts.push(...result.samples.map((sample) => sample.text));
       }
@@ -88,6 +92,7 @@ export function createJudgeVerifier(options: JudgeVerifierOptions): Verifier {
         .map((text, index) => `[judge ${index + 1}] ${text.trim()}`)
         .join('\n\n')
         .slice(0, 4000);
+      if (texts.length === 0) return { value: 0.5, issues: [{ code: 'judge-unscored', message: 'The budget allowed no judge call.' }] };
       if (grades.length === 0) {
         return { value: 0.5, evidence, issues: [{ code: 'judge-unparsable', message: 'No judge sample ended with a 0–10 score.' }] };
       }

@@ -1,7 +1,7 @@
 /** @module Shared node-llama-cpp plumbing: one process-wide Llama, a pool of reused sequences, and a token sampling loop. */
 import type { Llama, LlamaContext, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
-import type { SampleFinishReason } from '../../spec/index.js';
+import type { GenerateResult, SampleFinishReason } from '../../spec/index.js';
 
 let llamaPromise: Promise<Llama> | undefined;
 
@@ -121,6 +121,8 @@ export async function runTokenLoop(options: TokenLoopOptions): Promise<TokenLoop
     emitted = Math.max(emitted, upTo);
   };
   if (options.maxTokens <= 0) return { tokens, text, probabilities, finishReason };
+  // Aborted while waiting for a sequence: no prompt evaluation, nothing generated.
+  if (options.signal?.aborted) return { tokens, text, probabilities, finishReason: 'abort' };
   const greedy = options.temperature <= 0;
   const tokenBias = options.bannedFirstTokens?.length ? await firstTokenBias(options.model, options.bannedFirstTokens, tokens) : undefined;
   const sampling = greedy
@@ -174,6 +176,11 @@ function firstStop(text: string, stops: string[], from: number): number | undefi
     if (index >= 0 && (best === undefined || index < best)) best = index;
   }
   return best;
+}
+
+/** The result of a call whose signal had fired before it started: no samples, no usage. */
+export function abortedResult(started: number): GenerateResult {
+  return { samples: [], usage: { promptTokens: 0, completionTokens: 0 }, latencyMs: Date.now() - started, costUsd: 0, warnings: [] };
 }
 
 /** Throws the abort reason when the signal has fired. */

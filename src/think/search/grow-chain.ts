@@ -15,6 +15,8 @@ export interface GrowSettings {
   temperature: number | undefined;
   /** Counts samples drawn so far: labels and per-sample seeds. */
   drawn: { count: number };
+  /** The search ranks by model confidence (no process verifier): ask for logprobs where the model gives them. */
+  confidence?: boolean;
 }
 
 /** One sampled next line. */
@@ -53,7 +55,7 @@ export async function sampleNextLines(
   };
   if (settings.temperature !== undefined) request.temperature = settings.temperature;
   if (context.seed !== undefined) request.seed = context.seed + first;
-  if (context.model.capabilities.logprobs) request.logprobs = true;
+  if (settings.confidence && context.model.capabilities.logprobs) request.logprobs = true;
   let samples: Awaited<ReturnType<StrategyContext['generate']>>['samples'] = [];
   try {
     samples = (await context.generate(request)).samples;
@@ -107,6 +109,7 @@ export async function finishChain(
     thinking: true,
     prefix: chainPrefix(thinking),
     parentId: chain.parentId,
+    ...(settings.confidence ? { confidence: true } : {}),
     ...(settings.finishTokens === undefined ? {} : { maxTokens: settings.finishTokens }),
     ...(settings.temperature === undefined ? {} : { temperature: settings.temperature }),
   });

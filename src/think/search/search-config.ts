@@ -71,6 +71,7 @@ export function createThinkingSearch(problem: Problem, context: StrategyContext,
     finishTokens: options.finishTokens,
     temperature: context.temperature ?? 0.8,
     drawn: { count: 0 },
+    confidence: options.processVerifier === undefined,
   };
   const { processVerifier, source } = options;
   const agreement = (candidate: Candidate, finished: readonly Candidate[]) => {
