@@ -193,6 +193,8 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     id,
     provider,
     capabilities,
+    // The engine plans dollar limits with it (prompt and completion) and refuses one on a model without a price.
+    ...(price ? { price } : {}),
     async doGenerate(request) {
       const started = Date.now();
       const warnings: Warning[] = [];
