@@ -1,6 +1,7 @@
 // Keeps a compiled copy of src/**/*.ts (esbuild, one file at a time, same layout) so the CLI runs on plain Node without
 // tsx's loader: module loading through tsx cost ~0.7 s of every `ask`. A file is recompiled when its size or mtime
 // changes, so editing src/ needs no build step. Plain JavaScript: it runs before any TypeScript loader exists.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 
@@ -34,13 +35,18 @@ function readManifest(path) {
   }
 }
 
+/** One folder per checkout: worktrees that share a node_modules (a symlink) must not compile over each other's copy. */
+function defaultCache(root) {
+  return join(root, 'node_modules', '.cache', 'slowthink-cli', createHash('sha256').update(root).digest('hex').slice(0, 12));
+}
+
 /**
  * Brings the compiled copy of `root`/src up to date in `cache` and returns the path of the compiled `entry`, or
  * undefined when it cannot be built here (no src/, no esbuild): the caller then runs the sources through tsx.
  * @param {{ root: string, cache?: string, entry?: string }} options
  * @returns {Promise<{ entry: string, compiled: number } | undefined>}
  */
-export async function compiledEntry({ root, cache = join(root, 'node_modules', '.cache', 'slowthink-cli'), entry = 'src/cli/main.ts' }) {
+export async function compiledEntry({ root, cache = defaultCache(root), entry = 'src/cli/main.ts' }) {
   if (!existsSync(join(root, entry))) return undefined;
   const manifestPath = join(cache, 'manifest.json');
   const previous = readManifest(manifestPath)?.files ?? {};

@@ -37,7 +37,8 @@ describe('bin/compile-cache.js', () => {
     writeFileSync(join(root, 'src', 'util.ts'), 'export const twice = (value: number): number => value * 20;\n');
     utimesSync(join(root, 'src', 'util.ts'), new Date(), new Date(Date.now() + 5000));
     expect((await compiledEntry({ root }))?.compiled).toBe(1);
-    const cache = join(root, 'node_modules', '.cache', 'slowthink-cli');
+    const cache = (first?.entry ?? '').replace(/src\/cli\/main\.js$/, '');
+    expect(cache.startsWith(join(root, 'node_modules', '.cache', 'slowthink-cli'))).toBe(true);
     expect(readFileSync(join(cache, 'src', 'util.js'), 'utf8')).toContain('value * 20');
     rmSync(join(root, 'src', 'util.ts'));
     await compiledEntry({ root });
