@@ -196,3 +196,36 @@ describe('logging', () => {
     expect(JSON.stringify(loud.logs[0])).toContain('40 + 2');
   });
 });
+
+describe('load and hostile input', () => {
+  it('queues a request past the concurrency limit and serves it when a slot frees; 429 only when the line is full', async () => {
+    const { post } = setup({ delayMs: 5 }, { maxConcurrency: 1, maxQueued: 1 });
+    const body = { model: 'slowthink', messages: question };
+    const statuses = await Promise.all([post(body), post(body), post(body)].map(async (pending) => (await pending).status));
+    expect(statuses.sort()).toEqual([200, 200, 429]);
+  });
+
+  it('bounds what it echoes: a 1 MB model name costs a small error body and a small log line', async () => {
+    const { post, logs } = setup();
+    const response = await post({ model: 'm'.repeat(1 << 20), messages: question });
+    expect(response.status).toBe(404);
+    expect((await response.text()).length).toBeLessThan(1024);
+    expect(JSON.stringify(logs.at(-1)).length).toBeLessThan(1024);
+    const effort = await post({ model: 'slowthink', messages: question, reasoning_effort: 'e'.repeat(1 << 20) });
+    expect(effort.status).toBe(400);
+    expect((await effort.text()).length).toBeLessThan(2048);
+  });
+
+  it('refuses 150k keys with a 400 before parsing them, and logs a bounded list of ignored fields', async () => {
+    const { post, logs } = setup();
+    const keys = Array.from({ length: 150_000 }, (_, index) => `"k${index}":1`).join(',');
+    const started = performance.now();
+    const response = await post(`{"model":"slowthink","messages":[{"role":"user","content":"hi"}],${keys}}`);
+    expect(response.status).toBe(400);
+    expect(performance.now() - started).toBeLessThan(500);
+    const few = Object.fromEntries(Array.from({ length: 500 }, (_, index) => [`x${index}`, index]));
+    expect((await post({ model: 'slowthink', messages: question, ...few })).status).toBe(200);
+    expect(logs.at(-1)).toMatchObject({ ignored_field_count: 500 });
+    expect(logs.at(-1)?.ignored_fields).toHaveLength(20);
+  });
+});

@@ -12,7 +12,23 @@ export interface ServeCommandOptions {
   bodyLimit: string;
   logPrompts?: boolean;
   allowGguf?: boolean;
+  /** The options below are optional so callers that predate them keep working; commander fills in the defaults. */
+  maxQueue?: string;
+  queueTimeout?: string;
+  headersTimeout?: string;
+  requestTimeout?: string;
+  maxConnections?: string;
+  models?: string;
 }
+
+/** Defaults of the load and socket flags, as `serve --help` shows them. */
+export const SERVE_DEFAULTS = {
+  maxQueue: '64',
+  queueTimeout: '30',
+  headersTimeout: '10',
+  requestTimeout: '30',
+  maxConnections: '1024',
+} as const;
 
 function integerOption(value: string, name: string, minimum: number, maximum: number): number {
   const number = Number(value);
@@ -42,6 +58,15 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
     apiKeys,
     logPrompts: options.logPrompts === true,
     allowLocalFiles: options.allowGguf === true,
+    maxQueued: integerOption(options.maxQueue ?? SERVE_DEFAULTS.maxQueue, 'max-queue', 0, 100_000),
+    queueTimeoutMs: 1000 * integerOption(options.queueTimeout ?? SERVE_DEFAULTS.queueTimeout, 'queue-timeout', 0, 3600),
+    headersTimeoutMs: 1000 * integerOption(options.headersTimeout ?? SERVE_DEFAULTS.headersTimeout, 'headers-timeout', 1, 3600),
+    requestTimeoutMs: 1000 * integerOption(options.requestTimeout ?? SERVE_DEFAULTS.requestTimeout, 'request-timeout', 1, 3600),
+    maxConnections: integerOption(options.maxConnections ?? SERVE_DEFAULTS.maxConnections, 'max-connections', 1, 1_000_000),
+    allowedModels: (options.models ?? '')
+      .split(',')
+      .map((name) => name.trim())
+      .filter((name) => name !== ''),
   });
   process.stderr.write(`slowthink serving the OpenAI-compatible API at ${server.url}/v1 (auth: ${apiKeys.length > 0 ? 'on' : 'off'})\n`);
   if (!LOOPBACK.has(options.host) && apiKeys.length === 0) {
