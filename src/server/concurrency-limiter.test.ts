@@ -6,9 +6,14 @@ describe('ConcurrencyLimiter', () => {
     const limiter = new ConcurrencyLimiter(2, { maxQueued: 3, maxWaitMs: 1000 });
     const first = await limiter.acquire(2);
     const order: string[] = [];
-    const second = limiter.acquire(1).then((release) => (order.push('second'), release));
-    const third = limiter.acquire(2).then((release) => (order.push('third'), release));
-    const fourth = limiter.acquire(1).then((release) => (order.push('fourth'), release));
+    const inLine = (count: number, name: string) =>
+      limiter.acquire(count).then((release) => {
+        order.push(name);
+        return release;
+      });
+    const second = inLine(1, 'second');
+    const third = inLine(2, 'third');
+    const fourth = inLine(1, 'fourth');
     expect(limiter.queued).toBe(3);
     first?.();
     (await second)?.();
