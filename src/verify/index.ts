@@ -2,7 +2,14 @@
 export { type AnswerKeyOptions, createAnswerKey, createDefaultAnswerKey, defaultAnswerKey } from './answer-key.js';
 export { answersEquivalent, type EquivalenceOptions, normalizeAnswer, type PercentMode } from './answers-equivalent.js';
 export { type CleanedAnswer, cleanAnswer } from './clean-answer.js';
-export { type CodeVerifierOptions, createCodeVerifier, readReferenceTests } from './code-verifier.js';
+export {
+  type CodeVerifierOptions,
+  createCodeVerifier,
+  type JudgedRun,
+  type JudgeEvent,
+  readReferenceTests,
+  runJudged,
+} from './code-verifier.js';
 export {
   checkScratchpadLine,
   createVerifier,
@@ -26,7 +33,7 @@ export {
   type TaskResolver,
   type TaskVerifierOptions,
 } from './outcome-verifiers.js';
-export { buildPythonHarness, type HarnessEvent, parseHarnessEvents } from './python-harness.js';
+export { CANDIDATE_PROGRAM, JUDGE_PROGRAM } from './python-harness.js';
 export { assertSandboxAvailable, runSandboxed, type SandboxOptions, type SandboxResult, sandboxAvailability } from './sandbox.js';
 export {
   aggregateStepScores,

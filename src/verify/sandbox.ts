@@ -1,6 +1,7 @@
 /**
  * @module Runs an untrusted program inside bubblewrap (no network, read-only /usr, private /tmp, fresh pid namespace,
- * unprivileged uid) under prlimit and a hard kill timeout. Refuses to run when bubblewrap does not work.
+ * unprivileged uid of its own) under prlimit and a hard kill timeout, either fed one program or kept talking over stdin.
+ * Refuses to run when bubblewrap does not work.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -132,46 +133,63 @@ export function assertSandboxAvailable(bwrapPath?: string): void {
   }
 }
 
-/** Runs `program` (written to stdin) in the sandbox and collects bounded output. Throws CONFIG when the sandbox is unavailable. */
-export function runSandboxed(program: string, options: SandboxOptions = {}): Promise<SandboxResult> {
+/** A sandboxed process whose stdin stays open: the caller talks to it and reads its stdout as it comes. */
+export interface SandboxProcess {
+  /** Writes to the program's stdin (ignored once it has ended). */
+  write(text: string): void;
+  /** Closes the program's stdin. */
+  end(): void;
+  kill(): void;
+  /** Settles when the process has ended; `stdout` is empty when `onStdout` took it. */
+  result: Promise<SandboxResult>;
+}
+
+/** Options for {@link startSandboxed}: stdout goes to `onStdout` (uncounted) instead of being collected. */
+export interface StartOptions extends SandboxOptions {
+  onStdout?: (chunk: Buffer) => void;
+}
+
+/** Starts `options.command` in the sandbox with stdin open. Throws CONFIG when the sandbox is unavailable. */
+export function startSandboxed(options: StartOptions = {}): SandboxProcess {
   assertSandboxAvailable(options.bwrapPath);
   const timeoutMs = options.timeoutMs ?? 5000;
   const maxOutputBytes = options.maxOutputBytes ?? 1024 * 1024;
   const [command, ...args] = wrappedCommand(options, Math.max(0.1, timeoutMs / 1000));
   const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(command as string, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {}, detached: true });
-    const output = { stdout: [] as Buffer[], stderr: [] as Buffer[], bytes: 0 };
-    let timedOut = false;
-    let outputLimited = false;
-    const kill = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        child.kill('SIGKILL');
-      }
-    };
-    const timer = setTimeout(() => {
-      timedOut = true;
+  const child = spawn(command as string, args, { stdio: ['pipe', 'pipe', 'pipe'], env: {}, detached: true });
+  const output = { stdout: [] as Buffer[], stderr: [] as Buffer[], bytes: 0 };
+  let timedOut = false;
+  let outputLimited = false;
+  let ended = false;
+  const kill = () => {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
+  };
+  const timer = setTimeout(() => {
+    timedOut = true;
+    kill();
+  }, timeoutMs + 500);
+  const onAbort = () => kill();
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    if (outputLimited) return;
+    output.bytes += chunk.length;
+    if (output.bytes > maxOutputBytes) {
+      outputLimited = true;
       kill();
-    }, timeoutMs + 500);
-    const onAbort = () => kill();
-    options.signal?.addEventListener('abort', onAbort, { once: true });
-    const collect = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-      if (outputLimited) return;
-      output.bytes += chunk.length;
-      if (output.bytes > maxOutputBytes) {
-        outputLimited = true;
-        kill();
-        return;
-      }
-      output[stream].push(chunk);
-    };
-    child.stdout.on('data', collect('stdout'));
-    child.stderr.on('data', collect('stderr'));
-    child.stdin.on('error', () => {});
-    child.stdin.end(program);
+      return;
+    }
+    output[stream].push(chunk);
+  };
+  child.stdout.on('data', options.onStdout ?? collect('stdout'));
+  child.stderr.on('data', collect('stderr'));
+  child.stdin.on('error', () => {});
+  const result = new Promise<SandboxResult>((resolve) => {
     child.on('close', (exitCode, signal) => {
+      ended = true;
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       const durationMs = Date.now() - started;
@@ -186,4 +204,20 @@ export function runSandboxed(program: string, options: SandboxOptions = {}): Pro
       });
     });
   });
+  return {
+    write: (text) => {
+      if (!ended && child.stdin.writable) child.stdin.write(text);
+    },
+    end: () => child.stdin.end(),
+    kill,
+    result,
+  };
+}
+
+/** Runs `program` (written to stdin) in the sandbox and collects bounded output. Throws CONFIG when the sandbox is unavailable. */
+export function runSandboxed(program: string, options: SandboxOptions = {}): Promise<SandboxResult> {
+  const sandboxed = startSandboxed(options);
+  sandboxed.write(program);
+  sandboxed.end();
+  return sandboxed.result;
 }
