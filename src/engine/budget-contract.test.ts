@@ -41,7 +41,11 @@ async function delayed<T extends { samples: Array<{ finishReason: string; text: 
   if (delayMs === 0 || signal?.aborted) return value;
   const cut = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), delayMs);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), resolve(true)), { once: true });
+    const cutNow = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    signal?.addEventListener('abort', cutNow, { once: true });
   });
   // Cut mid-call: what had streamed is kept (the whole sample here), marked as aborted.
   return cut ? { ...value, samples: value.samples.map((sample) => ({ ...sample, finishReason: 'abort' })) } : value;

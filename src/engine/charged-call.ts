@@ -42,11 +42,13 @@ function emptyResult(started: number): GenerateResult {
 export function createChargedCall(options: ChargedCallOptions): StrategyContext['generate'] {
   const { ledger, tracker, recorder, signal } = options;
   const seenWarnings = new Set<string>();
+  // Per model: how far its real prompt counts ran above our bound (chat templates, tokenizers); later bounds scale by it.
+  const promptScale = new Map<string, number>();
   return async (request) => {
     const { phase = 'generate', thoughtIds, model: target = options.model, ...rest } = request;
     const price = target === options.model ? options.price : target.price;
     const started = Date.now();
-    const promptBound = promptTokenBound(target, rest.messages, rest.prefix);
+    const promptBound = Math.ceil(promptTokenBound(target, rest.messages, rest.prefix) * (promptScale.get(target.id) ?? 1));
     const kind = `${target.id}|${phase}|${rest.maxTokens ?? ''}|${(rest.stop ?? []).join('\u0000')}|${rest.thinking ?? ''}`;
     const allowance = tracker.allow({ n: rest.n ?? 1, maxTokens: rest.maxTokens, promptTokens: promptBound, kind });
     // No useful call fits: no samples, nothing charged; `stopped()` names the limit.
@@ -102,6 +104,8 @@ export function createChargedCall(options: ChargedCallOptions): StrategyContext[
       completionTokens: Math.max(sampleTokens, result.usage.completionTokens ?? 0),
       cachedTokens: result.usage.cachedTokens ?? 0,
     };
+    if (usage.promptTokens > promptBound)
+      promptScale.set(target.id, (promptScale.get(target.id) ?? 1) * (usage.promptTokens / promptBound));
     ledger.record({
       phase,
       model: target.id,
