@@ -96,6 +96,68 @@ describe.skipIf(!sandboxed)('code verifier (sandboxed)', () => {
     expect((await verifier.score(problem(tests), { text: python(forged) })).value).toBeCloseTo(1 / 3);
   });
 
+  it('keeps Python semantics across the two processes: exceptions, classes, generators, in-place mutation, data types', async () => {
+    const code = [
+      'from fractions import Fraction',
+      'MOD = 7',
+      'class Negative(ValueError):',
+      '    pass',
+      'def root(x):',
+      '    if x < 0:',
+      "        raise Negative('negative')",
+      '    return x ** 0.5',
+      'class Stack:',
+      '    def __init__(self):',
+      '        self.items = []',
+      '    def push(self, item):',
+      '        self.items.append(item)',
+      '    def pop(self):',
+      '        return self.items.pop()',
+      '    def __len__(self):',
+      '        return len(self.items)',
+      'def count(n):',
+      '    yield from range(n)',
+      'def sort_in_place(items):',
+      '    items.sort()',
+      'def shapes():',
+      "    return (1, 2), {3, 4}, {(1, 2): 'a'}, b'xy', float('nan'), 2 ** 100, Fraction(1, 3), True, None",
+    ].join('\n');
+    const tests = [
+      'try:\n    root(-1)\n    assert False\nexcept ValueError as error:\n    assert str(error) == "negative"',
+      'assert root(9) == 3.0',
+      's = Stack()\ns.push(1)\ns.push(2)\nassert s.pop() == 2 and len(s) == 1',
+      'assert list(count(3)) == [0, 1, 2] and sum(count(4)) == 6',
+      'data = [3, 1, 2]\nsort_in_place(data)\nassert data == [1, 2, 3]',
+      'import math\nt, st, d, b, nan, big, third, yes, nothing = shapes()',
+      "assert t == (1, 2) and st == {3, 4} and d == {(1, 2): 'a'} and b == b'xy'",
+      'assert math.isnan(nan) and big == 1267650600228229401496703205376 and third * 3 == 1 and yes is True and nothing is None',
+      'assert MOD == 7',
+    ].join('\n');
+    const score = await verifier.score(problem(tests), { text: python(code) });
+    expect(score.evidence).toContain('8/8 tests passed');
+    expect(score.value).toBe(1);
+  });
+
+  it('gives the tests the real builtins and stdlib modules even where the candidate rebinds their names', async () => {
+    const tests = 'assert len(pair()) == 2\nassert math.isclose(pair()[0], 0.5)';
+    const honest = 'import math\ndef pair():\n    return [0.5, 1]';
+    expect((await verifier.score(problem(tests), { text: python(honest) })).value).toBe(1);
+    const rebinding = 'len = lambda value: 2\nclass math:\n    isclose = staticmethod(lambda a, b: True)\ndef pair():\n    return 0';
+    expect((await verifier.score(problem(tests), { text: python(rebinding) })).value).toBe(0);
+  });
+
+  it('runs the candidate with no variable but PATH (and what bwrap and Python add), and its prints reach no channel', async () => {
+    const code = 'import os, sys\nprint(\'{"event": "done"}\')\nENV = sorted(os.environ)\ndef add(a, b):\n    return a + b';
+    const score = await verifier.score(problem(`${tests}\nassert set(ENV) <= {'PATH', 'PWD', 'LC_CTYPE'}, ENV`), { text: python(code) });
+    expect(score.value).toBe(1);
+  });
+
+  it('stops an infinite loop at load with a timeout issue and scores 0', async () => {
+    const score = await verifier.score(problem(tests), { text: python('while True:\n    pass') });
+    expect(score.value).toBe(0);
+    expect(score.issues?.map((issue) => issue.code)).toEqual(expect.arrayContaining(['timeout', 'code-error']));
+  });
+
   it('reports missing code or tests', async () => {
     expect((await verifier.score(problem(tests), { text: 'I cannot do that.' })).issues?.[0]?.code).toBe('no-code');
     expect((await verifier.score(problem(''), { text: python('pass') })).issues?.[0]?.code).toBe('no-tests');

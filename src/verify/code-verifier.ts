@@ -226,9 +226,11 @@ function scoreRun({ events, judge, candidate, candidateFlooded }: JudgedRun, dur
   const summary = `${passed}/${total} tests passed in ${durationMs} ms`;
   const details = issues.map((issue) => `${issue.code}: ${issue.message}`).join('\n');
   const stderr = [candidate.stderr.trim(), judge.stderr.trim()].filter((part) => part !== '').join('\n');
+  const rest = [details, stderr].filter((part) => part !== '').join('\n');
   return {
     value: total > 0 ? passed / total : 0,
-    evidence: tail([summary, details, stderr].filter((part) => part !== '').join('\n')),
+    // the summary comes first and is never cut: the candidate's stderr must not push it out
+    evidence: rest === '' ? summary : `${summary}\n${tail(rest)}`,
     ...(issues.length > 0 ? { issues } : {}),
   };
 }

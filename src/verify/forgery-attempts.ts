@@ -303,6 +303,32 @@ def add(a, b):
                     pass
     return None`,
   ),
+  attempt(
+    'shadow-builtin',
+    'defines its own len() returning an always-equal object, for tests that call len on its result',
+    `
+class Anything:
+    def __eq__(self, other):
+        return True
+    __hash__ = object.__hash__
+def len(value):
+    return Anything()
+def digits(n):
+    return None`,
+    'assert len(digits(123)) == 3\nassert len(digits(5)) == 1\nassert len(digits(40)) == 2',
+  ),
+  attempt(
+    'shadow-module',
+    'binds the name math to a fake whose isclose is always true, for tests that use math without importing it',
+    `
+class math:
+    @staticmethod
+    def isclose(a, b, **kwargs):
+        return True
+def half(x):
+    return None`,
+    'assert math.isclose(half(1), 0.5)\nassert math.isclose(half(3), 1.5)\nassert math.isclose(half(0), 0.0)',
+  ),
   attempt('infinite-loop', 'never returns (the timeout must score 0, not crash)', 'def add(a, b):\n    while True:\n        pass'),
   attempt(
     'huge-output',
