@@ -8,9 +8,10 @@ import { serve } from '@hono/node-server';
 import { streamReason } from '../../src/engine/index.js';
 import { ERROR_CODES, SlowthinkError } from '../../src/errors/index.js';
 import { createEmbeddedModel } from '../../src/models/embedded.js';
+import { createOpenAICompatibleModel } from '../../src/models/openai-compatible.js';
 import { closeModels, resolveModel } from '../../src/models/registry.js';
 import { type CreateAppOptions, createApp, createModelCatalog } from '../../src/server/index.js';
-import type { ReasonRequest, ReasonResult, ReasonStream, TraceEvent } from '../../src/spec/index.js';
+import type { Model, ReasonRequest, ReasonResult, ReasonStream, TraceEvent } from '../../src/spec/index.js';
 import { createScriptedModel } from '../../src/testing/scripted-model.js';
 
 /** A checkpoint to test instead of the shipped weights (e.g. a training run's latest GGUF). */
@@ -41,6 +42,8 @@ export interface ConformanceServer {
   /** Engine runs and how each ended: a result, or the error code it failed with. */
   runs: Array<{ request: ReasonRequest; outcome?: ReasonResult; error?: string }>;
   chatRequests(): number;
+  /** In a chain, the slowthink server that is this one's backend. */
+  backend?: ConformanceServer;
   clear(): void;
   close(): Promise<void>;
 }
@@ -88,12 +91,21 @@ function failingAfter(stream: ReasonStream, count: number): ReasonStream {
   return { [Symbol.asyncIterator]: () => events(), result };
 }
 
-/** Starts the real server on the real engine; `options` tune it (e.g. `maxConcurrency: 0` to force 429s). */
+/** Run every suite through a chain: clients → slowthink → (openai-compatible provider) → slowthink → embedded model. */
+const CHAIN = process.env.SLOWTHINK_CONFORMANCE_CHAIN === '1';
+
+/**
+ * Starts the real server on the real engine; `options` tune it (e.g. `maxConcurrency: 0` to force 429s). With
+ * `chain`, its engine's model is the `openai-compatible` provider pointed at a second real server (slowthink as its
+ * own backend); the second server answers at `backendEffort` (default `minimal`).
+ */
 export async function startConformanceServer(
-  options: Partial<CreateAppOptions> & { failAfterEvents?: number } = {},
+  options: Partial<CreateAppOptions> & { failAfterEvents?: number; chain?: boolean; backendEffort?: string; model?: Model } = {},
 ): Promise<ConformanceServer> {
-  const { failAfterEvents, ...appOptions } = options;
-  const stand = WEIGHTS ? await createEmbeddedModel({ tier: 'mini', path: WEIGHTS }) : EMBEDDED_MODEL_READY ? undefined : standInModel();
+  const { failAfterEvents, chain = CHAIN, backendEffort = 'minimal', model, ...appOptions } = options;
+  if (chain) return startChain(appOptions, failAfterEvents, backendEffort);
+  const stand =
+    model ?? (WEIGHTS ? await createEmbeddedModel({ tier: 'mini', path: WEIGHTS }) : EMBEDDED_MODEL_READY ? undefined : standInModel());
   const runs: ConformanceServer['runs'] = [];
   const app = createApp({
     engine: {
@@ -152,6 +164,34 @@ export async function startConformanceServer(
       await stand?.close?.();
       // The registry caches one model per name for the whole process: close it with the last server.
       if (--openServers === 0) await closeModels();
+    },
+  };
+}
+
+/** The chain: an inner server on the embedded model, an outer one whose model is the provider pointed at the inner. */
+async function startChain(
+  appOptions: Partial<CreateAppOptions>,
+  failAfterEvents: number | undefined,
+  backendEffort: string,
+): Promise<ConformanceServer> {
+  const inner = await startConformanceServer({ chain: false });
+  const backend = createOpenAICompatibleModel({
+    model: `${MODEL}:${backendEffort}`,
+    baseURL: inner.baseURL,
+    provider: 'openai-compatible',
+  });
+  const outer = await startConformanceServer({
+    chain: false,
+    ...(failAfterEvents === undefined ? {} : { failAfterEvents }),
+    model: backend,
+    ...appOptions,
+  });
+  return {
+    ...outer,
+    backend: inner,
+    close: async () => {
+      await outer.close();
+      await inner.close();
     },
   };
 }
