@@ -104,7 +104,8 @@ const JUDGE_GRACE_MS = 1500;
 export async function runJudged(code: string, tests: string, entryPoint: string | undefined, options: SandboxOptions): Promise<JudgedRun> {
   const timeoutMs = options.timeoutMs ?? 5000;
   const maxBytes = options.maxOutputBytes ?? 1024 * 1024;
-  const python = (program: string) => ['/usr/bin/python3', '-u', '-I', '-c', program];
+  // the judge needs only the stdlib: -S skips site-packages (and their start-up cost)
+  const python = (program: string, flags = '-I') => ['/usr/bin/python3', '-u', flags, '-c', program];
   const events: JudgeEvent[] = [];
   let pending: number | undefined;
   let gone: string | undefined;
@@ -113,7 +114,7 @@ export async function runJudged(code: string, tests: string, entryPoint: string 
   const shared = { ...options, env: {}, maxOutputBytes: maxBytes };
   const judge = startSandboxed({
     ...shared,
-    command: python(JUDGE_PROGRAM),
+    command: python(JUDGE_PROGRAM, '-IS'),
     timeoutMs: timeoutMs + JUDGE_GRACE_MS,
     onStdout: lineReader(
       (line) => {

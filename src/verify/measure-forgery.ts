@@ -30,7 +30,9 @@ async function verifierAt(revision: string): Promise<{ create: (options: { timeo
   return { create: module.createCodeVerifier, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-const { values } = parseArgs({ options: { rev: { type: 'string' }, timeout: { type: 'string', default: '1500' } } });
+const { values } = parseArgs({
+  options: { rev: { type: 'string' }, timeout: { type: 'string', default: '1500' }, latency: { type: 'boolean', default: false } },
+});
 const timeoutMs = Number(values.timeout);
 const { create, cleanup } = values.rev
   ? await verifierAt(values.rev)
@@ -66,6 +68,25 @@ for (const row of rows) {
   const flag = passed > row.honestPasses ? ' FORGED' : '';
   console.log(
     `| ${row.name} | ${row.tries} | ${row.honestPasses}/${total} | ${passed}/${total}${flag} | ${(performance.now() - started).toFixed(0)} |`,
+  );
+}
+if (values.latency) {
+  const median = (numbers: number[]) => [...numbers].sort((a, b) => a - b)[Math.floor(numbers.length / 2)] ?? Number.NaN;
+  const timed = async (tests: string, repeats: number) => {
+    const times: number[] = [];
+    for (let index = 0; index < repeats; index += 1) {
+      const started = performance.now();
+      const score = await verifier.score(
+        { question: 'add', messages: [], reference: tests },
+        { text: '```python\ndef add(a, b):\n    return a + b\n```' },
+      );
+      if (score.value !== 1) throw new Error(`an honest solution scored ${score.value}: ${score.evidence}`);
+      times.push(performance.now() - started);
+    }
+    return median(times).toFixed(0);
+  };
+  console.log(
+    `\nmedian ms, honest add: 3 asserts ${await timed(ADD_TESTS, 15)}; one assert over 2,000 calls ${await timed('assert all(add(i, i) == 2 * i for i in range(2000))', 5)}`,
   );
 }
 cleanup();

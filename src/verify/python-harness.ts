@@ -31,8 +31,6 @@
 /** Serialisation shared by both sides: `_encode(value, handle)` to JSON-able data, `_decode(data, resolve)` back. */
 const codec = String.raw`
 import json, math, sys
-from decimal import Decimal
-from fractions import Fraction
 _DATA_BASES = (int, float, str, bytes, list, tuple, dict, set, frozenset)
 def _encode(value, handle, depth=0):
     if depth > 100:
@@ -54,9 +52,9 @@ def _encode(value, handle, depth=0):
         return {kind.__name__: value.hex()}
     if kind is complex:
         return {'complex': [_encode(value.real, handle), _encode(value.imag, handle)]}
-    if kind is Fraction:
+    if kind is getattr(sys.modules.get('fractions'), 'Fraction', None):
         return {'fraction': [hex(value.numerator), hex(value.denominator)]}
-    if kind is Decimal:
+    if kind is getattr(sys.modules.get('decimal'), 'Decimal', None):
         return {'decimal': str(value)}
     for base in _DATA_BASES:
         if issubclass(kind, base):
@@ -98,8 +96,10 @@ def _decode(value, resolve, depth=0):
         real, imag = _items(body, resolve, depth)
         return complex(float(real), float(imag))
     if tag == 'fraction' and type(body) is list and len(body) == 2 and all(type(part) is str for part in body):
+        from fractions import Fraction
         return Fraction(int(body[0], 16), int(body[1], 16))
     if tag == 'decimal' and type(body) is str:
+        from decimal import Decimal
         return Decimal(body)
     if tag in ('handle', 'module'):
         return resolve(tag, body)
