@@ -2,9 +2,10 @@
  * @module `npm run bench:server`: N concurrent streaming clients against the server on the embedded model; prints p50/p95
  * time to first reasoning byte, answers per second and errors.
  *
- *   npm run bench:server -- [--clients 100] [--effort low] [--model slowthink-mini] [--url http://127.0.0.1:8080] [--json]
+ *   npm run bench:server -- [--clients 100] [--max-concurrency 64] [--effort low] [--model slowthink-mini] [--url http://127.0.0.1:8080] [--json]
  *
- * Without --url it starts `slowthink serve --port 0 --max-concurrency N` as a child process, so the clients (this
+ * Without --url it starts `slowthink serve --port 0 --max-concurrency M` (default: the server's default, 64) as a
+ * child process, so the clients (this
  * process) and the server do not share one event loop, as in any real deployment. `--in-process` runs the server in
  * this process instead; with `--weights PATH` it serves the embedded model from another GGUF (a training checkpoint).
  */
@@ -19,6 +20,8 @@ import type { StartServerOptions } from '../src/server/start-server.js';
 
 interface ClientTiming {
   status: number;
+  /** Milliseconds the request waited in the server's queue (`x-slowthink-queued-ms`). */
+  queuedMs?: number;
   firstByteMs?: number;
   firstReasoningMs?: number;
   firstContentMs?: number;
@@ -31,6 +34,7 @@ interface ClientTiming {
 const { values } = parseArgs({
   options: {
     clients: { type: 'string', default: '100' },
+    'max-concurrency': { type: 'string', default: '64' },
     effort: { type: 'string', default: 'low' },
     model: { type: 'string', default: 'slowthink-mini' },
     url: { type: 'string' },
@@ -56,12 +60,18 @@ function question(index: number): { text: string; answer: number } {
 const agent = new Agent({ keepAlive: true, maxSockets: Number.POSITIVE_INFINITY });
 
 /** Sends one request with node:http (lighter than fetch, so the clients steal less CPU from the server they share it with). */
-function send(url: string, body: string | undefined, onData: (text: string) => void): Promise<number> {
+function send(
+  url: string,
+  body: string | undefined,
+  onData: (text: string) => void,
+  onHeaders?: (queuedMs: number) => void,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const request = httpRequest(
       url,
       { method: body === undefined ? 'GET' : 'POST', agent, headers: { 'content-type': 'application/json' } },
       (response) => {
+        onHeaders?.(Number(response.headers['x-slowthink-queued-ms'] ?? 0));
         response.setEncoding('utf8');
         response.on('data', onData);
         response.on('end', () => resolve(response.statusCode ?? 0));
@@ -87,29 +97,36 @@ async function runClient(baseURL: string, index: number): Promise<ClientTiming> 
     stream: true,
     messages: [{ role: 'user', content: question(index).text }],
   });
-  timing.status = await send(`${baseURL}/v1/chat/completions`, body, (text) => {
-    timing.firstByteMs ??= since();
-    raw += raw.length < 200 ? text : '';
-    buffer += text;
-    let end = buffer.indexOf('\n\n');
-    while (end >= 0) {
-      const event = buffer.slice(0, end);
-      buffer = buffer.slice(end + 2);
-      end = buffer.indexOf('\n\n');
-      if (!event.startsWith('data: ')) continue;
-      const data = event.slice(6);
-      if (data === '[DONE]') {
-        timing.doneMs = since();
-        continue;
+  timing.status = await send(
+    `${baseURL}/v1/chat/completions`,
+    body,
+    (text) => {
+      timing.firstByteMs ??= since();
+      raw += raw.length < 200 ? text : '';
+      buffer += text;
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const event = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        end = buffer.indexOf('\n\n');
+        if (!event.startsWith('data: ')) continue;
+        const data = event.slice(6);
+        if (data === '[DONE]') {
+          timing.doneMs = since();
+          continue;
+        }
+        const chunk = JSON.parse(data);
+        if (chunk.error) timing.error = `stream error: ${chunk.error.message}`;
+        const delta = chunk.choices?.[0]?.delta ?? {};
+        if (delta.reasoning_content) timing.firstReasoningMs ??= since();
+        if (delta.content) timing.firstContentMs ??= since();
+        if (delta.content) content += delta.content;
       }
-      const chunk = JSON.parse(data);
-      if (chunk.error) timing.error = `stream error: ${chunk.error.message}`;
-      const delta = chunk.choices?.[0]?.delta ?? {};
-      if (delta.reasoning_content) timing.firstReasoningMs ??= since();
-      if (delta.content) timing.firstContentMs ??= since();
-      if (delta.content) content += delta.content;
-    }
-  });
+    },
+    (queuedMs) => {
+      timing.queuedMs = queuedMs;
+    },
+  );
   if (timing.status !== 200) return { ...timing, error: `HTTP ${timing.status}: ${raw.slice(0, 200)}` };
   if (timing.doneMs === undefined && !timing.error) timing.error = 'stream ended without [DONE]';
   const numbers = content.match(/-?\d+/g);
@@ -118,9 +135,9 @@ async function runClient(baseURL: string, index: number): Promise<ClientTiming> 
 }
 
 /** The server under test: a `slowthink serve` child process, or (--in-process) the app in this process. */
-async function startTarget(clients: number): Promise<{ baseURL: string; label: string; close: () => Promise<void> }> {
+async function startTarget(maxConcurrency: number): Promise<{ baseURL: string; label: string; close: () => Promise<void> }> {
   if (values['in-process']) {
-    const options: StartServerOptions = { port: 0, maxConcurrency: clients, logSink: () => {} };
+    const options: StartServerOptions = { port: 0, maxConcurrency, logSink: () => {} };
     if (values.weights) {
       const model = await createEmbeddedModel({ tier: values.model === 'slowthink' ? 'full' : 'mini', path: values.weights });
       options.engine = { streamReason: (request) => streamReason({ ...request, model }) };
@@ -130,7 +147,7 @@ async function startTarget(clients: number): Promise<{ baseURL: string; label: s
   }
   if (values.weights) throw new Error('--weights needs --in-process (slowthink serve serves the models in models/)');
   const bin = new URL('../bin/slowthink.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--max-concurrency', String(clients)], {
+  const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--max-concurrency', String(maxConcurrency)], {
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let seen = '';
@@ -155,7 +172,8 @@ async function startTarget(clients: number): Promise<{ baseURL: string; label: s
 
 async function main(): Promise<void> {
   const clients = Number(values.clients);
-  const target = values.url ? { baseURL: values.url, label: values.url, close: async () => {} } : await startTarget(clients);
+  const maxConcurrency = Number(values['max-concurrency']);
+  const target = values.url ? { baseURL: values.url, label: values.url, close: async () => {} } : await startTarget(maxConcurrency);
   const baseURL = target.baseURL;
   try {
     // Warm up: load the model once and open the N keep-alive connections (clients reuse theirs, as SDKs do), so the
@@ -190,6 +208,12 @@ async function main(): Promise<void> {
       correct: timings.filter((timing) => timing.correct).length,
       answers_per_second: Number((done.length / wallSeconds).toFixed(2)),
       errors: errors.length,
+      max_concurrency: values.url ? undefined : maxConcurrency,
+      statuses: Object.fromEntries(
+        [...new Set(timings.map((timing) => timing.status))].map((status) => [status, timings.filter((other) => other.status === status).length]),
+      ),
+      queued: timings.filter((timing) => (timing.queuedMs ?? 0) > 0).length,
+      queued_ms_max: Math.max(0, ...timings.map((timing) => timing.queuedMs ?? 0)),
       first_reasoning_ms: { p50: percentile(firstReasoning, 0.5), p95: percentile(firstReasoning, 0.95) },
       first_content_ms: { p50: percentile(firstContent, 0.5), p95: percentile(firstContent, 0.95) },
       done_ms: { p50: percentile(done, 0.5), p95: percentile(done, 0.95) },
@@ -206,6 +230,7 @@ async function main(): Promise<void> {
           `first answer byte     p50 ${ms(summary.first_content_ms.p50)}  p95 ${ms(summary.first_content_ms.p95)}`,
           `complete              p50 ${ms(summary.done_ms.p50)}  p95 ${ms(summary.done_ms.p95)}`,
           `answers ${summary.answers} in ${summary.wall_seconds} s = ${summary.answers_per_second}/s · correct ${summary.correct} · errors ${summary.errors}`,
+          `statuses ${JSON.stringify(summary.statuses)} · queued ${summary.queued} (longest ${summary.queued_ms_max} ms) at --max-concurrency ${summary.max_concurrency ?? '?'}`,
           ...summary.error_samples.map((sample) => `  e.g. ${sample}`),
           '',
         ].join('\n'),

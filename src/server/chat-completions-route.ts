@@ -76,7 +76,10 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
     const waitStarted = performance.now();
     const release = await dependencies.limiter.acquire(plan.n, c.req.raw.signal);
     const queuedMs = Math.round(performance.now() - waitStarted);
-    if (queuedMs > 0) dependencies.log.annotate(c, { queued_ms: queuedMs });
+    if (queuedMs > 0) {
+      dependencies.log.annotate(c, { queued_ms: queuedMs });
+      c.header('x-slowthink-queued-ms', String(queuedMs));
+    }
     if (!release) {
       const { limiter } = dependencies;
       throw new ApiError(
