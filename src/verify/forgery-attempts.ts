@@ -329,6 +329,12 @@ def half(x):
     return None`,
     'assert math.isclose(half(1), 0.5)\nassert math.isclose(half(3), 1.5)\nassert math.isclose(half(0), 0.0)',
   ),
+  attempt(
+    'stop-iteration',
+    'raises StopIteration, which silently ends a map() inside all() so the assert holds',
+    'def add(a, b):\n    raise StopIteration',
+    'assert all(map(lambda x: add(x, 1) == x + 1, range(5)))\nassert all(map(lambda x: add(x, x) == 2 * x, [3, 4]))\nassert any(filter(None, map(lambda x: add(x, 0) != x, [1]))) is False',
+  ),
   attempt('infinite-loop', 'never returns (the timeout must score 0, not crash)', 'def add(a, b):\n    while True:\n        pass'),
   attempt(
     'huge-output',

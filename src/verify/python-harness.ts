@@ -287,7 +287,11 @@ def _exchange(request):
         raise CandidateGone(str(reply['gone'])[:200])
     if 'raised' in reply:
         raised = reply['raised'] if type(reply['raised']) is dict else {}
-        raise _EXCEPTIONS.get(raised.get('type'), CandidateError)(str(raised.get('message', ''))[:300])
+        kind = _EXCEPTIONS.get(raised.get('type'), CandidateError)
+        # StopIteration ends only the candidate's own iterators: from a call it would silently end map()/filter() in all()
+        if issubclass(kind, (StopIteration, StopAsyncIteration)) and request['op'] != 'next':
+            kind = CandidateError
+        raise kind(str(raised.get('message', ''))[:300])
     if 'failed' in reply:
         raise CandidateError(str(reply['failed'])[:300])
     return reply
