@@ -15,7 +15,7 @@ describe('reason', () => {
     expect(result.usage.completionTokens).toBe(result.totals.completionTokens);
     expect(result.usage.completionTokens).toBe(4 * 10);
     expect(result.usage.reasoningTokens).toBe(result.usage.completionTokens - 2);
-    expect(result.usage.promptTokens).toBe(result.ledger[0]?.promptTokens);
+    expect(result.usage.promptTokens).toBe(result.ledger.reduce((sum, entry) => sum + entry.promptTokens, 0));
     expect(result.stoppedBy).toBeNull();
     expect(result.finishReason).toBe('stop');
   });

@@ -1,0 +1,36 @@
+/**
+ * @module Measures what a time limit costs above itself on the embedded model: `runs` requests at effort max under
+ * `--max-seconds` (default 20 × 0.5 s), wall time of `reason()` minus the limit, median and max.
+ * Run: `npx tsx src/testing/measure-seconds-overshoot.ts [runs] [seconds]`.
+ */
+import { reason } from '../engine/reason.js';
+import { SlowthinkError } from '../errors/index.js';
+import { createEmbeddedModel } from '../models/embedded.js';
+
+const runs = Number(process.argv[2] ?? 20);
+const limit = Number(process.argv[3] ?? 0.5);
+const model = await createEmbeddedModel({ tier: 'mini', threads: 1, sequences: 8 });
+const overshoots: number[] = [];
+for (let run = 0; run < runs; run += 1) {
+  const started = performance.now();
+  let tokens = 0;
+  let stoppedBy: string | null | undefined;
+  try {
+    const result = await reason({ question: 'What is 912*847?', model, effort: 'max', budget: { maxSeconds: limit }, seed: run });
+    ({ stoppedBy } = result);
+    tokens = result.totals.completionTokens;
+  } catch (error) {
+    if (!SlowthinkError.isInstance(error)) throw error;
+    stoppedBy = error.report?.stoppedBy;
+    tokens = error.report?.totals.completionTokens ?? 0;
+  }
+  const overshoot = (performance.now() - started) / 1000 - limit;
+  overshoots.push(overshoot);
+  console.log(`run ${run + 1}: +${(overshoot * 1000).toFixed(1)} ms, stopped by ${stoppedBy}, ${tokens} tokens charged`);
+}
+overshoots.sort((left, right) => left - right);
+const median = overshoots[Math.floor(overshoots.length / 2)] ?? 0;
+console.log(
+  `overshoot over ${runs} runs of ${limit} s: median ${(median * 1000).toFixed(1)} ms, max ${((overshoots.at(-1) ?? 0) * 1000).toFixed(1)} ms`,
+);
+await model.close?.();
