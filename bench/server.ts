@@ -210,7 +210,10 @@ async function main(): Promise<void> {
       errors: errors.length,
       max_concurrency: values.url ? undefined : maxConcurrency,
       statuses: Object.fromEntries(
-        [...new Set(timings.map((timing) => timing.status))].map((status) => [status, timings.filter((other) => other.status === status).length]),
+        [...new Set(timings.map((timing) => timing.status))].map((status) => [
+          status,
+          timings.filter((other) => other.status === status).length,
+        ]),
       ),
       queued: timings.filter((timing) => (timing.queuedMs ?? 0) > 0).length,
       queued_ms_max: Math.max(0, ...timings.map((timing) => timing.queuedMs ?? 0)),
