@@ -138,6 +138,13 @@ describe.skipIf(!sandboxed)('code verifier (sandboxed)', () => {
     expect(score.value).toBe(1);
   });
 
+  it('carries big honest inputs and results (past the output limit, which counts only junk and stderr)', async () => {
+    const code = 'def evens(items):\n    return [item for item in items if item % 2 == 0]';
+    const tests = 'data = list(range(100000))\nassert evens(data) == data[::2]';
+    const score = await createCodeVerifier({ timeoutMs: 3000, maxOutputBytes: 100000 }).score(problem(tests), { text: python(code) });
+    expect(score.evidence).toContain('1/1 tests passed');
+  });
+
   it('gives the tests the real builtins and stdlib modules even where the candidate rebinds their names', async () => {
     const tests = 'assert len(pair()) == 2\nassert math.isclose(pair()[0], 0.5)';
     const honest = 'import math\ndef pair():\n    return [0.5, 1]';

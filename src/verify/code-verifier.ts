@@ -53,7 +53,7 @@ export interface JudgedRun {
   events: JudgeEvent[];
   judge: SandboxResult;
   candidate: SandboxResult;
-  /** Bytes the candidate wrote that answered no pending call, or a line too long: past the limit it is killed. */
+  /** The candidate wrote more than `maxOutputBytes` that answered no call, or one line past 64 MiB: it was killed. */
   candidateFlooded: boolean;
 }
 
@@ -96,6 +96,8 @@ function parseLine(line: string): Record<string, unknown> | undefined {
 
 /** Time the judge gets past the candidate's limit to judge the calls that were left (they fail at once). */
 const JUDGE_GRACE_MS = 1500;
+/** Longest call or reply line: big inputs and results are honest (a list of a million ints is ~7 MB); junk is not. */
+const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /**
  * Runs the judge (holding the tests) and the candidate host (holding the code) in two sandboxes and relays the judge's
@@ -128,7 +130,7 @@ export async function runJudged(code: string, tests: string, entryPoint: string 
           }
         } else if (typeof message['event'] === 'string') events.push(message as unknown as JudgeEvent);
       },
-      maxBytes,
+      MAX_MESSAGE_BYTES,
       () => judge.kill(),
     ),
   });
@@ -150,7 +152,7 @@ export async function runJudged(code: string, tests: string, entryPoint: string 
           if (junk > maxBytes) flood();
         }
       },
-      maxBytes,
+      MAX_MESSAGE_BYTES,
       flood,
     ),
   });
