@@ -46,6 +46,14 @@ export function sampleConfidence(sample: Sample): number | undefined {
   return Math.exp(logprobs.reduce((sum, value) => sum + value, 0) / logprobs.length);
 }
 
+/**
+ * A sample a limit or a failure cut mid-generation: its last line may be a number cut short (`A: 12` of `A: 125`), so
+ * it is charged and shown but never answers or votes.
+ */
+export function wasCut(finishReason: Sample['finishReason']): boolean {
+  return finishReason === 'abort' || finishReason === 'error';
+}
+
 /** Extracts the answer from the visible text only: numbers in unfinished thinking are not answers. */
 export function extractAnswer(answers: AnswerKey, text: string): string | undefined {
   return text.trim() === '' ? undefined : answers.extract(text);

@@ -1,6 +1,6 @@
 /** @module Draws a batch of samples through the engine: opens a thought per sample, streams into it, closes it, emits sample-end. */
 import type { GenerateRequest, Message, Problem, StrategyContext, ThoughtRole } from '../spec/index.js';
-import { type Candidate, extractAnswer, sampleConfidence, splitThinking, voteKey } from './candidate.js';
+import { type Candidate, extractAnswer, sampleConfidence, splitThinking, voteKey, wasCut } from './candidate.js';
 
 export interface DrawOptions {
   /** Samples wanted in this batch (the engine may grant fewer when the budget is low). */
@@ -58,7 +58,7 @@ export async function drawSamples(problem: Problem, context: StrategyContext, op
   return samples.map((sample, offset) => {
     const thoughtId = thoughtIds[offset] as string;
     const { reasoning, text } = splitThinking(sample);
-    const answer = extractAnswer(context.answers, text);
+    const answer = wasCut(sample.finishReason) ? undefined : extractAnswer(context.answers, text);
     const tokens = sample.usage.completionTokens ?? 0;
     const confidence = sampleConfidence(sample);
     const candidate: Candidate = {

@@ -68,7 +68,7 @@ export async function sampleNextLines(
     const line = lineOfSample(sample);
     const tokens = sample.usage.completionTokens ?? 0;
     context.endThought(thoughtId, { text: line, tokens });
-    const final = sample.finishReason !== 'length' && isFinalLine(line);
+    const final = sample.finishReason === 'stop' && isFinalLine(line);
     return { line, thoughtId, tokens, final, confidence: sampleConfidence(sample) };
   });
 }
