@@ -160,9 +160,18 @@ describe.skipIf(!sandboxed)('code verifier (sandboxed)', () => {
   });
 
   it('stops an infinite loop at load with a timeout issue and scores 0', async () => {
-    const score = await verifier.score(problem(tests), { text: python('while True:\n    pass') });
+    const score = await createCodeVerifier({ timeoutMs: 600 }).score(problem(tests), { text: python('while True:\n    pass') });
     expect(score.value).toBe(0);
     expect(score.issues?.map((issue) => issue.code)).toEqual(expect.arrayContaining(['timeout', 'code-error']));
+  });
+
+  it('ends both processes when the signal aborts, with the verdicts so far', async () => {
+    const started = Date.now();
+    const code = 'def add(a, b):\n    while a == 2:\n        pass\n    return a + b';
+    const score = await verifier.score(problem(tests), { text: python(code) }, { signal: AbortSignal.timeout(400) });
+    expect(Date.now() - started).toBeLessThan(1400);
+    expect(score.value).toBeCloseTo(2 / 3);
+    expect(score.issues?.some((issue) => issue.code === 'aborted')).toBe(true);
   });
 
   it('reports missing code or tests', async () => {

@@ -196,13 +196,13 @@ export function createCodeVerifier(options: CodeVerifierOptions = {}): Verifier 
         ...(options.bwrapPath === undefined ? {} : { bwrapPath: options.bwrapPath }),
         ...(scoreOptions.signal ? { signal: scoreOptions.signal } : {}),
       });
-      return scoreRun(run, Date.now() - started);
+      return scoreRun(run, Date.now() - started, scoreOptions.signal?.aborted === true);
     },
   };
 }
 
 /** Turns the judge's verdicts into a score: passed / total, each test index counted once. */
-function scoreRun({ events, judge, candidate, candidateFlooded }: JudgedRun, durationMs: number): Score {
+function scoreRun({ events, judge, candidate, candidateFlooded }: JudgedRun, durationMs: number, aborted: boolean): Score {
   const total = events.find((event) => event.event === 'total')?.total ?? 0;
   const results = new Map<number, boolean>();
   for (const event of events) {
@@ -223,7 +223,8 @@ function scoreRun({ events, judge, candidate, candidateFlooded }: JudgedRun, dur
   }
   if (total === 0 && issues.length === 0) issues.push({ code: 'no-tests', message: 'The tests hold no assert.' });
   const finished = events.some((event) => event.event === 'done');
-  if (!finished && !judge.timedOut && !judge.outputLimited && !events.some((event) => event.event === 'error')) {
+  if (aborted) issues.push({ code: 'aborted', message: `Stopped by the caller after ${durationMs} ms.` });
+  else if (!finished && !judge.timedOut && !judge.outputLimited && !events.some((event) => event.event === 'error')) {
     issues.push({ code: 'crashed', message: `The judge ended early (exit ${judge.exitCode ?? judge.signal}).` });
   }
   const summary = `${passed}/${total} tests passed in ${durationMs} ms`;
