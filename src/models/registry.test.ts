@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../errors/index.js';
-import { DEFAULT_MODEL, defaultModelName, resolveModel } from './registry.js';
+import { DEFAULT_MODEL, defaultModelName, MAX_CACHED_REMOTE_MODELS, resolveModel } from './registry.js';
 
 describe('model registry', () => {
   it('names the valid forms when the model is unknown', async () => {
@@ -28,5 +28,18 @@ describe('model registry', () => {
   it('defaults to the embedded model unless SLOWTHINK_MODEL says otherwise', () => {
     expect(defaultModelName({ SLOWTHINK_MODEL: 'ollama:qwen' })).toBe('ollama:qwen');
     expect(DEFAULT_MODEL).toBe('embedded:slowthink-mini');
+  });
+
+  it('keeps at most MAX_CACHED_REMOTE_MODELS remote models, dropping the least recently used', async () => {
+    const environment = { SLOWTHINK_OPENAI_BASE_URL: 'http://127.0.0.1:1/v1' };
+    const kept = await resolveModel('openai-compatible:kept', environment);
+    const dropped = await resolveModel('openai-compatible:dropped', environment);
+    for (let index = 0; index < MAX_CACHED_REMOTE_MODELS; index += 1) {
+      await resolveModel(`openai-compatible:client-${index}`, environment);
+      // Used again and again, so it stays among the most recent.
+      if (index % 50 === 0) await resolveModel('openai-compatible:kept', environment);
+    }
+    expect(await resolveModel('openai-compatible:kept', environment)).toBe(kept);
+    expect(await resolveModel('openai-compatible:dropped', environment)).not.toBe(dropped);
   });
 });

@@ -31,6 +31,27 @@ async function createOpenAICompatibleModel(options: OpenAICompatibleModelOptions
 }
 
 const cache = new Map<string, Promise<Model>>();
+/**
+ * Remote models kept at most: a server that lets clients name `provider:*` models must not grow without bound. Remote
+ * models are cheap clients, dropped oldest-first without `close()` (a request may still hold one); local models (whose
+ * weights are loaded) are few and always kept.
+ */
+export const MAX_CACHED_REMOTE_MODELS = 256;
+
+function isLocalModelName(name: string): boolean {
+  return !name.includes(':') || name.startsWith('embedded:') || name.startsWith('gguf:');
+}
+
+function evictOldRemoteModels(): void {
+  let remote = 0;
+  for (const key of cache.keys()) if (!isLocalModelName(key)) remote += 1;
+  for (const key of cache.keys()) {
+    if (remote <= MAX_CACHED_REMOTE_MODELS) return;
+    if (isLocalModelName(key)) continue;
+    cache.delete(key);
+    remote -= 1;
+  }
+}
 let configApplied = false;
 
 function unknownModel(name: string, why: string): SlowthinkError {
@@ -113,11 +134,18 @@ export async function resolveModel(name?: string, environment: NodeJS.ProcessEnv
   const key = (name ?? defaultModelName(environment)).trim();
   if (key === '') throw unknownModel(name ?? '', 'empty name');
   let pending = cache.get(key);
-  if (!pending) {
-    pending = create(key, environment);
+  if (pending) {
+    // Most recently used last, so eviction drops the least recently used remote model.
+    cache.delete(key);
     cache.set(key, pending);
-    pending.catch(() => cache.delete(key));
+    return pending;
   }
+  pending = create(key, environment);
+  cache.set(key, pending);
+  pending.catch(() => {
+    if (cache.get(key) === pending) cache.delete(key);
+  });
+  evictOldRemoteModels();
   return pending;
 }
 
