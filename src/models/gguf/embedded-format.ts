@@ -6,7 +6,7 @@ import { BOS_ID, decodeTokens, encodeText } from './vocab.js';
 /** The answer given, without generating, to a question outside arithmetic and Countdown. */
 export const OUT_OF_DOMAIN_ANSWER =
   "I am slowthink's small embedded model: I only know integer arithmetic (for example `What is 347*58?`) and " +
-  'Countdown (for example `Use 3, 7, 25, 50 to make 62.`). For other questions, connect a general model: ' +
+  'Countdown (for example `Use 3, 7, 25, 50 to make 65.`). For other questions, connect a general model: ' +
   '`--model openai:gpt-4o-mini` with OPENAI_API_KEY set, or any OpenAI-compatible server with SLOWTHINK_OPENAI_BASE_URL ' +
   '(for example a local llama.cpp or vLLM server).';
 
