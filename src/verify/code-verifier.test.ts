@@ -145,12 +145,14 @@ describe.skipIf(!sandboxed)('code verifier (sandboxed)', () => {
     expect(score.evidence).toContain('1/1 tests passed');
   });
 
-  it('gives the tests the real builtins and stdlib modules even where the candidate rebinds their names', async () => {
+  it('gives the tests the real builtins and the stdlib modules they use, even where the candidate rebinds those names', async () => {
     const tests = 'assert len(pair()) == 2\nassert math.isclose(pair()[0], 0.5)';
     const honest = 'import math\ndef pair():\n    return [0.5, 1]';
     expect((await verifier.score(problem(tests), { text: python(honest) })).value).toBe(1);
     const rebinding = 'len = lambda value: 2\nclass math:\n    isclose = staticmethod(lambda a, b: True)\ndef pair():\n    return 0';
     expect((await verifier.score(problem(tests), { text: python(rebinding) })).value).toBe(0);
+    const helper = 'import math\ndef random(n):\n    return [0.5] * n\ndef pair():\n    return random(2)';
+    expect((await verifier.score(problem(`${tests}\nassert random(3) == [0.5] * 3`), { text: python(helper) })).value).toBe(1);
   });
 
   it('runs the candidate with no variable but PATH (and what bwrap and Python add), and its prints reach no channel', async () => {

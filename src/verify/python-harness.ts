@@ -21,8 +21,8 @@
  * - Whatever the candidate host's process does to itself (patching builtins, json, sys.exit, tracing, forking, exiting,
  *   rewriting its fds) can only change the values it answers, which it could return honestly anyway. Its exceptions
  *   reach the tests as the nearest builtin exception class (else CandidateError) with its message as text.
- * - The judge's scope never takes a candidate name that shadows a builtin or a stdlib module (the tests get the real
- *   `len` and `math`), except the entry point itself. Helpers the problem asks the candidate to write (HumanEval's
+ * - The judge's scope never takes a candidate name that shadows a builtin, nor one the tests use as a stdlib module
+ *   (`math.isclose`): the tests get the real `len` and `math`; the entry point is always the candidate's. Helpers the problem asks the candidate to write (HumanEval's
  *   `poly`, `encode_cyclic`) are the candidate's by nature and the tests trust them.
  * - A candidate that hangs is killed at the time limit; the calls pending or still to come are answered "gone" and fail,
  *   the tests already judged keep their verdicts.
@@ -243,7 +243,8 @@ class _Remote:
         return '<candidate ' + self._type + '>'
 ${units}
 try:
-    _plan = _units(ast.parse(_tests))
+    _tree = ast.parse(_tests)
+    _plan = _units(_tree)
 except SyntaxError as error:
     _report(event='error', message='tests do not parse: ' + str(error))
     sys.exit(3)
@@ -255,11 +256,14 @@ except Exception as error:
     _report(event='error', message='candidate code failed: ' + str(error))
     sys.exit(0)
 _scope = {'__name__': '__tests__'}
+# names the tests use as modules (math.isclose): a stdlib name among them is the judge's own module, whatever the candidate bound
+_dotted = {n.value.id for n in ast.walk(_tree) if isinstance(n, ast.Attribute) and isinstance(n.value, ast.Name)}
 for _name, _value in (_names.items() if type(_names) is dict else ()):
     if _name.startswith('__') or (_name != _entry and hasattr(builtins, _name)):
         continue
     try:
-        _scope[_name] = _import(_name) if _name != _entry and _name in sys.stdlib_module_names else _decode(_value, _resolve_name)
+        _own = _name != _entry and _name in sys.stdlib_module_names and (_name in _dotted or type(_value) is dict and 'module' in _value)
+        _scope[_name] = _import(_name) if _own else _decode(_value, _resolve_name)
     except Exception:
         pass
 ${runUnits}
