@@ -22,8 +22,12 @@
  *   rewriting its fds) can only change the values it answers, which it could return honestly anyway. Its exceptions
  *   reach the tests as the nearest builtin exception class (else CandidateError) with its message as text.
  * - The judge's scope never takes a candidate name that shadows a builtin, nor one the tests use as a stdlib module
- *   (`math.isclose`): the tests get the real `len` and `math`; the entry point is always the candidate's. Helpers the problem asks the candidate to write (HumanEval's
- *   `poly`, `encode_cyclic`) are the candidate's by nature and the tests trust them.
+ *   (`math.isclose`): the tests get the real `len` and `math`; the entry point is always the candidate's. Helpers the
+ *   problem asks the candidate to write (HumanEval's `poly`, `encode_cyclic`) are the candidate's by nature and the
+ *   tests trust them. A StopIteration raised from a call (not from `next`) becomes CandidateError: it would silently
+ *   end a `map()` inside `all()`.
+ * - Not supported: tests passing the candidate a function or an object of a class the tests define (only data and the
+ *   candidate's own handles cross); such a test fails with a TypeError that says so.
  * - A candidate that hangs is killed at the time limit; the calls pending or still to come are answered "gone" and fail,
  *   the tests already judged keep their verdicts.
  */
