@@ -35,16 +35,16 @@ describe('ask --json prints exactly one JSON object', () => {
     30_000,
   );
 
-  it('a budget too small for any answer: the error with the work charged, exit 2', async () => {
+  it('a limit that stops thinking before any answer: answer null, the limit and the work charged, exit 4', async () => {
     const run = await runCli(['ask', question, '--json', '--max-tokens', '1', '--effort', 'low']);
     const body = onlyJsonObject(run.stdout);
-    expect(run.code).toBe(2);
-    expect(body['error']).toMatchObject({ code: 'ST_BUDGET_TOO_SMALL' });
-    // What the request spent before the limit (SlowthinkError.report, filled by the engine): at most one call and token.
-    expect(body).toMatchObject({ answer: null, model: 'embedded:slowthink-mini', strategy: 'cot', effort: 'low' });
+    expect(run.code).toBe(4);
+    expect(body).toMatchObject({ answer: null, model: 'embedded:slowthink-mini', strategy: 'cot', effort: 'low', stopped_by: 'tokens' });
+    expect(body['finish_reason']).toBe('length');
     const usage = body['usage'] as { completion_tokens: number; prompt_tokens: number };
-    expect(usage.completion_tokens).toBeLessThanOrEqual(1);
-    expect(body['calls']).toBeLessThanOrEqual(1);
+    expect(usage.completion_tokens).toBe(1);
+    expect(body['calls']).toBe(1);
+    expect(String(body['warnings'])).toMatch(/tokens limit stopped the request before any answer/);
   }, 30_000);
 
   it('a backend that cannot be reached: ST_MODEL_UNAVAILABLE, exit 3', async () => {

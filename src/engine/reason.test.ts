@@ -59,11 +59,24 @@ describe('reason', () => {
     expect(result).toMatchObject({ strategy: 'direct', answer: '12', samples: 1, usage: { completionTokens: 2, reasoningTokens: 0 } });
   });
 
-  it('throws BUDGET_TOO_SMALL when no answer fits', async () => {
+  it('returns no answer, the limit and the work charged when a limit cuts the only chain', async () => {
     const model = createScriptedModel({ responses: [chain('7')] });
-    const outcome = await safeReason({ question: 'hi', model, strategy: 'cot', budget: { maxTokens: 3 } });
+    const result = await reason({ question: 'hi', model, strategy: 'cot', budget: { maxTokens: 3 } });
+    expect(result).toMatchObject({ answer: undefined, finishReason: 'length', stoppedBy: 'tokens', strategy: 'cot', calls: 1 });
+    expect(result.usage.completionTokens).toBe(3);
+    expect(result.warnings.map((warning) => warning.message).join()).toMatch(/tokens limit stopped the request before any answer/);
+  });
+
+  it('throws BUDGET_TOO_SMALL, with the empty ledger, when the budget allows no call at all', async () => {
+    // The prompt alone (well over 100 tokens at $1 per 1,000) costs more than the $0.05 limit: nothing may be sent.
+    const model = createScriptedModel({ responses: [chain('7')], usdPerToken: 1e-3, usdPerPromptToken: 1e-3 });
+    const outcome = await safeReason({ question: 'What is 2+2? '.repeat(40), model, strategy: 'cot', budget: { maxUsd: 0.05 } });
     expect(outcome.success).toBe(false);
-    if (!outcome.success) expect(outcome.error.code).toBe(ERROR_CODES.BUDGET_TOO_SMALL);
+    if (outcome.success) return;
+    expect(outcome.error.code).toBe(ERROR_CODES.BUDGET_TOO_SMALL);
+    expect(outcome.error.report).toMatchObject({ strategy: 'cot', stoppedBy: 'usd' });
+    expect(outcome.error.report?.totals.calls).toBe(0);
+    expect(model.calls).toHaveLength(0);
   });
 
   it('rejects bad input with stable codes', async () => {

@@ -57,23 +57,27 @@ async function runStrategy(
   for (const id of recorder.openThoughts()) recorder.endThought(id, { text: '' });
   const stoppedBy = outcome.stoppedBy ?? (request.signal?.aborted ? 'abort' : null);
   const totals = run.ledger.totals();
-  // A limit cut the request before any extractable answer: an error that names the limit, not a truncated fragment.
+  // A limit stopped the request before any extractable answer. Work was done and charged: a result with no answer
+  // that says which limit stopped it (as OpenAI answers `content: ""`, finish_reason `length`). Nothing could be done
+  // at all: an error that names the limit and carries the (empty) ledger.
+  let noAnswer: Warning | undefined;
   if (outcome.answer === undefined && stoppedBy !== null) {
     if (stoppedBy === 'abort') throw aborted(undefined, report('abort'));
-    throw new SlowthinkError(
-      ERROR_CODES.BUDGET_TOO_SMALL,
-      `The ${stoppedBy} limit stopped the request before any answer (${totals.completionTokens} tokens, ${totals.calls} calls spent)`,
-      {
-        hint: `Raise the ${limitFlag(stoppedBy)} limit or lower the effort.`,
+    const message = `The ${stoppedBy} limit stopped the request before any answer (${totals.completionTokens} tokens, ${totals.calls} calls spent)`;
+    const hint = `Raise the ${limitFlag(stoppedBy)} limit or lower the effort.`;
+    if (totals.calls === 0) {
+      throw new SlowthinkError(ERROR_CODES.BUDGET_TOO_SMALL, message, {
+        hint,
         param: `budget.${limitFlag(stoppedBy)}`,
         report: report(stoppedBy),
-      },
-    );
+      });
+    }
+    noAnswer = { type: 'other', feature: 'budget', message: `${message}. ${hint}` };
   }
   recorder.emit({ type: 'answer-start' });
   if (outcome.text) recorder.emit({ type: 'answer-delta', delta: outcome.text });
   recorder.emit({ type: 'answer-end', text: outcome.text, ...(outcome.answer === undefined ? {} : { answer: outcome.answer }) });
-  const finishReason = stoppedBy === 'abort' ? 'abort' : outcome.finishReason;
+  const finishReason = stoppedBy === 'abort' ? 'abort' : noAnswer ? 'length' : outcome.finishReason;
   recorder.emit({ type: 'finish', finishReason, stoppedBy, usage: totals });
   // An answer the task's honest checker rejects (a Countdown expression using numbers not given) says so.
   const invalid = invalidAnswerWarning(resolved.task, problem.question, outcome.answer);
@@ -81,6 +85,7 @@ async function runStrategy(
     ...run.warnings,
     ...((outcome.details?.warnings as Warning[] | undefined) ?? []),
     ...(invalid ? [invalid] : []),
+    ...(noAnswer ? [noAnswer] : []),
   ];
   const result: ReasonResult = {
     text: outcome.text,

@@ -1,5 +1,5 @@
 /** @module One base error with a stable code; every user-facing failure is a SlowthinkError. See docs/errors.md. */
-import type { LedgerTotals, StopLimit } from '../spec/index.js';
+import type { Effort, LedgerTotals, StopLimit } from '../spec/index.js';
 
 const marker = Symbol.for('slowthink.error');
 
@@ -26,7 +26,7 @@ export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
 /** What a request had done when it failed: the work is charged even when no answer came of it. */
 export interface ErrorReport {
   model: string;
-  effort: string;
+  effort: Effort;
   strategy: string;
   stoppedBy: StopLimit | null;
   totals: LedgerTotals;

@@ -13,21 +13,23 @@ const LIMITS: Record<string, StopLimit> = {
 };
 
 /**
- * The engine throws BUDGET_TOO_SMALL when a limit stops a run before any answer. Clients expect what OpenAI sends
- * when `max_completion_tokens` runs out during reasoning (research/api-conventions.md §7.3): `content: ""` and
- * `finish_reason: "length"`, with the tokens spent. Those come from the last ledger totals the run reported.
+ * The engine throws BUDGET_TOO_SMALL when the budget allows not even one call (a limit that stops a run after some work
+ * gives a result with no answer instead). Clients expect what OpenAI sends when `max_completion_tokens` runs out
+ * (research/api-conventions.md §7.3): `content: ""` and `finish_reason: "length"`, with what was spent: the error's
+ * report (model, strategy, ledger), else the last ledger totals the run streamed.
  */
 export function exhaustedResult(request: ReasonRequest, error: SlowthinkError, totals: LedgerTotals | undefined): ReasonResult {
-  const used = totals ?? emptyTotals();
+  const report = error.report;
+  const used = report?.totals ?? totals ?? emptyTotals();
   return {
     text: '',
     answer: undefined,
     reasoning: '',
-    model: typeof request.model === 'string' ? request.model : (request.model?.id ?? ''),
-    effort: request.effort ?? 'medium',
-    strategy: request.strategy ?? 'unknown',
+    model: report?.model ?? (typeof request.model === 'string' ? request.model : (request.model?.id ?? '')),
+    effort: report?.effort ?? request.effort ?? 'medium',
+    strategy: report?.strategy ?? request.strategy ?? 'unknown',
     finishReason: 'length',
-    stoppedBy: LIMITS[error.param ?? ''] ?? 'tokens',
+    stoppedBy: report?.stoppedBy ?? LIMITS[error.param ?? ''] ?? 'tokens',
     // The prompt is counted once: the mean over calls is exact for one call and close for re-read prompts.
     usage: {
       promptTokens: used.calls > 0 ? Math.round(used.promptTokens / used.calls) : 0,

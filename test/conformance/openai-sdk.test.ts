@@ -104,6 +104,11 @@ describe(`openai SDK on ${EMBEDDED_MODEL_READY ? 'the embedded model' : 'a scrip
     expect(finishReason).toBe('length');
     expect(usage?.completion_tokens).toBeGreaterThan(0);
     expect(usage?.completion_tokens).toBeLessThanOrEqual(2);
+    // The strategy that ran and the limit that stopped it, never "unknown".
+    expect((usage as unknown as { x_slowthink: Record<string, unknown> }).x_slowthink).toMatchObject({
+      strategy: 'cot',
+      stopped_by: 'tokens',
+    });
     expect(server.chatRequests()).toBe(1);
   });
 

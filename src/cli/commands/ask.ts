@@ -91,6 +91,8 @@ async function runAsk(question: string, flags: AskFlags): Promise<void> {
     const result = await stream.result;
     // Interrupted with an answer in hand: the answer is printed, and the exit code still says Ctrl-C.
     if (controller.signal.aborted) process.exitCode = 130;
+    // A limit stopped thinking before any answer: the work is reported, and the exit code lets scripts tell.
+    else if (result.answer === undefined && result.stoppedBy !== null) process.exitCode = NO_ANSWER_EXIT_CODE;
     failed = false;
     if (json) {
       process.stdout.write(`${JSON.stringify(resultJson(result))}\n`);
@@ -105,6 +107,9 @@ async function runAsk(question: string, flags: AskFlags): Promise<void> {
     if (!failed) await closeModelsQuietly();
   }
 }
+
+/** Exit code of a run that a limit stopped before any answer (its work is still printed and charged). */
+export const NO_ANSWER_EXIT_CODE = 4;
 
 /** Closes the loaded models; a failure to close is a warning, never a second output after the answer. */
 async function closeModelsQuietly(): Promise<void> {
