@@ -1,19 +1,24 @@
 // Turns vitest's JSON report into the plain "N passed, N failed" line this CI reads.
 import { readFileSync } from 'node:fs';
 
-const path = process.argv[2];
-let report;
-try {
-  report = JSON.parse(readFileSync(path, 'utf8'));
-} catch (error) {
-  console.log(`ci: no test report at ${path} (${error.message})`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+// One report per vitest run (.ci/run runs the suite, then the packed-package test); their counts add up.
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const path of process.argv.slice(2)) {
+  let report;
+  try {
+    report = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    console.log(`ci: no test report at ${path} (${error.message})`);
+    failed += 1;
+    continue;
+  }
+  passed += report.numPassedTests ?? 0;
+  // A file that failed to load has no test results of its own: count it once, on top of the failed tests.
+  const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
+  failed += (report.numFailedTests ?? 0) + brokenFiles;
+  skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
-const passed = report.numPassedTests ?? 0;
-// A file that failed to load has no test results of its own: count it once, on top of the failed tests.
-const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
-const failed = (report.numFailedTests ?? 0) + brokenFiles;
-const skipped = (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
