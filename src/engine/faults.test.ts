@@ -21,7 +21,7 @@ afterAll(() => backend.close());
 
 type Charged = { question: string; totals: LedgerTotals | undefined; timeCut: boolean };
 type Outcome =
-  | (Charged & { kind: 'answered'; seconds: number; right: boolean })
+  | (Charged & { kind: 'answered'; seconds: number; right: boolean; hasAnswer: boolean })
   | (Charged & { kind: 'clean-error'; code: string })
   | { kind: 'crash'; error: unknown };
 
@@ -42,6 +42,7 @@ async function ask(model: ReturnType<typeof createOpenAICompatibleModel>, index:
       timeCut,
       seconds: result.seconds,
       right: result.answer === String(left + right),
+      hasAnswer: result.answer !== undefined,
     };
   } catch (error) {
     if (!SlowthinkError.isInstance(error) || error.code === ERROR_CODES.INTERNAL) return { kind: 'crash', error };
@@ -110,6 +111,8 @@ describe('1,000 engine requests through a backend that fails one call in five', 
       requests: REQUESTS,
       answered: answered.length,
       rightAnswers: answered.filter((outcome) => outcome.right).length,
+      // A limit stopped the request after some work but before any answer: answer null, the work charged.
+      withoutAnswer: answered.filter((outcome) => !outcome.hasAnswer).length,
       cleanErrors: errors.length,
       errorCodes,
       errorsWithoutLedger: errors.length - errors.filter((error) => error.totals !== undefined).length,
@@ -129,11 +132,13 @@ describe('1,000 engine requests through a backend that fails one call in five', 
     expect(crashes.map((crash) => String((crash as { error: unknown }).error))).toEqual([]);
     expect(answered.length + errors.length).toBe(REQUESTS);
     expect(overruns).toEqual([]);
+    // The backend only ever sends right answers: a wrong one would be a cut or garbled sample that voted.
+    expect(answered.filter((outcome) => outcome.hasAnswer && !outcome.right).map((outcome) => outcome.question)).toEqual([]);
     // Where no time limit cut a call, the ledger is exactly the backend's bill; where one did, short by at most the call in flight.
     expect(reported.filter((outcome) => !outcome.timeCut && differs(outcome))).toEqual([]);
     expect(reported.filter(beyondInFlight)).toEqual([]);
-    // The engine charges failed requests on SlowthinkError.report; once it does, every clean error must carry it.
-    if (reported.some((outcome) => outcome.kind === 'clean-error')) expect(figures.errorsWithoutLedger).toBe(0);
+    // Every clean error carries the request's ledger (SlowthinkError.report).
+    expect(figures.errorsWithoutLedger).toBe(0);
     // The draw injected every kind of fault, about one call in five.
     expect(1 - (injected.ok ?? 0) / figures.backendCalls).toBeGreaterThan(0.15);
     expect(Object.values(injected).every((count) => count > 0)).toBe(true);
