@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import type { LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Model, Sample, Warning } from '../spec/index.js';
-import { THINK_CLOSE, WAIT_CUE } from '../tasks/format.js';
+import { WAIT_CUE } from '../tasks/format.js';
 import { detectTask } from '../tasks/index.js';
 import { parseStep } from '../tasks/step-check.js';
-import { answerConfidence, OUT_OF_DOMAIN_ANSWER, promptTokens, questionOf, splitCompletion } from './gguf/embedded-format.js';
+import { answerConfidence, LiveChannels, OUT_OF_DOMAIN_ANSWER, promptTokens, questionOf, splitCompletion } from './gguf/embedded-format.js';
 import { abortedResult, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
 import { BOS_ID, decodeTokens, encodeText } from './gguf/vocab.js';
 
@@ -36,47 +36,6 @@ export interface EmbeddedModel extends Model {
    * numbers, a verdict word) are stripped first; a line that declares itself `wrong` is right when its equation is not.
    */
   checkStep(line: string): Promise<number>;
-}
-
-/** How much of `text`'s end could be the start of `</think>` (held back until the next token decides). */
-function closePrefixLength(text: string): number {
-  for (let length = Math.min(THINK_CLOSE.length - 1, text.length); length > 0; length -= 1) {
-    if (text.endsWith(THINK_CLOSE.slice(0, length))) return length;
-  }
-  return 0;
-}
-
-/**
- * Streams a completion token by token into reasoning and answer deltas that add up to the sample's `reasoning` and
- * `text`: thinking as it grows (holding back what may start `</think>` and trailing newlines, which the sample trims),
- * then the answer line.
- */
-export class LiveChannels {
-  private reasoningSent = 0;
-  private textSent = '';
-  constructor(
-    private readonly thinking: boolean,
-    private readonly emit: (delta: string, channel: 'reasoning' | 'text') => void,
-  ) {}
-
-  update(generated: string, final: boolean): void {
-    const close = this.thinking ? generated.indexOf(THINK_CLOSE) : -1;
-    if (this.thinking) {
-      let visible = close >= 0 ? generated.slice(0, close) : generated;
-      if (close < 0 && !final) visible = visible.slice(0, visible.length - closePrefixLength(visible));
-      const body = visible.replace(/^\n+/, '').replace(/\n+$/, '');
-      if (body.length > this.reasoningSent) {
-        this.emit(body.slice(this.reasoningSent), 'reasoning');
-        this.reasoningSent = body.length;
-      }
-      if (close < 0) return;
-    }
-    const { text } = splitCompletion(generated, this.thinking);
-    if (text.length > this.textSent.length && text.startsWith(this.textSent)) {
-      this.emit(text.slice(this.textSent.length), 'text');
-      this.textSent = text;
-    }
-  }
 }
 
 /** Path of the shipped GGUF of a tier. */

@@ -59,10 +59,22 @@ export function answerConfidence(
   return chosen.length === 0 ? undefined : chosen.reduce((sum, value) => sum + value, 0) / chosen.length;
 }
 
-/** Turns growing generated text into reasoning deltas (whole lines) and text deltas (after `</think>`), adding up to the sample. */
-export class ChannelSplitter {
-  private reasoningLines = 0;
-  private textEmitted = 0;
+/** How much of `text`'s end could be the start of `</think>` (held back until the next token decides). */
+function closePrefixLength(text: string): number {
+  for (let length = Math.min(THINK_CLOSE.length - 1, text.length); length > 0; length -= 1) {
+    if (text.endsWith(THINK_CLOSE.slice(0, length))) return length;
+  }
+  return 0;
+}
+
+/**
+ * Streams a completion token by token into reasoning and answer deltas that add up to the sample's `reasoning` and
+ * `text`: thinking as it grows (holding back what may start `</think>` and trailing newlines, which the sample trims),
+ * then the answer line.
+ */
+export class LiveChannels {
+  private reasoningSent = 0;
+  private textSent = '';
   constructor(
     private readonly thinking: boolean,
     private readonly emit: (delta: string, channel: 'reasoning' | 'text') => void,
@@ -71,19 +83,19 @@ export class ChannelSplitter {
   update(generated: string, final: boolean): void {
     const close = this.thinking ? generated.indexOf(THINK_CLOSE) : -1;
     if (this.thinking) {
-      const visible = close >= 0 ? generated.slice(0, close) : generated;
-      const complete = close >= 0 || final ? visible : visible.slice(0, visible.lastIndexOf('\n') + 1);
-      const trimmed = complete.replace(/^\n+|\n+$/g, '');
-      const lines = trimmed.split('\n');
-      const usable = trimmed === '' ? 0 : lines.length;
-      for (; this.reasoningLines < usable; this.reasoningLines++)
-        this.emit((this.reasoningLines > 0 ? '\n' : '') + lines[this.reasoningLines], 'reasoning');
+      let visible = close >= 0 ? generated.slice(0, close) : generated;
+      if (close < 0 && !final) visible = visible.slice(0, visible.length - closePrefixLength(visible));
+      const body = visible.replace(/^\n+/, '').replace(/\n+$/, '');
+      if (body.length > this.reasoningSent) {
+        this.emit(body.slice(this.reasoningSent), 'reasoning');
+        this.reasoningSent = body.length;
+      }
       if (close < 0) return;
     }
     const { text } = splitCompletion(generated, this.thinking);
-    if (text.length > this.textEmitted) {
-      this.emit(text.slice(this.textEmitted), 'text');
-      this.textEmitted = text.length;
+    if (text.length > this.textSent.length && text.startsWith(this.textSent)) {
+      this.emit(text.slice(this.textSent.length), 'text');
+      this.textSent = text;
     }
   }
 }
