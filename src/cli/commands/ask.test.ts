@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlowthinkError } from '../../errors/index.js';
+import { type CliRun, runCli as runCliProcess } from '../testing/run-cli.js';
 import { requestFromFlags } from './ask.js';
 
 let server: Server;
@@ -39,21 +39,8 @@ beforeAll(async () => {
 
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/slowthink.js', ...args], {
-      env: { ...process.env, SLOWTHINK_OPENAI_BASE_URL: baseURL, NO_COLOR: '1' },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+function runCli(args: string[]): Promise<CliRun> {
+  return runCliProcess(args, { env: { SLOWTHINK_OPENAI_BASE_URL: baseURL } });
 }
 
 describe('slowthink ask', () => {
