@@ -13,8 +13,7 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    // compare-strategies.ts is a known exception (issue #17, step 2): an experiment script, the only think -> engine edge.
-    exclude: { path: ['(\\.test\\.ts$|/testing/)', 'src/think/search/compare-strategies\\.ts$'] },
+    exclude: { path: '(\\.test\\.ts$|/testing/)' },
     tsConfig: { fileName: 'tsconfig.json' },
     tsPreCompilationDeps: true,
   },

@@ -4,8 +4,6 @@ const TEST = '(\\.test\\.ts$|/testing/)';
 
 // Known exceptions (issue #17): files that break a rule today, each to be moved or fixed; remove the path when it is.
 const THINK_EXCEPTIONS = [
-  'src/think/search/compare-strategies\\.ts$', // an experiment script: moves to scripts/ (issue #17, step 2)
-  'src/think/search/scripted-chain-model\\.ts$', // a test helper: moves to src/testing (issue #17, step 2)
   'src/think/search/process-reward\\.ts$', // builds its verifier: the engine will hand it over (issue #17, step 3)
 ];
 
@@ -36,7 +34,7 @@ module.exports = {
       name: 'no-test-code-in-library',
       comment: 'Library code never imports tests, test helpers (testing homes) or test frameworks.',
       severity: 'error',
-      from: { path: '^src/', pathNot: [TEST, 'src/think/search/scripted-chain-model\\.ts$' /* known exception, see above */] },
+      from: { path: '^src/', pathNot: TEST },
       to: { path: `${TEST}|^node_modules/(vitest|fast-check)/` },
     },
     {

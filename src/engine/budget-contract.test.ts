@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { BudgetLimits, GenerateRequest } from '../spec/index.js';
 import { billedModel, expectBudgetContract, runContractRequest } from '../testing/contracts/budget-contract.js';
+import { createScriptedChainModel } from '../testing/scripted-chain-model.js';
 import { listStrategies } from '../think/index.js';
-import { createScriptedChainModel } from '../think/search/scripted-chain-model.js';
 
 const KINDS = ['tokens', 'usd', 'seconds', 'calls'] as const;
 type Kind = (typeof KINDS)[number];

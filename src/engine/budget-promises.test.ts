@@ -1,8 +1,8 @@
 /** The observed failures of issue #12 ("Promises that hold"), each reproduced on the scripted model through `reason()`. */
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { createScriptedChainModel } from '../testing/scripted-chain-model.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
-import { createScriptedChainModel } from '../think/search/scripted-chain-model.js';
 import { createVerifier } from '../verify/index.js';
 import { reason } from './reason.js';
 

@@ -2,10 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { runStrategy } from '../testing/contracts/run-strategy.js';
 import { runStrategyContract } from '../testing/contracts/strategy-contract.js';
+import { createScriptedChainModel } from '../testing/scripted-chain-model.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createVerifier } from '../verify/index.js';
 import { REVISE_REQUEST, refine, rethinkPrefix } from './refine.js';
-import { createScriptedChainModel } from './search/scripted-chain-model.js';
 
 const CUE = 'Wait, let me check.';
 

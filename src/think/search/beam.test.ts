@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runStrategy } from '../../testing/contracts/run-strategy.js';
 import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
+import { createScriptedChainModel } from '../../testing/scripted-chain-model.js';
 import { createScriptedModel } from '../../testing/scripted-model.js';
 import { beam, keepBest } from './beam.js';
-import { createScriptedChainModel } from './scripted-chain-model.js';
 
 /** 6*7+1: sample 0 of a call slips (6*7=43), sample 1 is right; each chain answers what its last line says. */
 function slipModel() {

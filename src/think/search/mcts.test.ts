@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runStrategy } from '../../testing/contracts/run-strategy.js';
 import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
+import { createScriptedChainModel } from '../../testing/scripted-chain-model.js';
 import { createVerifier } from '../../verify/index.js';
 import { mcts } from './mcts.js';
 import { addChild, backpropagate, createRoot, mostVisitedPath, select, uct } from './mcts-tree.js';
-import { createScriptedChainModel } from './scripted-chain-model.js';
 
 /** 6*7+1 with two first lines: sample 0 of a call slips (6*7=43 → 44), sample 1 is right (6*7=42 → 43). */
 function slipModel() {

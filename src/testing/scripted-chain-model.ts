@@ -1,6 +1,6 @@
 /** @module A scripted model that thinks line by line and continues a prefix, for control-flow tests of search strategies only. */
-import type { GenerateRequest, ModelCapabilities } from '../../spec/index.js';
-import { createScriptedModel, type ScriptedModel, type ScriptedSample } from '../../testing/scripted-model.js';
+import type { GenerateRequest, ModelCapabilities } from '../spec/index.js';
+import { createScriptedModel, type ScriptedModel, type ScriptedSample } from './scripted-model.js';
 
 /** How the scripted thinker behaves. */
 export interface ScriptedChainOptions {

@@ -1,14 +1,14 @@
 /**
  * @module A small accuracy comparison of cot, self-consistency and the search strategies on held-out arithmetic with
  * the embedded model, at one shared token budget per problem. Small n: a smoke measurement, not a benchmark.
- * Run: `npx tsx src/think/search/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 3000] [--oracle] [--only beam,mcts]`
+ * Run: `npx tsx scripts/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 3000] [--oracle] [--only beam,mcts]`
  */
 import { parseArgs } from 'node:util';
-import { reason } from '../../engine/reason.js';
-import { createEmbeddedModel } from '../../models/embedded.js';
-import type { Verifier } from '../../spec/index.js';
-import { getTask } from '../../tasks/index.js';
-import { createVerifier } from '../../verify/index.js';
+import { reason } from '../src/engine/reason.js';
+import { createEmbeddedModel } from '../src/models/embedded.js';
+import type { Verifier } from '../src/spec/index.js';
+import { getTask } from '../src/tasks/index.js';
+import { createVerifier } from '../src/verify/index.js';
 
 /** One strategy configuration to compare. */
 export interface ComparedStrategy {
