@@ -1,4 +1,4 @@
-/** @module Writes training data to a JSONL file (shared by the `slowthink data` command and the write-data script). */
+/** @module Writes training data to a JSONL file (used by the `slowthink data` command). */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
