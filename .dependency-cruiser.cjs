@@ -2,11 +2,6 @@
 // Folder cycles are checked on library code alone by .dependency-cruiser-library.cjs. A known exception names its path and issue; no rule is loosened silently.
 const TEST = '(\\.test\\.ts$|/testing/)';
 
-// Known exceptions (issue #17): files that break a rule today, each to be moved or fixed; remove the path when it is.
-const THINK_EXCEPTIONS = [
-  'src/think/search/process-reward\\.ts$', // builds its verifier: the engine will hand it over (issue #17, step 3)
-];
-
 module.exports = {
   forbidden: [
     {
@@ -20,7 +15,7 @@ module.exports = {
       name: 'think-imports-spec-errors-only',
       comment: 'Strategies receive models and verifiers through the StrategyContext; they never build them (DESIGN.md).',
       severity: 'error',
-      from: { path: '^src/think/', pathNot: [TEST, ...THINK_EXCEPTIONS] },
+      from: { path: '^src/think/', pathNot: TEST },
       to: { path: '^src/', pathNot: '^src/(think|spec|errors)/' },
     },
     {

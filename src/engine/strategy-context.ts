@@ -2,6 +2,7 @@
 import { type BudgetTracker, createBudgetTracker, createLedger, type Ledger } from '../budget/index.js';
 import type { AnswerKey, BudgetLimits, Price, StrategyContext, Verifier, Warning } from '../spec/index.js';
 import { createChargedCall } from './charged-call.js';
+import { resolveProcessVerifier } from './process-verifier.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 export interface StrategyContextOptions {
@@ -39,6 +40,7 @@ export function createStrategyContext(options: StrategyContextOptions): EngineRu
   const context: StrategyContext = {
     model,
     verifier,
+    processVerifier: (problem) => resolveProcessVerifier(problem, { verifier, options: options.options, model }),
     answers: options.answers,
     limits: options.limits,
     options: options.options,

@@ -9,6 +9,12 @@ export interface StrategyContext {
   model: Model;
   /** Outcome/process verifier, when the request or task provides one. */
   verifier: Verifier | undefined;
+  /**
+   * The process verifier for partial chains of `problem`, resolved by the engine from `verifier` and the
+   * `processVerifier` option (`auto`, `steps`, `learned-steps`, `none`); undefined when none applies. Throws
+   * INVALID_ARGUMENT for an unknown option value.
+   */
+  processVerifier(problem: Problem): Verifier | undefined;
   answers: AnswerKey;
   /**
    * Calls the model through the engine: charges the ledger, enforces the budget (caps maxTokens to what is left),

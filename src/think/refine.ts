@@ -13,7 +13,7 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { Message, Problem, Strategy, StrategyContext, Verifier } from '../spec/index.js';
 import type { Candidate } from './candidate.js';
 import { THINK_STEP_BY_STEP, withInstruction } from './prompts.js';
-import { resolveProcessVerifier, scoreChain } from './search/process-reward.js';
+import { scoreChain } from './search/process-reward.js';
 import { chainPrefix, fitsContext, unresolvedWrongLines } from './search/step-lines.js';
 import { drawTurns, spokenText, withinContext } from './society/draw-turns.js';
 import { integerOption, numberOption, optionalIntegerOption, stringOption } from './strategy-options.js';
@@ -242,7 +242,7 @@ export const refine: Strategy = {
       rounds: integerOption(context.options, 'rounds', 2, 0),
       accept: numberOption(context.options, 'accept', 0.99, 0, 1),
       maxTokens: optionalIntegerOption(context.options, 'maxTokens'),
-      processVerifier: resolveProcessVerifier(problem, context),
+      processVerifier: context.processVerifier(problem),
       drawn: 0,
     };
     const messages = withInstruction(problem.messages, context.model, THINK_STEP_BY_STEP);

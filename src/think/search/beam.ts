@@ -12,7 +12,6 @@ import { booleanOption, integerOption, optionalIntegerOption, stringOption } fro
 import { buildResult } from '../strategy-result.js';
 import { roomToExplore } from './explore-budget.js';
 import { runWithoutContinuation } from './no-continuation.js';
-import { resolveProcessVerifier } from './process-reward.js';
 import { createThinkingSearch, initState, type SearchConfig, type ThinkingState } from './search-config.js';
 import { type ChainSelection, selectChain } from './select-chain.js';
 import { chainPrefix } from './step-lines.js';
@@ -70,7 +69,7 @@ function readSettings(context: StrategyContext): BeamSettings {
 /** The search config of beam: process rewards first, then the outcome verifier, then model confidence. */
 function beamConfig(problem: Problem, context: StrategyContext): SearchConfig {
   const maxTokens = optionalIntegerOption(context.options, 'maxTokens');
-  const processVerifier = resolveProcessVerifier(problem, context);
+  const processVerifier = context.processVerifier(problem);
   return createThinkingSearch(problem, context, {
     stepTokens: integerOption(context.options, 'stepTokens', 64),
     finishTokens:

@@ -13,7 +13,6 @@ import { tallyRecord, tallyVotes } from '../voting.js';
 import { roomToExplore } from './explore-budget.js';
 import { backpropagate, createRoot, expand, meanValue, mostVisitedPath, type SearchNode, select, simulate, stateOf } from './mcts-tree.js';
 import { runWithoutContinuation } from './no-continuation.js';
-import { resolveProcessVerifier } from './process-reward.js';
 import { createThinkingSearch, type RewardSource, type SearchConfig } from './search-config.js';
 
 /** The reward source `auto` picks: an exact outcome verifier, else a process verifier, else any outcome verifier, else the vote. */
@@ -57,7 +56,7 @@ function readSettings(context: StrategyContext): MctsSettings {
 
 /** The search config of MCTS: rollouts to an answer, rewarded by the chosen source. */
 function mctsConfig(problem: Problem, context: StrategyContext): SearchConfig {
-  const processVerifier = resolveProcessVerifier(problem, context);
+  const processVerifier = context.processVerifier(problem);
   return createThinkingSearch(problem, context, {
     stepTokens: integerOption(context.options, 'stepTokens', 64),
     finishTokens: optionalIntegerOption(context.options, 'maxTokens'),

@@ -1,31 +1,5 @@
-/** @module Rewards of search: which process verifier scores partial chains; scoring a chain or a finished candidate with a `score` event. */
-import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
+/** @module Rewards of search: scoring a chain or a finished candidate with a `score` event (the engine picks the process verifier). */
 import type { Problem, Score, StrategyContext, Verifier } from '../../spec/index.js';
-import { createVerifier, resolveBuiltInTask } from '../../verify/index.js';
-import { stringOption } from '../strategy-options.js';
-
-/** Names accepted by the `processVerifier` option. */
-export const PROCESS_VERIFIER_NAMES = ['auto', 'steps', 'learned-steps', 'none'] as const;
-
-/**
- * The process verifier for partial chains: the context's verifier when it is a process verifier; else, by the
- * `processVerifier` option: `auto` (default) = `steps`, the exact line checker, when the problem's task is known;
- * `learned-steps` = the model's learned check role (the embedded model); `none`; undefined when none applies.
- */
-export function resolveProcessVerifier(problem: Problem, context: StrategyContext): Verifier | undefined {
-  if (context.verifier?.kind === 'process') return context.verifier;
-  const choice = stringOption(context.options, 'processVerifier', 'auto');
-  if (!(PROCESS_VERIFIER_NAMES as readonly string[]).includes(choice)) {
-    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown process verifier '${choice}'`, {
-      hint: `Use one of: ${PROCESS_VERIFIER_NAMES.join(', ')}.`,
-      param: 'options.processVerifier',
-    });
-  }
-  if (choice === 'none') return undefined;
-  if (choice === 'learned-steps') return createVerifier('learned-steps', { model: context.model });
-  if (choice === 'steps' || resolveBuiltInTask(problem) !== undefined) return createVerifier('steps');
-  return undefined;
-}
 
 /** A chain's process score in [0, 1] with the lines the verifier flagged wrong. */
 export interface ChainScore {

@@ -1,7 +1,7 @@
 /** @module The society's roles: solvers (samples at spread temperatures), the checker (a verifier) and the aggregator (a weighted vote). */
 import type { Message, Problem, StrategyContext, Verifier } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
-import { resolveProcessVerifier, scoreChain, scoreOutcome } from '../search/process-reward.js';
+import { scoreChain, scoreOutcome } from '../search/process-reward.js';
 import { type Tally, tallyRecord, tallyVotes } from '../voting.js';
 import { drawTurns, withinContext } from './draw-turns.js';
 
@@ -74,7 +74,7 @@ export async function solve(
 /** The checker: the context's outcome verifier, else the process verifier when the task is known, else none. */
 export function chooseChecker(problem: Problem, context: StrategyContext): Verifier | undefined {
   if (context.verifier) return context.verifier;
-  return resolveProcessVerifier(problem, context);
+  return context.processVerifier(problem);
 }
 
 /** Scores each unscored member with the checker (a `score` event each) and records the checker's verdicts as an `agent` thought. */

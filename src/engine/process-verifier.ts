@@ -1,0 +1,32 @@
+/** @module The process verifier the engine hands to strategies for partial chains (strategies never build verifiers). */
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import type { Model, Problem, Verifier } from '../spec/index.js';
+import { stringOption } from '../think/strategy-options.js';
+import { createVerifier, resolveBuiltInTask } from '../verify/index.js';
+
+/** Names accepted by the `processVerifier` strategy option. */
+export const PROCESS_VERIFIER_NAMES = ['auto', 'steps', 'learned-steps', 'none'] as const;
+
+/**
+ * The process verifier for partial chains of `problem`: the request's verifier when it is a process verifier; else, by the
+ * `processVerifier` option: `auto` (default) = `steps`, the exact line checker, when the problem's task is known;
+ * `learned-steps` = the model's learned check role (the embedded model); `none`; undefined when none applies.
+ * Resolved when a strategy asks, so only strategies that score chains validate the option.
+ */
+export function resolveProcessVerifier(
+  problem: Problem,
+  run: { verifier: Verifier | undefined; options: Record<string, unknown>; model: Model },
+): Verifier | undefined {
+  if (run.verifier?.kind === 'process') return run.verifier;
+  const choice = stringOption(run.options, 'processVerifier', 'auto');
+  if (!(PROCESS_VERIFIER_NAMES as readonly string[]).includes(choice)) {
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown process verifier '${choice}'`, {
+      hint: `Use one of: ${PROCESS_VERIFIER_NAMES.join(', ')}.`,
+      param: 'options.processVerifier',
+    });
+  }
+  if (choice === 'none') return undefined;
+  if (choice === 'learned-steps') return createVerifier('learned-steps', { model: run.model });
+  if (choice === 'steps' || resolveBuiltInTask(problem) !== undefined) return createVerifier('steps');
+  return undefined;
+}
