@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunStore } from '../store/index.js';
 
-const cli = join(import.meta.dirname, 'testing', 'bench-cli.ts');
+const cli = join(import.meta.dirname, '..', 'testing', 'bench-cli.ts');
 
 function startCli(args: string[], delayMs: number): ChildProcess {
   // node itself (not npx) so that SIGKILL hits the process that writes the store.
