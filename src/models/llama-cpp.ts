@@ -2,7 +2,7 @@
 import type { ChatHistoryItem, ChatWrapper, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Message, Model, Sample, Warning } from '../spec/index.js';
-import { abortedResult, getSharedLlama, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
+import { abortedResult, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
 
 /** Options of a local GGUF model. */
 export interface LlamaCppModelOptions {
@@ -133,9 +133,4 @@ export async function createLlamaCppModel(options: LlamaCppModelOptions): Promis
       await model.dispose();
     },
   };
-}
-
-/** Loads the shared Llama ahead of time (optional; the first model load does it anyway). */
-export async function warmUpLlama(): Promise<void> {
-  await getSharedLlama();
 }

@@ -54,8 +54,6 @@ export type TraceEvent =
   | { type: 'finish'; finishReason: FinishReason; stoppedBy: StopLimit | null; usage: LedgerTotals }
   | { type: 'error'; code: string; message: string };
 
-export type TraceEventType = TraceEvent['type'];
-
 /** Receives events as they happen. */
 export type EventSink = (event: TraceEvent) => void;
 
