@@ -67,10 +67,9 @@ export function defaultModelName(environment: NodeJS.ProcessEnv = process.env): 
 }
 
 async function createEmbedded(tier: 'mini' | 'full'): Promise<Model> {
-  // Loaded lazily (node-llama-cpp and the weights); a variable specifier keeps this file independent of its types.
-  const specifier = './embedded.js';
-  const embedded = (await import(specifier)) as { createEmbeddedModel(options: { tier: 'mini' | 'full' }): Promise<Model> };
-  return embedded.createEmbeddedModel({ tier });
+  // Loaded lazily (node-llama-cpp and the weights); a literal specifier, so the edge is visible to tsc and depcruise.
+  const { createEmbeddedModel } = await import('./embedded.js');
+  return createEmbeddedModel({ tier });
 }
 
 async function create(name: string, environment: NodeJS.ProcessEnv): Promise<Model> {
