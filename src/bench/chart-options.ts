@@ -1,11 +1,12 @@
 /** @module ECharts options for the report's plots, built from a run summary (pure data → option objects). */
+import { EFFORTS } from '../spec/index.js';
 import type { ConfigSummary, GroupAccuracy } from './metrics.js';
 import type { BenchSummary } from './summary.js';
 
 /** A colour-blind-friendly palette (Okabe-Ito, then Tableau). */
 export const PALETTE = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#000000', '#8c564b', '#7f7f7f', '#bcbd22'];
 
-const EFFORT_ORDER = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max', 'auto'];
+const EFFORT_ORDER: readonly string[] = EFFORTS;
 const percent = (value: number): number => Math.round(value * 1000) / 10;
 
 /** The family a config is drawn with: `effort` for plain efforts, else its strategy name (options vary along the line). */

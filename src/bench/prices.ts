@@ -1,15 +1,12 @@
 /** @module Hypothetical token prices for `--price`: local models cost $0, so reports can also price tokens as if on an API. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { DEFAULT_PRICES } from '../models/prices.js';
 import type { Price } from '../spec/index.js';
 
-/** List prices in dollars per million tokens (research/ttc-literature.md §9; o1-mini at its later price). */
-export const NAMED_PRICES: Record<string, Price> = {
-  o1: { inputPerMTok: 15, outputPerMTok: 60 },
-  'o1-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
-  'o3-mini': { inputPerMTok: 1.1, outputPerMTok: 4.4 },
-  'gpt-4o': { inputPerMTok: 2.5, outputPerMTok: 10 },
-  'gpt-4o-mini': { inputPerMTok: 0.15, outputPerMTok: 0.6 },
-  'deepseek-r1': { inputPerMTok: 0.55, outputPerMTok: 2.19 },
+/** The models' one price table, plus `deepseek-r1`: the paper's name for what DeepSeek's API sells as `deepseek-reasoner`. */
+export const NAMED_PRICES: Readonly<Record<string, Price>> = {
+  ...DEFAULT_PRICES,
+  'deepseek-r1': DEFAULT_PRICES['deepseek-reasoner'] as Price,
 };
 
 /** A named price with its label, e.g. `o1-mini ($1.1 in / $4.4 out per M tokens)`. */

@@ -1,8 +1,10 @@
 /** @module Where a completion states its final answer (`A:` after `</think>`, `Answer:`, `\boxed{}`), and refusals that state none. */
 import { parseCompletion } from './format.js';
 
-const ANSWER_LINE = /^\s*(?:[-*>]\s*)?(?:\*\*|__)?\s*(?:final\s+answer|answer|a)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
-const ANSWER_PHRASE = /\bthe\s+(?:final\s+)?answer\s+is\s*:?\s*(.+?)\s*$/i;
+/** A line that states the answer: `A: …`, `Answer: …`, `**Final answer:** …` (the value is group 1). */
+export const ANSWER_LINE = /^\s*(?:[-*>]\s*)?(?:\*\*|__)?\s*(?:final\s+answer|answer|a)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
+/** `… the (final) answer is …` (the value is group 1). */
+export const ANSWER_PHRASE = /\bthe\s+(?:final\s+)?answer\s+is\s*:?\s*(.+?)\s*$/i;
 const REFUSAL =
   /\b(?:I\s+(?:cannot|can(?:'|’)t|can\s+not|am\s+unable|'m\s+unable|am\s+not\s+able|only\s+know|don(?:'|’)t\s+know|do\s+not\s+know)|I(?:'|’)m\s+(?:sorry|unable|not\s+able)|unable\s+to\s+(?:answer|solve|help)|outside\s+(?:my|the)\b|as\s+an\s+ai\b)/i;
 

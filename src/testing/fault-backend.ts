@@ -4,6 +4,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mulberry32 } from '../tasks/random.js';
 
 /** The faults: rejections bill nothing; a started answer bills its call and the tokens it sent before the fault. */
 export const FAULT_KINDS = [
@@ -55,18 +56,6 @@ type ChatBody = {
   stream_options?: { include_usage?: boolean };
 };
 
-/** Small deterministic PRNG (mulberry32), so a seed reproduces the fault sequence. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 /** The worked answer to the last `a op b` in the question, as the tokens a backend would stream. */
 export function answerTokens(question: string): string[] {
   const match = [...question.matchAll(/(-?\d+)\s*([-+*×])\s*(\d+)/g)].at(-1);
@@ -91,7 +80,7 @@ const chunkOf = (choices: unknown[], usage: unknown = null) =>
 
 /** Starts the backend on a free loopback port. */
 export async function startFaultBackend(options: FaultBackendOptions = {}): Promise<FaultBackend> {
-  const random = createRandom(options.seed ?? 1);
+  const random = mulberry32(options.seed ?? 1); // seeded, so a seed reproduces the fault sequence
   const faultRate = options.faultRate ?? 0.2;
   const weights = FAULT_KINDS.map((kind) => options.weights?.[kind] ?? 1);
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);

@@ -1,8 +1,6 @@
 /** @module Answer extraction from a sample's text: `\boxed{}`, a final-answer line, the last number; code blocks for code tasks. */
-import { isRefusal } from '../tasks/final-answer.js';
+import { ANSWER_LINE, ANSWER_PHRASE, isRefusal, lastBoxed } from '../tasks/final-answer.js';
 
-const answerLine = /^\s*(?:[-*>]\s*)?(?:\*\*|__)?\s*(?:final\s+answer|answer|a)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
-const answerIsPhrase = /\bthe\s+(?:final\s+)?answer\s+is\s*:?\s*(.+?)\s*$/i;
 const hashLine = /^\s*####\s*(.+?)\s*$/;
 // A number standing alone: not part of a word (`gpt-4o-mini`, `v2`, `3rd`), a version (`1.2.3`) or an identifier.
 const numberPattern =
@@ -13,17 +11,7 @@ const labelBefore =
 
 /** The contents of the last `\boxed{…}` (or `\fbox{…}`) with balanced braces, or undefined. */
 export function findLastBoxed(text: string): string | undefined {
-  const pattern = /\\(?:boxed|fbox)\s*\{/g;
-  let result: string | undefined;
-  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-    let depth = 1;
-    let index = match.index + match[0].length;
-    for (; index < text.length && depth > 0; index += 1) {
-      if (text[index] === '{') depth += 1;
-      else if (text[index] === '}') depth -= 1;
-    }
-    if (depth === 0) result = text.slice(match.index + match[0].length, index - 1).trim();
-  }
+  const result = lastBoxed(text);
   if (result !== undefined) return result;
   const bare = /\\boxed\s+([^\s$]+)/g;
   let last: string | undefined;
@@ -33,7 +21,7 @@ export function findLastBoxed(text: string): string | undefined {
 
 /** Cuts a value at the end of its sentence (`$5$. I hope it is correct.`, `42, because …`), keeping decimals whole. */
 function firstSentence(value: string): string {
-  const phrase = answerIsPhrase.exec(value);
+  const phrase = ANSWER_PHRASE.exec(value);
   const inner = phrase?.[1] ?? value;
   return inner.split(/\.\s+(?=[A-Z])|,\s+(?=(?:because|since|as|which|so)\b)/)[0] ?? inner;
 }
@@ -53,7 +41,7 @@ export function findAnswerLine(text: string): string | undefined {
   const lines = text.split(/\r?\n/);
   for (let index = lines.length - 1; index >= 0; index -= 1) {
     const line = lines[index] ?? '';
-    const match = answerLine.exec(line) ?? hashLine.exec(line) ?? answerIsPhrase.exec(line);
+    const match = ANSWER_LINE.exec(line) ?? hashLine.exec(line) ?? ANSWER_PHRASE.exec(line);
     const value = match?.[1] === undefined ? '' : tidyLineValue(match[1]);
     if (value !== '') return isRefusal(value) ? undefined : (findLastBoxed(value) ?? value);
   }

@@ -1,7 +1,8 @@
 /** @module `slowthink ask "QUESTION"`: streams the thinking, then the answer, then a one-line ledger (or one JSON object). */
 import type { Command } from 'commander';
+import { DEFAULT_EFFORT } from '../../budget/effort.js';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
-import type { BudgetLimits, ReasonRequest } from '../../spec/index.js';
+import { type BudgetLimits, EFFORTS, type ReasonRequest } from '../../spec/index.js';
 
 type AskFlags = Record<string, string | boolean | undefined>;
 
@@ -131,7 +132,7 @@ export function register(program: Command): void {
       '-m, --model <model>',
       'provider:model, e.g. slowthink-mini, gguf:./m.gguf, openai:gpt-4o-mini (default: SLOWTHINK_MODEL, config, embedded)',
     )
-    .option('-e, --effort <effort>', 'none, minimal, low, medium, high, xhigh, max, auto', 'medium')
+    .option('-e, --effort <effort>', EFFORTS.join(', '), DEFAULT_EFFORT)
     .option(
       '-s, --strategy <strategy>',
       "strategy overriding the effort's, e.g. cot, self-consistency, adaptive-consistency, best-of-n, think-longer, beam, mcts (a wrong name lists all)",
