@@ -1,6 +1,6 @@
 /**
  * @module The forgery table: scores every forgery attempt (and two honest controls) with the code verifier, or with the
- * verifier of an older commit: `npx tsx src/verify/measure-forgery.ts [--rev <commit>]`.
+ * verifier of an older commit: `npx tsx scripts/measure-forgery.ts [--rev <commit>]`.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,10 +8,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import type { Verifier } from '../spec/verifier.js';
-import { ADD_TESTS, FORGERY_ATTEMPTS } from './forgery-attempts.js';
+import type { Verifier } from '../src/spec/verifier.js';
+import { ADD_TESTS, FORGERY_ATTEMPTS } from '../src/verify/forgery-attempts.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
+const here = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'verify'); // the verifier's own folder
 const owned = ['code-verifier', 'python-harness', 'sandbox'];
 
 /** Copies a commit's verifier files to a temporary folder, pointing their other imports at this checkout. */
@@ -36,7 +36,7 @@ const { values } = parseArgs({
 const timeoutMs = Number(values.timeout);
 const { create, cleanup } = values.rev
   ? await verifierAt(values.rev)
-  : { create: (await import('./code-verifier.js')).createCodeVerifier, cleanup: () => {} };
+  : { create: (await import('../src/verify/code-verifier.js')).createCodeVerifier, cleanup: () => {} };
 const verifier = create({ timeoutMs });
 const rows = [
   {

@@ -1,11 +1,11 @@
 /**
  * @module Measures what a time limit costs above itself on the embedded model: `runs` requests at effort max under
  * `--max-seconds` (default 20 × 0.5 s), wall time of `reason()` minus the limit, median and max.
- * Run: `npx tsx src/testing/measure-seconds-overshoot.ts [runs] [seconds]`.
+ * Run: `npx tsx scripts/measure-seconds-overshoot.ts [runs] [seconds]`.
  */
-import { reason } from '../engine/reason.js';
-import { SlowthinkError } from '../errors/index.js';
-import { createEmbeddedModel } from '../models/embedded.js';
+import { reason } from '../src/engine/reason.js';
+import { SlowthinkError } from '../src/errors/index.js';
+import { createEmbeddedModel } from '../src/models/embedded.js';
 
 const runs = Number(process.argv[2] ?? 20);
 const limit = Number(process.argv[3] ?? 0.5);

@@ -1,7 +1,7 @@
-/** @module Measures equivalence and sandbox latency (medians): `npx tsx src/verify/measure-verify.ts`. */
-import { answersEquivalent } from './answers-equivalent.js';
-import { createCodeVerifier } from './code-verifier.js';
-import { sandboxAvailability } from './sandbox.js';
+/** @module Measures equivalence and sandbox latency (medians): `npx tsx scripts/measure-verify.ts`. */
+import { answersEquivalent } from '../src/verify/answers-equivalent.js';
+import { createCodeVerifier } from '../src/verify/code-verifier.js';
+import { sandboxAvailability } from '../src/verify/sandbox.js';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
