@@ -8,6 +8,26 @@ export interface ChainScore {
   evidence: string | undefined;
 }
 
+/** Scores `candidate` with `verifier`, clamps the value to [0, 1] and emits it as a `score` event on `thoughtId`. */
+async function scoreAndEmit(
+  problem: Problem,
+  context: StrategyContext,
+  verifier: Verifier,
+  candidate: { text: string; answer: string | undefined; reasoning: string },
+  thoughtId: string,
+): Promise<{ value: number; score: Score }> {
+  const score = await verifier.score(problem, candidate, { signal: context.signal });
+  const value = Number.isFinite(score.value) ? Math.min(1, Math.max(0, score.value)) : 0;
+  context.emit({
+    type: 'score',
+    id: thoughtId,
+    verifier: verifier.name,
+    value,
+    ...(score.evidence === undefined ? {} : { evidence: score.evidence }),
+  });
+  return { value, score };
+}
+
 /** Scores the thinking `lines` (and the answer text, if any) with `verifier`, emitting a `score` event on `thoughtId`. */
 export async function scoreChain(
   problem: Problem,
@@ -15,20 +35,8 @@ export async function scoreChain(
   verifier: Verifier,
   chain: { lines: readonly string[]; text?: string; answer?: string | undefined; thoughtId: string },
 ): Promise<ChainScore> {
-  const reasoning = chain.lines.join('\n');
-  const score: Score = await verifier.score(
-    problem,
-    { text: chain.text ?? '', answer: chain.answer, reasoning },
-    { signal: context.signal },
-  );
-  const value = Number.isFinite(score.value) ? Math.min(1, Math.max(0, score.value)) : 0;
-  context.emit({
-    type: 'score',
-    id: chain.thoughtId,
-    verifier: verifier.name,
-    value,
-    ...(score.evidence === undefined ? {} : { evidence: score.evidence }),
-  });
+  const candidate = { text: chain.text ?? '', answer: chain.answer, reasoning: chain.lines.join('\n') };
+  const { value, score } = await scoreAndEmit(problem, context, verifier, candidate, chain.thoughtId);
   const wrongLines = (score.issues ?? []).filter((issue) => issue.code === 'wrong-step').map((issue) => issue.message);
   return { value, wrongLines, evidence: score.evidence };
 }
@@ -40,18 +48,6 @@ export async function scoreOutcome(
   verifier: Verifier,
   candidate: { text: string; answer: string | undefined; reasoning: string; thoughtId: string },
 ): Promise<number> {
-  const score = await verifier.score(
-    problem,
-    { text: candidate.text, answer: candidate.answer, reasoning: candidate.reasoning },
-    { signal: context.signal },
-  );
-  const value = Number.isFinite(score.value) ? Math.min(1, Math.max(0, score.value)) : 0;
-  context.emit({
-    type: 'score',
-    id: candidate.thoughtId,
-    verifier: verifier.name,
-    value,
-    ...(score.evidence === undefined ? {} : { evidence: score.evidence }),
-  });
-  return value;
+  const { thoughtId, ...scored } = candidate;
+  return (await scoreAndEmit(problem, context, verifier, scored, thoughtId)).value;
 }
