@@ -3,7 +3,7 @@ import type { Strategy } from '../spec/index.js';
 import type { Candidate } from './candidate.js';
 import { samplingLoop } from './sampling-loop.js';
 import { scoreCandidates } from './score-candidates.js';
-import { integerOption, optionalIntegerOption } from './strategy-options.js';
+import { samplingOptions } from './strategy-options.js';
 import { buildResult, stopReason } from './strategy-result.js';
 import { tallyVotes } from './voting.js';
 
@@ -25,13 +25,8 @@ export const bestOfN: Strategy = {
   description: 'N chains of thought; the verifier picks the best.',
   usesVerifier: true,
   async run(problem, context) {
-    const n = integerOption(context.options, 'n', 8);
-    const batch = integerOption(context.options, 'batch', context.model.capabilities.maxParallel || 1);
-    const maxTokens = optionalIntegerOption(context.options, 'maxTokens');
     const loop = await samplingLoop(problem, context, {
-      total: n,
-      batch,
-      maxTokens,
+      ...samplingOptions(context.options, context.model.capabilities.maxParallel, 8),
       // Without a verifier the pick falls back to model confidence.
       confidence: context.verifier === undefined,
       afterBatch: async (_all, fresh) => {

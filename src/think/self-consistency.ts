@@ -1,7 +1,7 @@
 /** @module `self-consistency`: N chains of thought, majority vote over normalized answers (Wang et al. 2022). */
 import type { Strategy } from '../spec/index.js';
 import { samplingLoop } from './sampling-loop.js';
-import { integerOption, optionalIntegerOption } from './strategy-options.js';
+import { samplingOptions } from './strategy-options.js';
 import { buildResult, mostConfident, stopReason } from './strategy-result.js';
 import { tallyRecord, tallyVotes } from './voting.js';
 
@@ -12,14 +12,9 @@ export const selfConsistency: Strategy = {
   description: 'N chains of thought, majority vote.',
   usesVerifier: false,
   async run(problem, context) {
-    const n = integerOption(context.options, 'n', 5);
-    const batch = integerOption(context.options, 'batch', context.model.capabilities.maxParallel || 1);
-    const maxTokens = optionalIntegerOption(context.options, 'maxTokens');
     const weightOf = (candidate: { confidence: number | undefined }) => 1 + (candidate.confidence ?? 0) * 1e-6;
     const loop = await samplingLoop(problem, context, {
-      total: n,
-      batch,
-      maxTokens,
+      ...samplingOptions(context.options, context.model.capabilities.maxParallel, 5),
       confidence: true,
       afterBatch(candidates) {
         const tally = tallyVotes(candidates, weightOf);

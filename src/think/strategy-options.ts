@@ -63,3 +63,16 @@ export function stringOption(options: Record<string, unknown>, name: string, fal
   }
   return value;
 }
+
+/** The sampling options of an N-sample strategy: `n` (default `defaultN`), `batch` (default: the model's parallelism), `maxTokens`. */
+export function samplingOptions(
+  options: Record<string, unknown>,
+  maxParallel: number,
+  defaultN: number,
+): { total: number; batch: number; maxTokens: number | undefined } {
+  return {
+    total: integerOption(options, 'n', defaultN),
+    batch: integerOption(options, 'batch', maxParallel || 1),
+    maxTokens: optionalIntegerOption(options, 'maxTokens'),
+  };
+}

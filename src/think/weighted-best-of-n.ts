@@ -3,7 +3,7 @@ import type { Strategy } from '../spec/index.js';
 import { fallbackPick, NO_VERIFIER_WARNING } from './best-of-n.js';
 import { samplingLoop } from './sampling-loop.js';
 import { scoreCandidates } from './score-candidates.js';
-import { integerOption, optionalIntegerOption } from './strategy-options.js';
+import { samplingOptions } from './strategy-options.js';
 import { buildResult, stopReason } from './strategy-result.js';
 import { tallyRecord, tallyVotes } from './voting.js';
 
@@ -14,13 +14,8 @@ export const weightedBestOfN: Strategy = {
   description: 'N chains of thought; answers ranked by the sum of their verifier scores.',
   usesVerifier: true,
   async run(problem, context) {
-    const n = integerOption(context.options, 'n', 8);
-    const batch = integerOption(context.options, 'batch', context.model.capabilities.maxParallel || 1);
-    const maxTokens = optionalIntegerOption(context.options, 'maxTokens');
     const loop = await samplingLoop(problem, context, {
-      total: n,
-      batch,
-      maxTokens,
+      ...samplingOptions(context.options, context.model.capabilities.maxParallel, 8),
       confidence: context.verifier === undefined,
       afterBatch: async (candidates, fresh) => {
         await scoreCandidates(problem, context, fresh);
