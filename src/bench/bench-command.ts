@@ -1,6 +1,7 @@
 /** @module The `slowthink bench` action: options → store → runner (engine or fake solver) → report folder and summary. */
 import { join } from 'node:path';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { parseNumberOption } from '../errors/number-option.js';
 import { RunStore, resolveStorePath } from '../store/index.js';
 import { createEngineSolver } from './engine-solver.js';
 import { createFakeSolver } from './fake-solver.js';
@@ -34,14 +35,7 @@ export interface BenchCommandOptions {
 }
 
 function integer(value: string | undefined, name: string, minimum: number): number | undefined {
-  if (value === undefined) return undefined;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < minimum) {
-    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected --${name} to be an integer ≥ ${minimum}, got ${value}`, {
-      param: name,
-    });
-  }
-  return parsed;
+  return parseNumberOption(name, value, { integer: true, minimum });
 }
 
 async function taskLookup(): Promise<TaskLookup> {

@@ -2,34 +2,10 @@
 import type { Command } from 'commander';
 import { DEFAULT_EFFORT } from '../../budget/effort.js';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
+import { parseNumberOption } from '../../errors/number-option.js';
 import { type BudgetLimits, EFFORTS, type ReasonRequest } from '../../spec/index.js';
 
 type AskFlags = Record<string, string | boolean | undefined>;
-
-/** Parses a numeric flag; throws INVALID_ARGUMENT naming the flag for non-numbers, negatives and non-integers. */
-export function parseNumberFlag(
-  flag: string,
-  value: string | boolean | undefined,
-  rules: { integer?: boolean; minimum: number; exclusive?: boolean; maximum?: number; example: string },
-): number | undefined {
-  if (value === undefined) return undefined;
-  const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;
-  const low = rules.exclusive ? number <= rules.minimum : number < rules.minimum;
-  if (
-    !Number.isFinite(number) ||
-    low ||
-    (rules.maximum !== undefined && number > rules.maximum) ||
-    (rules.integer && !Number.isInteger(number))
-  ) {
-    const kind = rules.integer ? 'a whole number' : 'a number';
-    const range = `${rules.exclusive ? '>' : '≥'} ${rules.minimum}${rules.maximum === undefined ? '' : ` and ≤ ${rules.maximum}`}`;
-    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--${flag} must be ${kind} ${range}, got "${String(value)}"`, {
-      hint: `Example: --${flag} ${rules.example}`,
-      param: flag,
-    });
-  }
-  return number;
-}
 
 /** Turns the flags into a ReasonRequest (without the question); validates every number. */
 export function requestFromFlags(question: string, flags: AskFlags): ReasonRequest {
@@ -40,20 +16,20 @@ export function requestFromFlags(question: string, flags: AskFlags): ReasonReque
     });
   }
   const budget: BudgetLimits = {};
-  const maxTokens = parseNumberFlag('max-tokens', flags.maxTokens, { integer: true, minimum: 1, example: '4000' });
-  const maxUsd = parseNumberFlag('max-usd', flags.maxUsd, { minimum: 0, exclusive: true, example: '0.05' });
-  const maxSeconds = parseNumberFlag('max-seconds', flags.maxSeconds, { minimum: 0, exclusive: true, example: '30' });
-  const maxCalls = parseNumberFlag('max-calls', flags.maxCalls, { integer: true, minimum: 1, example: '8' });
+  const maxTokens = parseNumberOption('max-tokens', flags.maxTokens, { integer: true, minimum: 1, example: '4000' });
+  const maxUsd = parseNumberOption('max-usd', flags.maxUsd, { minimum: 0, exclusive: true, example: '0.05' });
+  const maxSeconds = parseNumberOption('max-seconds', flags.maxSeconds, { minimum: 0, exclusive: true, example: '30' });
+  const maxCalls = parseNumberOption('max-calls', flags.maxCalls, { integer: true, minimum: 1, example: '8' });
   if (maxTokens !== undefined) budget.maxTokens = maxTokens;
   if (maxUsd !== undefined) budget.maxUsd = maxUsd;
   if (maxSeconds !== undefined) budget.maxSeconds = maxSeconds;
   if (maxCalls !== undefined) budget.maxCalls = maxCalls;
   const request: ReasonRequest = { question, budget };
-  const temperature = parseNumberFlag('temperature', flags.temperature, { minimum: 0, maximum: 2, example: '0.7' });
-  const seed = parseNumberFlag('seed', flags.seed, { integer: true, minimum: 0, example: '42' });
+  const temperature = parseNumberOption('temperature', flags.temperature, { minimum: 0, maximum: 2, example: '0.7' });
+  const seed = parseNumberOption('seed', flags.seed, { integer: true, minimum: 0, example: '42' });
   if (temperature !== undefined) request.temperature = temperature;
   if (seed !== undefined) request.seed = seed;
-  const samples = parseNumberFlag('samples', flags.samples, { integer: true, minimum: 1, example: '8' });
+  const samples = parseNumberOption('samples', flags.samples, { integer: true, minimum: 1, example: '8' });
   if (samples !== undefined) request.options = { n: samples, maxSamples: samples };
   if (typeof flags.model === 'string') request.model = flags.model;
   if (typeof flags.effort === 'string') request.effort = flags.effort as ReasonRequest['effort'];
