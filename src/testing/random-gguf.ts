@@ -1,6 +1,7 @@
 /** @module Writes a tiny random-weight llama GGUF with our vocabulary, for tests that need a real model file. */
 import { type LlamaConfig, type NamedWeight, writeLlamaGguf } from '../models/gguf/llama-gguf.js';
 import { VOCAB_SIZE } from '../models/gguf/vocab.js';
+import { mulberry32 as seededRandom } from '../tasks/random.js';
 
 /** Options of a random model; defaults make a 2-layer d=64 model of about 0.3 MB. */
 export interface RandomLlamaGgufOptions {
@@ -12,17 +13,6 @@ export interface RandomLlamaGgufOptions {
   fileType?: 'F32' | 'F16';
   /** Scale of the random weights; larger values make sharper, more varied distributions. */
   scale?: number;
-}
-
-/** Mulberry32: a small seeded generator so the file is the same every run. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let mixed = Math.imul(state ^ (state >>> 15), 1 | state);
-    mixed = (mixed + Math.imul(mixed ^ (mixed >>> 7), 61 | mixed)) ^ mixed;
-    return ((mixed ^ (mixed >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Writes a random llama GGUF (our character vocabulary with byte tokens) to `path` and returns its config. */
