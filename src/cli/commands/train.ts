@@ -38,6 +38,15 @@ export function sftExportPath(options: { tier: keyof typeof TIER_PRESETS; out?: 
   return options.out ?? join(options.checkpoints ?? `training/checkpoints/${options.tier}`, `${preset.name}.gguf`);
 }
 
+/** RL stage defaults per tier (issue #13 budgets: mini <= 60 min, full <= 120 min on the 2-core machine). */
+export const RL_MINUTES = { mini: 60, full: 120 } as const;
+
+/** Where `train rl` writes its GGUF: beside its checkpoints (training/checkpoints/<tier>-rl), the shipped file only with `--ship`. */
+export function rlExportPath(tier: keyof typeof TIER_PRESETS, options: { ship?: boolean; checkpoints?: string }): string {
+  const preset = TIER_PRESETS[tier];
+  return options.ship ? preset.file : join(options.checkpoints ?? `training/checkpoints/${tier}-rl`, `${preset.name}-rl.gguf`);
+}
+
 /** Registers the `train` command. */
 export function register(program: Command): void {
   const train = program.command('train').description('Train our own small reasoning model (PyTorch on CPU) and export it to GGUF');
@@ -110,6 +119,66 @@ export function register(program: Command): void {
       if (code !== 0)
         throw new SlowthinkError(ERROR_CODES.INTERNAL, `The trainer exited with code ${code}.`, {
           hint: 'Check that /usr/bin/python3 can `import torch` (apt-get install python3-torch libopenblas0-openmp).',
+        });
+    });
+  train
+    .command('rl')
+    .description(
+      "GRPO on the task checkers' rewards, starting from the shipped GGUF; exports a GGUF beside its checkpoints (--ship: models/<tier>.gguf)",
+    )
+    .option('--tier <tier>', 'mini or full', 'mini')
+    .option('--minutes <m>', 'stop after this many minutes (default: 60 for mini, 120 for full)')
+    .option('--steps <n>', 'stop after this many GRPO steps')
+    .option('--from <file>', "starting weights: a GGUF (read back to F32) or trainer safetensors (default: the tier's shipped GGUF)")
+    .option('--tasks <spec>', 'curriculum pool of task levels', 'arithmetic=3/4/5,countdown=3/4')
+    .option('--threads <n>', 'torch CPU threads', '2')
+    .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>-rl); an existing ckpt.pt there is resumed')
+    .option('--ship', 'write the shipped models/<tier>.gguf (replaces the model slowthink runs)')
+    .option('--python <path>', 'Python with torch', '/usr/bin/python3')
+    .action(async (options: Record<string, string | boolean | undefined>) => {
+      const { existsSync, mkdirSync } = await import('node:fs');
+      const { spawn } = await import('node:child_process');
+      const tier = options['tier'];
+      if (tier !== 'mini' && tier !== 'full')
+        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown tier '${tier}'`, {
+          hint: 'Use --tier mini or --tier full.',
+          param: 'tier',
+        });
+      const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+      const folder = text('checkpoints') ?? `training/checkpoints/${tier}-rl`;
+      const exportPath = rlExportPath(tier, { ship: options['ship'] === true, checkpoints: folder });
+      const from = text('from') ?? TIER_PRESETS[tier].file;
+      if (!existsSync(from))
+        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--from ${from} does not exist`, {
+          hint: 'Give a GGUF or a trainer .safetensors file.',
+          param: 'from',
+        });
+      mkdirSync(folder, { recursive: true });
+      let init = from;
+      if (!from.endsWith('.safetensors')) {
+        // The trainer reads F32 safetensors; the GGUF's F16 weights are read back exactly (the re-export is byte-identical).
+        init = join(folder, 'from.safetensors');
+        const { importGgufToSafetensors } = await import('../../models/gguf/import-gguf.js');
+        importGgufToSafetensors(from, init);
+      }
+      const args = [
+        'training/rl.py',
+        `--init=${init}`,
+        `--out_dir=${folder}`,
+        `--name=${TIER_PRESETS[tier].name}`,
+        `--export=${exportPath}`,
+        `--tasks=${text('tasks')}`,
+        `--threads=${options['threads']}`,
+        `--max_minutes=${options['minutes'] ?? (options['steps'] ? 100000 : RL_MINUTES[tier])}`,
+        ...(options['steps'] ? [`--max_steps=${options['steps']}`] : []),
+      ];
+      const python = text('python') ?? '/usr/bin/python3';
+      console.log(`${python} ${args.join(' ')}`);
+      const child = spawn(python, args, { stdio: 'inherit' });
+      const code = await new Promise<number>((done) => child.on('close', (exitCode) => done(exitCode ?? 1)));
+      if (code !== 0)
+        throw new SlowthinkError(ERROR_CODES.INTERNAL, `The RL trainer exited with code ${code}.`, {
+          hint: 'Check that /usr/bin/python3 can `import torch`; rerun the same command to resume from the last snapshot.',
         });
     });
 }

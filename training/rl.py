@@ -1,0 +1,263 @@
+"""GRPO with verifiable rewards from the TypeScript checkers (issue #13): group-relative advantages, clipped ratio,
+token-level loss, with DAPO / Dr. GRPO fixes (uniform groups dropped, no length normalisation, overlong samples masked).
+
+Run:   /usr/bin/python3 training/rl.py --init=START.safetensors --out_dir=training/checkpoints/mini-rl --max_minutes=60
+Rewards and problems come from `npx tsx src/tasks/score-service.ts` (JSON lines over a pipe); Python never checks answers.
+Output: out_dir/ckpt.pt (resumable, written atomically), out_dir/model.safetensors, snapshots/, and with --export a GGUF.
+"""
+import json
+import math
+import os
+import random
+import subprocess
+import sys
+import time
+
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from model import ModelConfig, Transformer  # noqa: E402
+from grpo import group_advantages, policy_loss, trainable_rows  # noqa: E402
+from safetensors_io import load_safetensors, save_safetensors  # noqa: E402
+
+# ---------------------------------------------------------------- defaults (override with --key=value)
+init = ''                      # starting weights (safetensors with config metadata); '' = random init (tests only)
+out_dir = 'training/checkpoints/rl'
+export = ''
+name = 'slowthink'
+tasks = 'arithmetic=3/4/5,countdown=3/4'   # curriculum pool (TS generators, evaluation problems excluded)
+problems_per_level = 400
+problem_seed = 4242
+reward = 'task'                # 'task': the task checkers; 'digits': share of digit characters (smoke test only)
+scorer = 'npx tsx src/tasks/score-service.ts'
+group_size = 8
+groups_per_step = 8
+max_new = 400                  # longer rollouts are overlong: scored, but masked out of the loss
+temperature = 1.0
+mask_overlong = True           # DAPO overlong filtering (off only for the smoke test's 8-token rollouts)
+learning_rate = 1e-5
+clip_low = 0.2
+clip_high = 0.28               # DAPO clip-higher
+updates_per_batch = 1          # >1: reuse a batch, and the clipped ratio matters
+kl_coef = 0.0                  # KL to the starting weights (k3 estimator); always measured, added to the loss if > 0
+grad_clip = 1.0
+max_steps = 100000
+max_minutes = 60.0
+threads = 2
+seed = 1
+log_every = 1
+save_every = 10
+resume = True
+# random-init shape (only when init is empty)
+dim = 32
+n_layers = 1
+n_heads = 2
+# ----------------------------------------------------------------
+config_keys = [k for k, v in list(globals().items()) if not k.startswith('_') and isinstance(v, (int, float, bool, str))]
+for argument in sys.argv[1:]:
+    key, _, value = argument.lstrip('-').partition('=')
+    if key not in config_keys:
+        sys.exit(f'unknown option --{key}; known: {", ".join(config_keys)}')
+    default = globals()[key]
+    globals()[key] = value.lower() in ('1', 'true', 'yes', '') if isinstance(default, bool) else type(default)(value)
+settings = {k: globals()[k] for k in config_keys}
+
+torch.manual_seed(seed)
+random.seed(seed)
+torch.set_num_threads(threads)
+os.makedirs(out_dir, exist_ok=True)
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+with open(os.path.join(root, 'training', 'vocab.json')) as handle:
+    vocab = json.load(handle)
+char_to_id, first_byte, BOS, EOS, PAD = vocab['char_to_id'], vocab['first_byte_id'], vocab['bos'], vocab['eos'], vocab['pad']
+
+
+def encode(text):
+    ids = []
+    for character in text:
+        ids.extend([char_to_id[character]] if character in char_to_id else [first_byte + b for b in character.encode('utf-8')])
+    return ids
+
+
+def decode(ids):
+    out = bytearray()
+    for i in ids:
+        if first_byte <= i < first_byte + 256:
+            out.append(i - first_byte)
+        elif i >= 4:
+            out.extend(vocab['tokens'][i].replace('\u2581', ' ').encode('utf-8'))
+    return out.decode('utf-8', errors='replace')
+
+
+# ---------------------------------------------------------------- the TypeScript scoring service
+service = subprocess.Popen(scorer.split(), cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+
+def ask(request):
+    service.stdin.write(json.dumps(request) + '\n')
+    service.stdin.flush()
+    reply = json.loads(service.stdout.readline() or '{"error": "scoring service exited"}')
+    if 'error' in reply:
+        sys.exit(f'scoring service: {reply["error"]}')
+    return reply
+
+
+problems = ask({'op': 'problems', 'tasks': tasks, 'count': problems_per_level, 'seed': problem_seed})['problems']
+buckets = {}
+for problem in problems:
+    buckets.setdefault(f'{problem["task"]}/L{problem["level"]}', []).append(problem)
+
+# ---------------------------------------------------------------- model, reference, optimiser
+if init:
+    tensors, metadata = load_safetensors(init)
+    fields = ModelConfig().to_dict()
+    config = ModelConfig(**{k: type(fields[k])(float(metadata[k])) if isinstance(fields[k], int) else type(fields[k])(metadata[k]) for k in fields})
+else:
+    tensors, config = None, ModelConfig(vocab_size=vocab['size'], dim=dim, n_layers=n_layers, n_heads=n_heads, ffn_hidden=3 * dim)
+model = Transformer(config)
+if tensors is not None:
+    model.load_state_dict(tensors)
+reference = Transformer(config)
+reference.load_state_dict(model.state_dict())
+reference.eval()
+optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, betas=(0.9, 0.99), weight_decay=0.0)
+step, elapsed_before = 0, 0.0
+pass_rate = {key: 0.5 for key in buckets}  # EMA per task level: the curriculum's view of what is learnable now
+checkpoint_path = os.path.join(out_dir, 'ckpt.pt')
+if resume and os.path.exists(checkpoint_path):
+    state = torch.load(checkpoint_path)
+    model.load_state_dict(state['model'])
+    reference.load_state_dict(state['reference'])
+    optimizer.load_state_dict(state['optimizer'])
+    step, elapsed_before, pass_rate = state['step'], state['elapsed'], state['pass_rate']
+    random.setstate(state['python_rng'])
+    torch.set_rng_state(state['torch_rng'])
+    print(f'resumed from step {step}', flush=True)
+print(f'rl: {model.num_params() / 1e6:.2f} M params, {len(problems)} problems in {len(buckets)} levels, '
+      f'G={group_size} x {groups_per_step} groups, max_new={max_new}, reward={reward}', flush=True)
+
+
+def pick_problems():
+    """Curriculum: levels weighted by p(1-p) of their pass rate, so all-solved and never-solved levels fade out."""
+    keys = list(buckets)
+    weights = [pass_rate[k] * (1 - pass_rate[k]) + 0.02 for k in keys]
+    return [random.choice(buckets[random.choices(keys, weights)[0]]) for _ in range(groups_per_step)]
+
+
+@torch.no_grad()
+def sample(prompts):
+    """Batched temperature sampling with a KV cache; returns (new ids, finished with EOS) per row."""
+    B, longest = len(prompts), max(len(p) for p in prompts)
+    idx = torch.full((B, longest), PAD, dtype=torch.long)
+    valid = torch.zeros(B, longest, dtype=torch.bool)
+    for row, prompt in enumerate(prompts):
+        idx[row, longest - len(prompt):] = torch.tensor(prompt)
+        valid[row, longest - len(prompt):] = True
+    positions = (valid.long().cumsum(1) - 1).clamp(min=0)
+    caches = [dict() for _ in model.layers]
+    mask = ((torch.ones(longest, longest, dtype=torch.bool).tril()[None] & valid[:, None, :])[:, None]
+            | torch.eye(longest, dtype=torch.bool)[None, None])
+    logits, _ = model(idx, positions=positions, mask=mask, caches=caches)
+    outputs, finished = [[] for _ in range(B)], [False] * B
+    next_position, key_valid = positions[:, -1] + 1, valid
+    for _ in range(max_new):
+        probabilities = torch.softmax(logits[:, -1, :].float() / temperature, dim=-1)
+        token = torch.multinomial(probabilities, 1)[:, 0]
+        for row in range(B):
+            if not finished[row] and len(outputs[row]) < max_new:
+                if token[row].item() == EOS:
+                    finished[row] = True
+                else:
+                    outputs[row].append(token[row].item())
+        if all(finished) or int(next_position.max()) + 1 >= config.context_length:
+            break
+        key_valid = torch.cat([key_valid, torch.ones(B, 1, dtype=torch.bool)], dim=1)
+        logits, _ = model(token[:, None], positions=next_position[:, None], mask=key_valid[:, None, None, :], caches=caches)
+        next_position = next_position + 1
+    return outputs, finished
+
+
+def token_logprobs(network, x, y):
+    logits, _ = network(x)
+    return torch.log_softmax(logits.float(), dim=-1).gather(-1, y[..., None])[..., 0]
+
+
+def save():
+    state = {'model': model.state_dict(), 'reference': reference.state_dict(), 'optimizer': optimizer.state_dict(), 'step': step,
+             'elapsed': elapsed, 'pass_rate': pass_rate, 'python_rng': random.getstate(), 'torch_rng': torch.get_rng_state(),
+             'config': config.to_dict(), 'settings': settings}
+    torch.save(state, checkpoint_path + '.tmp')
+    os.replace(checkpoint_path + '.tmp', checkpoint_path)  # atomic: a kill -9 mid-save leaves the previous snapshot whole
+    weights = os.path.join(out_dir, 'model.safetensors')
+    save_safetensors(weights + '.tmp', model.state_dict(), dict(config.to_dict(), name=name, step=step))
+    os.replace(weights + '.tmp', weights)
+
+
+# ---------------------------------------------------------------- training loop
+started, elapsed = time.time(), elapsed_before
+while True:
+    elapsed = elapsed_before + time.time() - started
+    if step >= max_steps or elapsed / 60 >= max_minutes:
+        break
+    step_started = time.time()
+    chosen = pick_problems()
+    prompts = [[BOS] + encode(p['question'] + '\n') for p in chosen for _ in range(group_size)]
+    model.eval()
+    outputs, finished = sample(prompts)
+    rollout_seconds = time.time() - step_started
+    texts = [decode(o) for o in outputs]
+    scored = ask({'op': 'score', 'reward': reward, 'rows': [{'prompt': p['question'] + '\n', 'completion': t, 'task': p['task']}
+                                                             for p, t in zip([c for c in chosen for _ in range(group_size)], texts)]})['rows']
+    rewards = torch.tensor([float(r['reward']) for r in scored]).view(groups_per_step, group_size)
+    correct = torch.tensor([bool(r['correct']) for r in scored], dtype=torch.float).view(groups_per_step, group_size)
+    for problem, rate in zip(chosen, correct.mean(1).tolist()):
+        key = f'{problem["task"]}/L{problem["level"]}'
+        pass_rate[key] = 0.9 * pass_rate[key] + 0.1 * rate
+    advantages = group_advantages(rewards)
+    keep = trainable_rows(rewards, finished, mask_overlong)
+    flat_advantages = advantages.view(-1)
+    rows = [i for i in range(len(prompts)) if keep[i]]
+    kl_value, loss_value = 0.0, 0.0
+    generated = sum(len(o) for o in outputs)
+    if rows:
+        width = max(len(prompts[i]) + len(outputs[i]) + int(finished[i]) for i in rows) - 1
+        x = torch.full((len(rows), width), PAD, dtype=torch.long)
+        y = torch.full((len(rows), width), PAD, dtype=torch.long)
+        m = torch.zeros((len(rows), width))
+        for r, i in enumerate(rows):
+            ids = prompts[i] + outputs[i] + ([EOS] if finished[i] else [])  # an overlong row never chose to stop
+            x[r, :len(ids) - 1], y[r, :len(ids) - 1] = torch.tensor(ids[:-1]), torch.tensor(ids[1:])
+            m[r, len(prompts[i]) - 1:len(ids) - 1] = 1.0
+        a = flat_advantages[rows][:, None]
+        normaliser = len(prompts) * (max_new + 1)  # Dr. GRPO: a constant, so long and short answers weigh per token alike
+        model.train()
+        with torch.no_grad():
+            old = token_logprobs(model, x, y)
+            ref = token_logprobs(reference, x, y)
+        for _ in range(updates_per_batch):
+            new = token_logprobs(model, x, y)
+            loss, kl = policy_loss(new, old, ref, a, m, normaliser, clip_low, clip_high, kl_coef)
+            optimizer.zero_grad(set_to_none=True)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
+            optimizer.step()
+        kl_value, loss_value = float(kl), float(loss)
+    step += 1
+    if step % log_every == 0:
+        step_seconds = time.time() - step_started
+        print(f'step {step} reward {rewards.mean():.3f} pass {correct.mean() * 100:.1f}% kept {len(rows)}/{len(prompts)} '
+              f'len {generated / len(prompts):.0f} overlong {len(prompts) - sum(finished)} kl {kl_value:.4f} | '
+              f'rollout {generated / max(rollout_seconds, 1e-9):,.0f} tok/s, {step_seconds:.2f} s/step | '
+              f'{(elapsed_before + time.time() - started) / 60:.1f} min', flush=True)
+    if step % save_every == 0:
+        elapsed = elapsed_before + time.time() - started
+        save()
+
+elapsed = elapsed_before + time.time() - started
+save()
+service.stdin.close()
+service.wait()
+print(f'done: {step} steps in {elapsed / 60:.1f} min', flush=True)
+if export:
+    subprocess.run(['npx', 'tsx', os.path.join(root, 'src/models/gguf/export-gguf.ts'), os.path.join(out_dir, 'model.safetensors'), export, 'F16'],
+                   check=True, cwd=root)
