@@ -1,12 +1,12 @@
 /** @module POST /v1/chat/completions: validate, admit, start one engine run per choice, answer as JSON or SSE. */
 import type { Context } from 'hono';
-import { ApiError, invalidRequest, retryHeaders, toApiError } from './api-error.js';
+import { admit, createRuns, readBody } from './admission.js';
+import { ApiError, toApiError } from './api-error.js';
 import { bounded } from './bounded-text.js';
 import { newIdentity, toChatCompletion } from './chat-response.js';
 import { streamChoices } from './chat-stream.js';
-import { ChoiceRun, type ServerEngine } from './choice-run.js';
+import type { ServerEngine } from './choice-run.js';
 import type { ConcurrencyLimiter } from './concurrency-limiter.js';
-import { jsonShapeProblem } from './json-shape.js';
 import type { ModelCatalog } from './model-catalog.js';
 import type { RequestLog } from './request-log.js';
 import { parseChatCompletionRequest } from './request-schema.js';
@@ -28,34 +28,6 @@ export interface ChatCompletionsDependencies {
   logPrompts: boolean;
 }
 
-async function readBody(c: Context): Promise<unknown> {
-  const text = await c.req.text();
-  // JSON.parse of 150k keys blocks the event loop for a tenth of a second; this pass costs a few ms for 4 MB.
-  const problem = jsonShapeProblem(text);
-  if (problem !== undefined) {
-    throw invalidRequest(`The request body has ${problem}; a chat completion request needs far fewer.`, null, 'invalid_request_body');
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw invalidRequest(
-      'We could not parse the JSON body of your request. The body must be a JSON object (Content-Type: application/json).',
-      null,
-      'invalid_request_body',
-    );
-  }
-}
-
-function createRuns(engine: ServerEngine, plan: PlannedRequest, stream: boolean, maxSeconds: number): ChoiceRun[] {
-  return Array.from({ length: plan.n }, (_, index) => {
-    const request = { ...plan.reason, budget: { ...plan.reason.budget } };
-    if (request.seed !== undefined) request.seed += index;
-    // A non-streaming call past ~300 s hits client header timeouts and gets retried: answer with the best so far instead.
-    if (!stream) request.budget.maxSeconds = Math.min(request.budget.maxSeconds ?? maxSeconds, maxSeconds);
-    return new ChoiceRun(engine, request);
-  });
-}
-
 /** The Chat Completions handler. */
 export function createChatCompletionsHandler(dependencies: ChatCompletionsDependencies) {
   return async (c: Context): Promise<Response> => {
@@ -73,25 +45,7 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
       ...(dependencies.logPrompts ? { messages: plan.reason.messages } : {}),
     });
     await dependencies.catalog.check(plan.modelName);
-    const waitStarted = performance.now();
-    const release = await dependencies.limiter.acquire(plan.n, c.req.raw.signal);
-    const queuedMs = Math.round(performance.now() - waitStarted);
-    if (queuedMs > 0) {
-      dependencies.log.annotate(c, { queued_ms: queuedMs });
-      c.header('x-slowthink-queued-ms', String(queuedMs));
-    }
-    if (!release) {
-      const { limiter } = dependencies;
-      throw new ApiError(
-        429,
-        `The server is at its limit of ${limiter.max} concurrent engine runs and ${limiter.maxQueued} waiting requests. Please try again shortly.`,
-        {
-          type: 'rate_limit_error',
-          code: 'rate_limit_exceeded',
-          headers: retryHeaders(dependencies.retryAfterSeconds),
-        },
-      );
-    }
+    const release = await admit(c, dependencies.limiter, dependencies.log, plan.n, dependencies.retryAfterSeconds);
     const runs = createRuns(dependencies.engine, plan, plan.stream, dependencies.nonStreamingMaxSeconds);
     const abortAll = () => {
       for (const run of runs) run.abort();

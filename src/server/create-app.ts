@@ -12,6 +12,8 @@ import { describePlan } from './describe-plan.js';
 import { createModelCatalog, type ModelCatalog } from './model-catalog.js';
 import { createModelsRoutes } from './models-route.js';
 import { type LogSink, RequestLog, stderrLogSink } from './request-log.js';
+import { DEFAULT_STORE_LIMITS, ResponseStore } from './response-store.js';
+import { createResponsesHandler } from './responses-route.js';
 import type { PlannedRequest } from './to-reason-request.js';
 
 /** Everything createApp needs; only the engine is required. */
@@ -45,6 +47,10 @@ export interface CreateAppOptions {
   logPrompts?: boolean;
   /** Where log lines go; default stderr. */
   logSink?: LogSink;
+  /** Responses kept for `previous_response_id` (LRU). Default 1,000. */
+  responseStoreMaxEntries?: number;
+  /** Bytes of conversation text kept for `previous_response_id` (LRU). Default 32 MiB. */
+  responseStoreMaxBytes?: number;
 }
 
 type Variables = { requestId: string };
@@ -107,22 +113,25 @@ export function createApp(options: CreateAppOptions): Hono<{ Variables: Variable
     }),
   );
   app.route('/v1/models', createModelsRoutes(catalog, started));
-  app.post(
-    '/v1/chat/completions',
-    createChatCompletionsHandler({
-      engine: options.engine,
-      catalog,
-      limiter,
-      keepAliveMs: options.keepAliveMs ?? 10_000,
-      coalesceMs: options.coalesceMs ?? 20,
-      retryAfterSeconds,
-      startGraceMs: options.startGraceMs ?? 50,
-      nonStreamingMaxSeconds: options.nonStreamingMaxSeconds ?? 240,
-      describePlan: options.describePlan ?? describePlan,
-      log,
-      logPrompts: options.logPrompts ?? false,
-    }),
+  const routeDependencies = {
+    engine: options.engine,
+    catalog,
+    limiter,
+    keepAliveMs: options.keepAliveMs ?? 10_000,
+    coalesceMs: options.coalesceMs ?? 20,
+    retryAfterSeconds,
+    startGraceMs: options.startGraceMs ?? 50,
+    nonStreamingMaxSeconds: options.nonStreamingMaxSeconds ?? 240,
+    describePlan: options.describePlan ?? describePlan,
+    log,
+    logPrompts: options.logPrompts ?? false,
+  };
+  app.post('/v1/chat/completions', createChatCompletionsHandler(routeDependencies));
+  const store = new ResponseStore(
+    options.responseStoreMaxEntries ?? DEFAULT_STORE_LIMITS.maxEntries,
+    options.responseStoreMaxBytes ?? DEFAULT_STORE_LIMITS.maxBytes,
   );
+  app.post('/v1/responses', createResponsesHandler({ ...routeDependencies, store }));
   app.notFound((c) =>
     errorResponse(
       new ApiError(404, `Unknown request URL: ${bounded(c.req.method, 16)} ${bounded(c.req.path)}.`, { code: 'unknown_url' }),

@@ -18,7 +18,7 @@ const message = z.object({
     .optional(),
 });
 
-const reasoning = z.object({
+export const reasoningSchema = z.object({
   effort: z.string().nullable().optional(),
   max_tokens: positiveInteger.nullable().optional(),
   exclude: z.boolean().nullable().optional(),
@@ -32,7 +32,7 @@ const thinking = z.object({
 });
 
 /** Our own extension object; strict, since every key in it is ours and a typo should not pass silently. */
-const slowthink = z.strictObject({
+export const slowthinkExtensionSchema = z.strictObject({
   strategy: z.string().min(1).optional(),
   options: z.record(z.string(), z.unknown()).optional(),
   task: z.string().min(1).optional(),
@@ -50,7 +50,7 @@ export const chatCompletionRequestSchema = z.object({
   model: z.string().min(1),
   messages: z.array(message).min(1),
   reasoning_effort: z.string().nullable().optional(),
-  reasoning: reasoning.nullable().optional(),
+  reasoning: reasoningSchema.nullable().optional(),
   thinking: thinking.nullable().optional(),
   chat_template_kwargs: z.object({ enable_thinking: z.boolean().optional() }).nullable().optional(),
   max_completion_tokens: positiveInteger.nullable().optional(),
@@ -69,12 +69,10 @@ export const chatCompletionRequestSchema = z.object({
   top_logprobs: z.number().int().min(0).max(20).nullable().optional(),
   tools: z.array(z.unknown()).nullable().optional(),
   response_format: z.object({ type: z.string() }).nullable().optional(),
-  slowthink: slowthink.nullable().optional(),
+  slowthink: slowthinkExtensionSchema.nullable().optional(),
 });
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionRequestSchema>;
-
-const KNOWN_FIELDS = new Set(Object.keys(chatCompletionRequestSchema.shape));
 
 /** Names of ignored fields a log line carries at most. */
 const MAX_LOGGED_FIELDS = 20;
@@ -112,30 +110,33 @@ function deepestIssue(issue: Issue, prefix: PropertyKey[]): { issue: Issue; path
 }
 
 /** The known fields of `body`, and the names of the others (one pass over the keys, no copy of their values). */
-function splitFields(body: Record<string, unknown>): { known: Record<string, unknown>; ignored: IgnoredFields } {
+function splitFields(
+  body: Record<string, unknown>,
+  knownFields: ReadonlySet<string>,
+): { known: Record<string, unknown>; ignored: IgnoredFields } {
   const known: Record<string, unknown> = {};
   const ignored: IgnoredFields = { names: [], count: 0 };
   for (const key in body) {
     if (!Object.hasOwn(body, key)) continue;
-    if (KNOWN_FIELDS.has(key)) known[key] = body[key];
+    if (knownFields.has(key)) known[key] = body[key];
     else if (ignored.count++ < MAX_LOGGED_FIELDS) ignored.names.push(bounded(key, 64));
   }
   return { known, ignored };
 }
 
 /** A parsed request and the top-level fields it carried that we do not read. */
-export interface ParsedRequest {
-  request: ChatCompletionRequest;
+export interface ParsedRequest<T = ChatCompletionRequest> {
+  request: T;
   ignored: IgnoredFields;
 }
 
-/** Parses a request body, or returns the 400 naming the first offending param. */
-export function parseChatCompletionRequest(body: unknown): ParsedRequest | ApiError {
+/** Parses a request body against an object schema (unknown top-level keys dropped and named), or returns the 400 naming the first offending param. */
+export function parseRequestBody<S extends z.ZodObject>(schema: S, body: unknown): ParsedRequest<z.infer<S>> | ApiError {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return invalidRequest('The request body must be a JSON object.', null, 'invalid_request_body');
   }
-  const { known, ignored } = splitFields(body as Record<string, unknown>);
-  const result = chatCompletionRequestSchema.safeParse(known);
+  const { known, ignored } = splitFields(body as Record<string, unknown>, new Set(Object.keys(schema.shape)));
+  const result = schema.safeParse(known);
   if (result.success) return { request: result.data, ignored };
   const first = result.error.issues[0]!;
   const { issue, path } = deepestIssue(first, []);
@@ -147,4 +148,9 @@ export function parseChatCompletionRequest(body: unknown): ParsedRequest | ApiEr
     param,
     missing ? 'missing_required_parameter' : issue.code === 'invalid_type' ? 'invalid_type' : 'invalid_value',
   );
+}
+
+/** Parses a Chat Completions request body, or returns the 400 naming the first offending param. */
+export function parseChatCompletionRequest(body: unknown): ParsedRequest | ApiError {
+  return parseRequestBody(chatCompletionRequestSchema, body);
 }
