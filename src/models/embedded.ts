@@ -10,6 +10,7 @@ import { parseStep } from '../tasks/step-check.js';
 import { answerConfidence, LiveChannels, OUT_OF_DOMAIN_ANSWER, promptTokens, questionOf, splitCompletion } from './gguf/embedded-format.js';
 import { abortedResult, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
 import { BOS_ID, decodeTokens, encodeText } from './gguf/vocab.js';
+import { sampleCount } from './sample-count.js';
 
 /** The trained context of our models (tokens = characters). */
 export const EMBEDDED_CONTEXT_LENGTH = 512;
@@ -143,9 +144,7 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
       const started = Date.now();
       // Already aborted: nothing generated, nothing to charge (the model contract: abort resolves, never throws).
       if (request.signal?.aborted) return abortedResult(started);
-      const n = request.n ?? 1;
-      if (!Number.isInteger(n) || n < 1)
-        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected \`n\` to be an integer ≥ 1, got ${n}`, { param: 'n' });
+      const n = sampleCount(request);
       const warnings: Warning[] = [];
       const question = questionOf(request.messages, warnings);
       if (question === '')

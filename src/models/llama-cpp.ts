@@ -3,6 +3,7 @@ import type { ChatHistoryItem, ChatWrapper, LlamaContextSequence, LlamaModel, To
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Message, Model, Sample, Warning } from '../spec/index.js';
 import { abortedResult, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
+import { sampleCount } from './sample-count.js';
 
 /** Options of a local GGUF model. */
 export interface LlamaCppModelOptions {
@@ -101,9 +102,7 @@ export async function createLlamaCppModel(options: LlamaCppModelOptions): Promis
       const started = Date.now();
       // Already aborted: nothing generated (the model contract: abort resolves with the work so far, never throws).
       if (request.signal?.aborted) return abortedResult(started);
-      const n = request.n ?? 1;
-      if (!Number.isInteger(n) || n < 1)
-        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected \`n\` to be an integer ≥ 1, got ${n}`, { param: 'n' });
+      const n = sampleCount(request);
       const warnings: Warning[] = [];
       const state = chatWrapper.generateContextState({ chatHistory: toChatHistory(request.messages, request.prefix) });
       const promptTokens = state.contextText.tokenize(model.tokenizer);
