@@ -3,7 +3,7 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { evaluationKeys, MAX_TRAINING_SEED, problemKey } from './held-out.js';
-import { getTask, listTasks } from './registry.js';
+import { getTask } from './registry.js';
 import { scoreRolloutLines } from './score-rollout-lines.js';
 
 /** One problem for a rollout group: the prompt the model sees is `question + "\n"`. */
@@ -16,13 +16,13 @@ export interface RlProblem {
 /** `problems`: training problems of these task levels (`arithmetic=4/5,countdown=4`), never an evaluation problem. */
 export function rlProblems(spec: string, countPerLevel: number, seed: number): RlProblem[] {
   if (seed >= MAX_TRAINING_SEED) throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `RL seed ${seed} is in the evaluation range`);
-  const reserved = evaluationKeys(listTasks());
   const problems: RlProblem[] = [];
   for (const part of spec.split(',')) {
     const [name, levels] = part.split('=');
     if (!name || !levels)
       throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Bad task spec '${part}'`, { hint: 'Write arithmetic=4/5,countdown=4' });
     const task = getTask(name.trim());
+    const reserved = evaluationKeys([task]); // keys carry the task name, so one task's set is all it can collide with
     for (const level of levels.split('/').map(Number)) {
       for (const problem of task.generate({ seed, count: countPerLevel, level })) {
         if (!reserved.has(problemKey(task.name, problem.question))) problems.push({ question: problem.question, task: task.name, level });

@@ -1,9 +1,10 @@
-import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../testing/run-cli.js';
-import { sftExportPath } from './train.js';
+import { rlExportPath, sftExportPath } from './train.js';
 
 describe('train sft output path', () => {
   it('defaults beside the checkpoints; models/*.gguf only with --ship; never both --ship and --out', () => {
@@ -32,4 +33,112 @@ describe('train sft output path', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(` --export=${join(folder, 'slowthink-mini.gguf')} `);
   }, 30_000);
+});
+
+const python = '/usr/bin/python3';
+const hasTorch =
+  existsSync(python) &&
+  (() => {
+    try {
+      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+
+describe('train rl', () => {
+  it('writes beside its checkpoints, reads --from back to safetensors, and refuses a missing --from before anything runs', async () => {
+    expect(rlExportPath('mini', {})).toBe('training/checkpoints/mini-rl/slowthink-mini-rl.gguf');
+    expect(rlExportPath('full', { ship: true })).toBe('models/slowthink.gguf');
+    const missing = await runCli(['train', 'rl', '--from', '/nonexistent.gguf', '--python', '/bin/true']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/ST_INVALID_ARGUMENT: --from \/nonexistent.gguf does not exist/);
+    const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
+    const run = await runCli(['train', 'rl', '--checkpoints', folder, '--steps', '1', '--python', '/bin/true']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(` --init=${join(folder, 'from.safetensors')} `);
+    expect(run.stdout).toContain(` --export=${join(folder, 'slowthink-mini-rl.gguf')} `);
+    expect(existsSync(join(folder, 'from.safetensors'))).toBe(true);
+  }, 30_000);
+
+  it.skipIf(!hasTorch)(
+    'GRPO plumbing: group-relative advantages, uniform groups and overlong rollouts dropped, clipped token loss',
+    () => {
+      const script = `
+import json, sys, torch
+sys.path.insert(0, 'training')
+from grpo import group_advantages, trainable_rows, policy_loss
+rewards = torch.tensor([[1.0, 0.0, 0.0, 1.0], [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 0.1, 0.0]])
+keep = trainable_rows(rewards, [True] * 11 + [False])
+new = torch.tensor([[0.0, -1.0], [0.0, -1.0]]); old = torch.tensor([[-1.0, -1.0], [0.0, -1.0]])
+mask = torch.tensor([[1.0, 1.0], [1.0, 0.0]])
+loss, kl = policy_loss(new, old, new.clone(), torch.tensor([[1.0], [-1.0]]), mask, normaliser=4.0)
+print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep.tolist(),
+                  'keep_unmasked': trainable_rows(rewards, [False] * 12, mask_overlong=False).tolist(), 'loss': loss.item(), 'kl': kl.item()}))`;
+      const result = JSON.parse(execFileSync(python, ['-c', script], { encoding: 'utf8' })) as Record<
+        string,
+        number[][] | boolean[] | number
+      >;
+      const advantages = result['advantages'] as number[][];
+      expect(advantages[0]).toEqual([0.5, -0.5, -0.5, 0.5]);
+      expect(advantages[1]?.every((value) => Math.abs(value) < 1e-6)).toBe(true);
+      expect(advantages[2]?.map((value) => Math.round(value * 1000) / 1000)).toEqual([0.475, 0.475, -0.425, -0.525]);
+      // group 2 is uniform (all 0.1): dropped; the last rollout never emitted EOS: masked.
+      expect(result['keep']).toEqual([true, true, true, true, false, false, false, false, true, true, true, false]);
+      expect(result['keep_unmasked']).toEqual([true, true, true, true, false, false, false, false, true, true, true, true]);
+      // ratio e on the first token is clipped to 1.28 for a positive advantage: -(1.28 + 1 - 1) / 4; masked tokens add nothing.
+      expect(result['loss']).toBeCloseTo(-(1.28 + 1 - 1) / 4, 5);
+      expect(result['kl']).toBeCloseTo(0, 6);
+    },
+    20_000,
+  );
+
+  const toyArgs = (folder: string, extra: string[]) => [
+    'training/rl.py',
+    `--out_dir=${folder}`,
+    '--reward=digits',
+    '--max_new=8',
+    '--mask_overlong=false',
+    '--learning_rate=3e-2',
+    '--tasks=arithmetic=1',
+    '--problems_per_level=20',
+    '--threads=1',
+    ...extra,
+  ];
+
+  // A tiny random-init model learns the smoke reward (share of digit characters, scored by the TS service) within 14 steps.
+  it.skipIf(!hasTorch)(
+    'a tiny GRPO run raises the reward',
+    () => {
+      const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
+      const output = execFileSync(python, toyArgs(folder, ['--max_steps=14']), {
+        encoding: 'utf8',
+      });
+      const rewards = [...output.matchAll(/^step \d+ reward ([\d.]+)/gm)].map((match) => Number(match[1]));
+      expect(rewards).toHaveLength(14);
+      const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+      expect(mean(rewards.slice(0, 3))).toBeLessThan(0.3);
+      expect(mean(rewards.slice(-3))).toBeGreaterThan(0.6);
+      expect(existsSync(join(folder, 'model.safetensors'))).toBe(true);
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasTorch)(
+    'resumes from its last snapshot after kill -9',
+    async () => {
+      const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
+      const child = spawn(python, toyArgs(folder, ['--max_steps=100000', '--save_every=2']), { stdio: 'ignore' });
+      const deadline = Date.now() + 40_000;
+      while (!existsSync(join(folder, 'ckpt.pt')) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 100));
+      child.kill('SIGKILL');
+      await new Promise((done) => child.on('close', done));
+      const output = execFileSync(python, toyArgs(folder, ['--max_steps=6', '--save_every=2']), { encoding: 'utf8' });
+      const resumed = Number(/^resumed from step (\d+)/m.exec(output)?.[1]);
+      expect(resumed).toBeGreaterThanOrEqual(2);
+      expect(output).toMatch(/^done: 6 steps/m);
+    },
+    60_000,
+  );
 });
