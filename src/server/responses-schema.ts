@@ -84,6 +84,8 @@ export function inputMessages(input: ResponsesRequest['input'], lookup: (itemId:
     const type = item.type ?? 'message';
     if (type === 'reasoning') return;
     if (type === 'item_reference') {
+      // The AI SDK references earlier reasoning items too; like reasoning items sent inline, they add nothing.
+      if (item.id?.startsWith('rs_')) return;
       const found = item.id === undefined ? undefined : lookup(item.id);
       if (found === undefined) {
         throw invalidRequest(
