@@ -8,6 +8,7 @@ import type { Message, Problem, Strategy, StrategyContext } from '../spec/index.
 import type { Candidate } from './candidate.js';
 import { drawSamples } from './draw-samples.js';
 import { RECHECK_REQUEST, THINK_STEP_BY_STEP, withInstruction } from './prompts.js';
+import { scoreCandidate } from './score-candidates.js';
 import { integerOption, optionalIntegerOption } from './strategy-options.js';
 import { buildResult } from './strategy-result.js';
 import { tallyVotes } from './voting.js';
@@ -41,19 +42,7 @@ async function scoreRounds(problem: Problem, context: StrategyContext, rounds: r
   if (!verifier) return;
   for (const [index, round] of rounds.entries()) {
     if (round.answer === undefined || context.signal.aborted) continue;
-    const score = await verifier.score(
-      problem,
-      { text: round.text, answer: round.answer, reasoning: thinkings[index] ?? round.reasoning },
-      { signal: context.signal },
-    );
-    round.score = Math.min(1, Math.max(0, score.value));
-    context.emit({
-      type: 'score',
-      id: round.thoughtId,
-      verifier: verifier.name,
-      value: round.score,
-      ...(score.evidence === undefined ? {} : { evidence: score.evidence }),
-    });
+    round.score = await scoreCandidate(problem, context, verifier, { ...round, reasoning: thinkings[index] ?? round.reasoning });
   }
 }
 
