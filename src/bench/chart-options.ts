@@ -27,6 +27,26 @@ function familyOrder(summary: ConfigSummary): number {
 }
 
 const axisText = { fontSize: 13, color: '#333' };
+
+/** The x axis of the compute plots: generated tokens per problem, log scale. */
+function tokensAxis(): Record<string, unknown> {
+  const name = 'generated tokens per problem';
+  return { type: 'log', logBase: 10, name, nameLocation: 'middle', nameGap: 32, axisLabel: axisText, nameTextStyle: axisText };
+}
+
+/** The y axis of every accuracy plot: 0-100 %. */
+function accuracyAxis(): Record<string, unknown> {
+  return {
+    type: 'value',
+    min: 0,
+    max: 100,
+    name: 'accuracy (%)',
+    nameLocation: 'middle',
+    nameGap: 48,
+    axisLabel: axisText,
+    nameTextStyle: axisText,
+  };
+}
 const base = (title: string, subtitle: string) => ({
   title: { text: title, subtext: subtitle, left: 'center', textStyle: { fontSize: 18 }, subtextStyle: { fontSize: 12, color: '#555' } },
   legend: { bottom: 8, textStyle: { fontSize: 12 }, type: 'plain' },
@@ -114,25 +134,8 @@ export function testTimeCurveOption(summary: BenchSummary): Record<string, unkno
     legend: { bottom: 8, data: legend, textStyle: { fontSize: 12 } },
     // Room below the axis for the legend: about two entries per row.
     grid: { left: 80, right: 40, top: 80, bottom: 90 + 26 * Math.ceil(legend.length / 2) },
-    xAxis: {
-      type: 'log',
-      logBase: 10,
-      name: 'generated tokens per problem',
-      nameLocation: 'middle',
-      nameGap: 32,
-      axisLabel: axisText,
-      nameTextStyle: axisText,
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      name: 'accuracy (%)',
-      nameLocation: 'middle',
-      nameGap: 48,
-      axisLabel: axisText,
-      nameTextStyle: axisText,
-    },
+    xAxis: tokensAxis(),
+    yAxis: accuracyAxis(),
     series,
   };
 }
@@ -195,16 +198,7 @@ export function groupedAccuracyOption(
       axisLabel: axisText,
       nameTextStyle: axisText,
     },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      name: 'accuracy (%)',
-      nameLocation: 'middle',
-      nameGap: 48,
-      axisLabel: axisText,
-      nameTextStyle: axisText,
-    },
+    yAxis: accuracyAxis(),
     series: configs.map((config, index) => ({
       name: config,
       type: 'bar',
@@ -229,25 +223,8 @@ export function effortByLevelOption(summary: BenchSummary): Record<string, unkno
       `${summary.run.task}; one line per level, points = efforts (log x)`,
     ),
     legend: { bottom: 8, data: levels, textStyle: { fontSize: 12 } },
-    xAxis: {
-      type: 'log',
-      logBase: 10,
-      name: 'generated tokens per problem',
-      nameLocation: 'middle',
-      nameGap: 32,
-      axisLabel: axisText,
-      nameTextStyle: axisText,
-    },
-    yAxis: {
-      type: 'value',
-      min: 0,
-      max: 100,
-      name: 'accuracy (%)',
-      nameLocation: 'middle',
-      nameGap: 48,
-      axisLabel: axisText,
-      nameTextStyle: axisText,
-    },
+    xAxis: tokensAxis(),
+    yAxis: accuracyAxis(),
     series: levels.map((level, index) => {
       const color = PALETTE[index % PALETTE.length];
       return {
