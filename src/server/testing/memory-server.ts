@@ -11,6 +11,8 @@ const server = await startServer({
   port: 0,
   logSink: () => {},
   bodyLimitBytes: 8 * 1024 * 1024,
+  // A small store, so the heap check can bound what previous_response_id may keep.
+  responseStoreMaxBytes: 2 * 1024 * 1024,
 });
 
 function heapUsed(): number {
