@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleRecord, StoredResult } from '../store/index.js';
+import { storedResult } from '../testing/stored-result.js';
 import { accuracyByGroup, comparePaired, difficultyBin, estimatePassAtOne, levelGroups, summarizeConfigs } from './metrics.js';
 
 function result(
@@ -9,26 +10,18 @@ function result(
   completionTokens: number,
   extra: Partial<StoredResult> = {},
 ): StoredResult {
-  return {
+  const answer = correct ? 'right' : 'wrong';
+  return storedResult({
     problemId,
     config,
-    answer: correct ? 'right' : 'wrong',
+    answer,
     correct,
-    text: '',
     promptTokens: 100,
     completionTokens,
     reasoningTokens: completionTokens - 5,
-    costUsd: 0,
     seconds: 1,
-    samples: 1,
-    calls: 1,
-    finishReason: 'stop',
-    stoppedBy: null,
-    error: null,
-    sampleRecords: [],
-    createdAt: '',
     ...extra,
-  };
+  });
 }
 
 const samples = (pattern: string): SampleRecord[] =>

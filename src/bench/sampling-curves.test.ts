@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleRecord, StoredResult } from '../store/index.js';
+import { storedResult } from '../testing/stored-result.js';
 import { bestOfCorrect, curveSizes, majorityCorrect, samplingCurves } from './sampling-curves.js';
 import { createRandom } from './statistics.js';
 
@@ -12,25 +13,7 @@ const sample = (answer: string | undefined, correct: boolean, score?: number): S
 });
 
 function row(problemId: string, sampleRecords: SampleRecord[]): StoredResult {
-  return {
-    problemId,
-    config: 'self-consistency:n=8',
-    answer: undefined,
-    correct: false,
-    text: '',
-    promptTokens: 0,
-    completionTokens: 80,
-    reasoningTokens: 0,
-    costUsd: 0,
-    seconds: 0,
-    samples: sampleRecords.length,
-    calls: 1,
-    finishReason: 'stop',
-    stoppedBy: null,
-    error: null,
-    sampleRecords,
-    createdAt: '',
-  };
+  return storedResult({ problemId, config: 'self-consistency:n=8', completionTokens: 80, samples: sampleRecords.length, sampleRecords });
 }
 
 describe('voting helpers', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SampleRecord, StoredResult } from '../store/index.js';
+import { storedResult } from '../testing/stored-result.js';
 import { compareWithSubsampledMajority, maximumSamplesOf, subsampledComparisons } from './subsampled-comparison.js';
 
 const sample = (correct: boolean): SampleRecord => ({
@@ -11,25 +12,7 @@ const sample = (correct: boolean): SampleRecord => ({
 });
 
 function row(problemId: string, config: string, correct: boolean, sampleRecords: SampleRecord[], completionTokens: number): StoredResult {
-  return {
-    problemId,
-    config,
-    answer: undefined,
-    correct,
-    text: '',
-    promptTokens: 0,
-    completionTokens,
-    reasoningTokens: 0,
-    costUsd: 0,
-    seconds: 0,
-    samples: Math.max(1, sampleRecords.length),
-    calls: 1,
-    finishReason: 'stop',
-    stoppedBy: null,
-    error: null,
-    sampleRecords,
-    createdAt: '',
-  };
+  return storedResult({ problemId, config, correct, completionTokens, samples: Math.max(1, sampleRecords.length), sampleRecords });
 }
 
 describe('compareWithSubsampledMajority', () => {
