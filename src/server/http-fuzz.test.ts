@@ -134,6 +134,75 @@ describe('HTTP fuzz: malformed requests are 4xx, never 5xx, and the server stays
   }, 60_000);
 });
 
+const responsesBase = { model: 'slowthink-mini', input: 'What is 7 + 5?' };
+const RESPONSES_FIELDS = [
+  'model',
+  'input',
+  'instructions',
+  'reasoning',
+  'max_output_tokens',
+  'stream',
+  'store',
+  'previous_response_id',
+  'temperature',
+  'top_p',
+  'seed',
+  'tools',
+  'text',
+  'slowthink',
+  'include',
+  '__proto__',
+];
+const inputItems = fc.array(
+  fc.oneof(
+    fc.record({ role: fc.constantFrom('user', 'system', 'assistant', 'tool', 'x'), content: fc.jsonValue() }),
+    fc.record({ type: fc.constantFrom('message', 'reasoning', 'item_reference', 'function_call_output', ''), id: fc.jsonValue() }),
+    fc.record({
+      type: fc.constant('message'),
+      role: fc.constant('user'),
+      content: fc.array(fc.record({ type: fc.constantFrom('input_text', 'input_image', 'x'), text: fc.jsonValue() }), { maxLength: 2 }),
+    }),
+  ),
+  { maxLength: 4 },
+);
+const responsesValue = fc.oneof(
+  weirdValue,
+  inputItems,
+  fc.record({ effort: fc.oneof(fc.string(), fc.constantFrom('low', 'none', 'max')), summary: fc.jsonValue() }),
+  fc.constantFrom('resp_', 'resp_0', 'msg_0', 'rs_0'),
+);
+const responsesCase = fc
+  .tuple(fc.constantFrom(...RESPONSES_FIELDS), responsesValue, fc.boolean(), fc.option(deep, { freq: 5 }))
+  .map(([field, value, stream, nested]) => {
+    const text = JSON.stringify({ ...responsesBase, stream, [field]: value === undefined ? null : value });
+    return nested === null ? text : `${text.slice(0, -1)},"${field}":${nested}}`;
+  });
+
+describe('HTTP fuzz of /v1/responses: malformed requests are 4xx, never 5xx', () => {
+  it('answers 300 malformed Responses requests (wrong types, odd input items, bad effort, unknown ids, deep nesting)', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.oneof({ arbitrary: responsesCase, weight: 5 }, { arbitrary: manyKeys, weight: 1 }), async (text) => {
+        const response = await app.request('/v1/responses', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: text,
+        });
+        const reply = await response.text();
+        cases++;
+        const kind = `${Math.floor(response.status / 100)}xx`;
+        statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
+        expect(response.status, reply.slice(0, 300)).toBeLessThan(500);
+        expect(reply.length).toBeLessThan(64 * 1024);
+        if (response.status >= 400) expect(JSON.parse(reply).error.message).toEqual(expect.any(String));
+        if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+          for (const event of parseSse(reply)) if (event.kind === 'data') expect(event.data).not.toContain('internal_error');
+        }
+      }),
+      { numRuns: 300, seed: 15 },
+    );
+  }, 60_000);
+});
+
 describe('HTTP fuzz over a real socket: truncated bodies and bad framing', () => {
   let server: RunningServer;
   beforeAll(async () => {
