@@ -70,7 +70,7 @@ describe(`openai SDK Responses API on ${EMBEDDED_MODEL_READY ? 'the embedded mod
       reasoning: { effort: 'minimal' },
     });
     expect(second.previous_response_id).toBe(first.id);
-    const sent = server.runs[1]!.request.messages;
+    const sent = server.runs[1]?.request.messages ?? [];
     expect(sent.map((message) => message.role)).toEqual(['user', 'assistant', 'user']);
     expect(sent[0]!.content).toBe(QUESTION);
     expect(sent[1]!.content).toBe(first.output_text);
@@ -95,7 +95,7 @@ describe(`openai SDK Responses API on ${EMBEDDED_MODEL_READY ? 'the embedded mod
         ),
       ),
     );
-    const [model, effort, previous] = failures as OpenAI.APIError[];
+    const [model, effort, previous] = failures as Array<InstanceType<typeof OpenAI.APIError>>;
     expect(model).toBeInstanceOf(OpenAI.NotFoundError);
     expect(model?.code).toBe('model_not_found');
     expect(effort).toBeInstanceOf(OpenAI.BadRequestError);
