@@ -67,6 +67,20 @@ function unanimous(members: readonly Member[]): boolean {
   return members.length > 1 && keys.size === 1 && !keys.has(undefined);
 }
 
+/** Round 0 of both protocols: every solver answers alone, the checker scores them, the vote is taken. */
+async function firstRound(
+  problem: Problem,
+  context: StrategyContext,
+  settings: SocietySettings,
+  checker: Verifier | undefined,
+  messages: Message[],
+): Promise<{ solvers: number[]; members: Member[]; outcome: ReturnType<typeof aggregate> }> {
+  const solvers = Array.from({ length: settings.solvers }, (_, solver) => solver);
+  const members = await solve(context, settings, { solvers, round: 0, shared: messages });
+  await check(problem, context, checker, members, 0);
+  return { solvers, members, outcome: aggregate(context, members, 'Aggregator · round 1') };
+}
+
 /** Debate: every solver answers, then for `rounds` rounds each revises after reading the others; the last answers vote. */
 export async function runDebate(
   problem: Problem,
@@ -75,11 +89,10 @@ export async function runDebate(
   checker: Verifier | undefined,
   messages: Message[],
 ): Promise<RoundsOutcome> {
-  const solvers = Array.from({ length: settings.solvers }, (_, solver) => solver);
-  let current = await solve(context, settings, { solvers, round: 0, shared: messages });
+  const opening = await firstRound(problem, context, settings, checker, messages);
+  let current = opening.members;
   const all = [...current];
-  await check(problem, context, checker, current, 0);
-  let outcome = aggregate(context, current, 'Aggregator · round 1');
+  let outcome = opening.outcome;
   let rounds = 1;
   for (let round = 1; round <= settings.rounds && current.length > 0 && !unanimous(current) && !context.stopped(); round += 1) {
     const latest = current;
@@ -110,10 +123,8 @@ export async function runIndependentRounds(
   checker: Verifier | undefined,
   messages: Message[],
 ): Promise<RoundsOutcome> {
-  const solvers = Array.from({ length: settings.solvers }, (_, solver) => solver);
-  const all = await solve(context, settings, { solvers, round: 0, shared: messages });
-  await check(problem, context, checker, all, 0);
-  let outcome = aggregate(context, all, 'Aggregator · round 1');
+  const { solvers, members: all, outcome: opening } = await firstRound(problem, context, settings, checker, messages);
+  let outcome = opening;
   let rounds = 1;
   for (let round = 1; round <= settings.rounds && outcome.share < settings.consensus && !context.stopped(); round += 1) {
     const fresh = await solve(context, settings, {
