@@ -69,3 +69,29 @@ describe(`AI SDK OpenAI provider (Responses) on ${EMBEDDED_MODEL_READY ? 'the em
     expect(server.seen).toHaveLength(1);
   });
 });
+
+describe('AI SDK OpenAI provider (Responses) when the backend fails after the stream began', () => {
+  it('gets the reasoning so far, then an error part, and does not retry', async () => {
+    const failing = await startConformanceServer({ failAfterEvents: 2 });
+    try {
+      const result = streamText({
+        model: provider(failing.baseURL).responses(MODEL),
+        prompt: QUESTION,
+        providerOptions: low,
+        maxRetries: 2,
+      });
+      const types: string[] = [];
+      let failure: unknown;
+      for await (const part of result.fullStream) {
+        types.push(part.type);
+        if (part.type === 'error') failure = part.error;
+      }
+      expect(types).toContain('reasoning-delta');
+      expect(types).not.toContain('text-delta');
+      expect(JSON.stringify(failure)).toContain('Injected backend failure');
+      expect(failing.seen).toHaveLength(1);
+    } finally {
+      await failing.close();
+    }
+  });
+});
