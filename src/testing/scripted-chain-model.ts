@@ -57,3 +57,15 @@ export function createScriptedChainModel(options: ScriptedChainOptions): Scripte
     },
   });
 }
+
+/** 6*7+1 in two lines: sample 0 of each call slips (6*7=43 → 44), sample 1 is right (6*7=42 → 43); each chain answers its last line. */
+export function createSlipChainModel(): ScriptedModel {
+  return createScriptedChainModel({
+    next(lines, index) {
+      if (lines.length === 0) return index === 0 ? '6*7=43' : '6*7=42';
+      if (lines.length === 1) return lines[0] === '6*7=42' ? '42+1=43' : '43+1=44';
+      return '';
+    },
+    answer: (lines) => lines.at(-1)?.split('=')[1] ?? '0',
+  });
+}

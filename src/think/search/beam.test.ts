@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runStrategy } from '../../testing/contracts/run-strategy.js';
 import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
-import { createScriptedChainModel } from '../../testing/scripted-chain-model.js';
+import { createScriptedChainModel, createSlipChainModel } from '../../testing/scripted-chain-model.js';
 import { createScriptedModel } from '../../testing/scripted-model.js';
 import { beam, keepBest } from './beam.js';
-
-/** 6*7+1: sample 0 of a call slips (6*7=43), sample 1 is right; each chain answers what its last line says. */
-function slipModel() {
-  return createScriptedChainModel({
-    next(lines, index) {
-      if (lines.length === 0) return index === 0 ? '6*7=43' : '6*7=42';
-      if (lines.length === 1) return lines[0] === '6*7=42' ? '42+1=43' : '43+1=44';
-      return '';
-    },
-    answer: (lines) => lines.at(-1)?.split('=')[1] ?? '0',
-  });
-}
 
 runStrategyContract({
   strategy: beam,
@@ -26,7 +14,7 @@ runStrategyContract({
 
 describe('beam', () => {
   it('keeps the best-scored partial chain, so the slip is pruned and the right answer wins', async () => {
-    const model = slipModel();
+    const model = createSlipChainModel();
     const { result, events } = await runStrategy({
       strategy: beam,
       model,
@@ -46,7 +34,7 @@ describe('beam', () => {
   it('without a process verifier it cannot tell the chains apart and keeps the first (the slip)', async () => {
     const { result } = await runStrategy({
       strategy: beam,
-      model: slipModel(),
+      model: createSlipChainModel(),
       question: 'What is 6*7+1?',
       options: { beamWidth: 1, branch: 2, processVerifier: 'none' },
     });
@@ -56,7 +44,7 @@ describe('beam', () => {
   it('emits a step thought per line, parented to the line it continues', async () => {
     const { events } = await runStrategy({
       strategy: beam,
-      model: slipModel(),
+      model: createSlipChainModel(),
       question: 'What is 6*7+1?',
       options: { beamWidth: 2, branch: 2 },
     });
@@ -82,7 +70,7 @@ describe('beam', () => {
   it('anytime: keeps budget to finish its best partial chain (two calls: one step, then the answer)', async () => {
     const { result, totals } = await runStrategy({
       strategy: beam,
-      model: slipModel(),
+      model: createSlipChainModel(),
       question: 'What is 6*7+1?',
       limits: { maxCalls: 2 },
     });
@@ -92,7 +80,12 @@ describe('beam', () => {
     expect(result.stoppedBy).toBe('calls');
   });
   it('rejects an unknown process verifier with the valid names', async () => {
-    const run = runStrategy({ strategy: beam, model: slipModel(), question: 'What is 6*7+1?', options: { processVerifier: 'judge' } });
+    const run = runStrategy({
+      strategy: beam,
+      model: createSlipChainModel(),
+      question: 'What is 6*7+1?',
+      options: { processVerifier: 'judge' },
+    });
     await expect(run).rejects.toMatchObject({ code: 'ST_INVALID_ARGUMENT', param: 'options.processVerifier' });
   });
 });

@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runStrategy } from '../../testing/contracts/run-strategy.js';
 import { runStrategyContract } from '../../testing/contracts/strategy-contract.js';
-import { createScriptedChainModel } from '../../testing/scripted-chain-model.js';
+import { createScriptedChainModel, createSlipChainModel } from '../../testing/scripted-chain-model.js';
 import { createVerifier } from '../../verify/index.js';
 import { mcts } from './mcts.js';
 import { addChild, backpropagate, createRoot, mostVisitedPath, select, uct } from './mcts-tree.js';
-
-/** 6*7+1 with two first lines: sample 0 of a call slips (6*7=43 → 44), sample 1 is right (6*7=42 → 43). */
-function slipModel() {
-  return createScriptedChainModel({
-    next(lines, index) {
-      if (lines.length === 0) return index === 0 ? '6*7=43' : '6*7=42';
-      if (lines.length === 1) return lines[0] === '6*7=42' ? '42+1=43' : '43+1=44';
-      return '';
-    },
-    answer: (lines) => lines.at(-1)?.split('=')[1] ?? '0',
-  });
-}
 
 runStrategyContract({
   strategy: mcts,
@@ -64,7 +52,7 @@ describe('mcts', () => {
   it('spends its visits on the right branch of a tiny tree, backpropagating exact rewards', async () => {
     const { result } = await runStrategy({
       strategy: mcts,
-      model: slipModel(),
+      model: createSlipChainModel(),
       question: 'What is 6*7+1?',
       verifier: createVerifier('task'),
       options: { iterations: 8, width: 2, stopOnSolved: false },
@@ -81,7 +69,7 @@ describe('mcts', () => {
   });
 
   it('stops at the first exactly verified rollout', async () => {
-    const model = slipModel();
+    const model = createSlipChainModel();
     const { result } = await runStrategy({ strategy: mcts, model, question: 'What is 6*7+1?', verifier: createVerifier('task') });
     expect(result.details?.solved).toBe(true);
     expect(result.details?.iterations).toBe(2);
@@ -107,7 +95,7 @@ describe('mcts', () => {
   it('anytime: with a single call left it rolls out from the root instead of expanding, so it still answers', async () => {
     const { result, totals } = await runStrategy({
       strategy: mcts,
-      model: slipModel(),
+      model: createSlipChainModel(),
       question: 'What is 6*7+1?',
       limits: { maxCalls: 1 },
     });
