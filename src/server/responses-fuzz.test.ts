@@ -5,9 +5,10 @@ import { createScriptedModel } from '../testing/scripted-model.js';
 import { createApp } from './create-app.js';
 
 /**
- * Fuzz of POST /v1/responses: malformed or hostile bodies get a 4xx (or a 200 when they happen to be valid), never a
- * 5xx, and a streamed failure never reports `internal_error`. The real engine runs behind it on a scripted model, and
- * the store is small so eviction and unknown ids are exercised too.
+ * Fuzz of POST /v1/responses against a store that holds responses (http-fuzz.test.ts covers the route with an empty
+ * one): ids of stored, evicted and made-up responses and items, in previous_response_id and item_reference, next to
+ * hostile values; never a 5xx, never `internal_error`. The real engine runs behind it on a scripted model; the store is
+ * tiny so eviction happens during the run.
  */
 const model = createScriptedModel({ id: 'scripted:fuzz', responses: ['7+5=12 >2\nA: 12'] });
 const engine = { streamReason: (request: Parameters<typeof streamReason>[0]) => streamReason({ ...request, model }) };
@@ -77,7 +78,7 @@ afterAll(() => {
 });
 
 describe('POST /v1/responses fuzz: malformed requests are 4xx, never 5xx', () => {
-  it('answers 300 malformed bodies (wrong types, odd items, unknown or evicted ids, huge strings) below 500', async () => {
+  it('answers 150 bodies (wrong types, odd items, unknown or evicted ids, huge strings) below 500', async () => {
     // A few stored responses, so previous_response_id and item_reference sometimes hit and sometimes miss.
     for (let index = 0; index < 6; index++) {
       const response = await app.request('/v1/responses', { method: 'POST', body: JSON.stringify(base) });
@@ -103,7 +104,7 @@ describe('POST /v1/responses fuzz: malformed requests are 4xx, never 5xx', () =>
         }
         expect(reply).not.toContain('internal_error');
       }),
-      { numRuns: 300, seed: 15 },
+      { numRuns: 150, seed: 15 },
     );
     expect((await app.request('/health')).status).toBe(200);
   }, 60_000);
