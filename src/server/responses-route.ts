@@ -8,9 +8,9 @@ import type { ChatCompletionsDependencies } from './chat-completions-route.js';
 import type { ChoiceOutcome } from './choice-run.js';
 import type { ResponseStore } from './response-store.js';
 import { newResponseIdentity, responseIdOfItem, toResponseObject } from './responses-output.js';
-import { inputMessages, parseResponsesRequest, toChatRequest } from './responses-schema.js';
+import { inputMessages, parseResponsesRequest, type ResponsesRequest, toChatRequest } from './responses-schema.js';
 import { streamResponse } from './responses-stream.js';
-import { toReasonRequest } from './to-reason-request.js';
+import { type PlannedRequest, toReasonRequest } from './to-reason-request.js';
 
 /** The chat route's dependencies plus the store behind `previous_response_id`. */
 export interface ResponsesDependencies extends ChatCompletionsDependencies {
@@ -22,6 +22,17 @@ function previousNotFound(id: string): ApiError {
     param: 'previous_response_id',
     code: 'previous_response_not_found',
   });
+}
+
+/** Plans through the chat planner; its errors about `messages[i]` name `input` instead, the param this client sent. */
+function planResponse(body: ResponsesRequest, messages: Message[]): PlannedRequest {
+  try {
+    return toReasonRequest(toChatRequest(body, messages));
+  } catch (error) {
+    if (!(error instanceof ApiError) || !error.param?.startsWith('messages')) throw error;
+    const message = error.message.replace(/'messages\[\d+\]\.?([^']*)'/g, (_, rest: string) => `'input${rest ? `.${rest}` : ''}'`);
+    throw new ApiError(error.status, message, { param: 'input', code: error.code });
+  }
 }
 
 /** The Responses handler. */
@@ -43,7 +54,7 @@ export function createResponsesHandler(dependencies: ResponsesDependencies) {
     // Instructions are not carried to the next turn (OpenAI's rule): they are outside the stored conversation.
     const conversation = [...(previous ?? []), ...inputMessages(body.input, lookupItem)];
     const instructions: Message[] = body.instructions ? [{ role: 'system', content: body.instructions }] : [];
-    const plan = toReasonRequest(toChatRequest(body, [...instructions, ...conversation]));
+    const plan = planResponse(body, [...instructions, ...conversation]);
     dependencies.log.annotate(c, {
       effort: plan.effort,
       stream: plan.stream,
