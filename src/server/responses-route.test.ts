@@ -28,7 +28,7 @@ describe('POST /v1/responses', () => {
     });
     const secondBody = (await second.json()) as { output: Array<{ type: string }> };
     expect(secondBody.output.map((item) => item.type)).toEqual(['message']);
-    const roles = engine.requests.map((request) => request.messages.map((message) => message.role));
+    const roles = engine.requests.map((request) => (request.messages ?? []).map((message) => message.role));
     expect(roles).toEqual([
       ['system', 'user'],
       ['user', 'assistant', 'user'],
