@@ -11,7 +11,7 @@ describe('POST /v1/responses', () => {
     const reply = await responses(app, { model: 'slowthink', input: [{ role: 'tool', content: 'x' }] });
     expect(reply.status).toBe(400);
     const { error } = (await reply.json()) as { error: { param: string; message: string } };
-    expect(error.param).toBe('input');
+    expect(error.param).toMatch(/^input/);
     expect(error.message).not.toContain('messages');
   });
 
