@@ -7,6 +7,8 @@ import { type ChatCompletionRequest, type ParsedRequest, parseRequestBody, slowt
 /** Most input items one request may carry (a long conversation is sent by `previous_response_id`, not inline). */
 export const MAX_INPUT_ITEMS = 1024;
 
+const ROLES: ReadonlySet<string> = new Set(['system', 'developer', 'user', 'assistant']);
+
 const positiveInteger = z.number().int().min(1);
 
 const inputContent = z.union([z.string(), z.array(z.object({ type: z.string(), text: z.string().optional() }))]);
@@ -103,7 +105,14 @@ export function inputMessages(input: ResponsesRequest['input'], lookup: (itemId:
         'unsupported_value',
       );
     }
-    // The planner checks the role; a typed message keeps it for that check.
+    // Checked here, not left to the planner, so the 400 names `input[i].role` rather than the chat route's `messages[i].role`.
+    if (!ROLES.has(item.role)) {
+      throw invalidRequest(
+        `Unsupported value: 'input[${index}].role' does not support '${item.role}'; use system, developer, user or assistant.`,
+        `input[${index}].role`,
+        'unsupported_value',
+      );
+    }
     messages.push({ role: item.role as Message['role'], content: contentText(item.content, `input[${index}].content`) });
   });
   if (messages.length === 0) throw invalidRequest("'input' has no message to answer.", 'input');
@@ -113,6 +122,13 @@ export function inputMessages(input: ResponsesRequest['input'], lookup: (itemId:
 /** The Chat Completions request with the same meaning, so effort, budgets, limits and validation stay one code path. */
 export function toChatRequest(body: ResponsesRequest, messages: readonly Message[]): ChatCompletionRequest {
   const format = body.text?.format?.type;
+  if (format !== undefined && format !== 'text') {
+    throw invalidRequest(
+      `Unsupported value: 'text.format.type' does not support '${format}'; only 'text' is supported.`,
+      'text.format.type',
+      'unsupported_value',
+    );
+  }
   return {
     model: body.model,
     messages: messages.map((message) => ({ role: message.role, content: message.content })),
@@ -123,7 +139,6 @@ export function toChatRequest(body: ResponsesRequest, messages: readonly Message
     seed: body.seed ?? undefined,
     stream: body.stream ?? undefined,
     tools: body.tools ?? undefined,
-    response_format: format === undefined ? undefined : { type: format },
     slowthink: body.slowthink ?? undefined,
   };
 }
