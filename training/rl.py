@@ -44,6 +44,7 @@ grad_clip = 1.0
 max_steps = 100000
 max_minutes = 60.0
 threads = 2
+bf16 = True                    # bf16 autocast for the loss passes (as train.py); rollouts stay fp32
 seed = 1
 log_every = 1
 save_every = 10
@@ -160,25 +161,34 @@ def sample(prompts):
     logits, _ = model(idx, positions=positions, mask=mask, caches=caches)
     outputs, finished = [[] for _ in range(B)], [False] * B
     next_position, key_valid = positions[:, -1] + 1, valid
+    active = list(range(B))  # rows still generating; finished rows leave the batch and its KV cache
     for _ in range(max_new):
         probabilities = torch.softmax(logits[:, -1, :].float() / temperature, dim=-1)
         token = torch.multinomial(probabilities, 1)[:, 0]
-        for row in range(B):
-            if not finished[row] and len(outputs[row]) < max_new:
-                if token[row].item() == EOS:
-                    finished[row] = True
-                else:
-                    outputs[row].append(token[row].item())
-        if all(finished) or int(next_position.max()) + 1 >= config.context_length:
+        keep = []
+        for slot, (row, value) in enumerate(zip(active, token.tolist())):
+            if value == EOS:
+                finished[row] = True
+            else:
+                outputs[row].append(value)
+                keep.append(slot)
+        if not keep or int(next_position.max()) + 1 >= config.context_length:
             break
-        key_valid = torch.cat([key_valid, torch.ones(B, 1, dtype=torch.bool)], dim=1)
+        if len(keep) < len(active):
+            index = torch.tensor(keep)
+            active = [active[slot] for slot in keep]
+            token, next_position, key_valid = token[index], next_position[index], key_valid[index]
+            for cache in caches:
+                cache['k'], cache['v'] = cache['k'][index], cache['v'][index]
+        key_valid = torch.cat([key_valid, torch.ones(len(active), 1, dtype=torch.bool)], dim=1)
         logits, _ = model(token[:, None], positions=next_position[:, None], mask=key_valid[:, None, None, :], caches=caches)
         next_position = next_position + 1
     return outputs, finished
 
 
 def token_logprobs(network, x, y):
-    logits, _ = network(x)
+    with torch.autocast('cpu', dtype=torch.bfloat16, enabled=bf16):
+        logits, _ = network(x)
     return torch.log_softmax(logits.float(), dim=-1).gather(-1, y[..., None])[..., 0]
 
 
@@ -232,10 +242,11 @@ while True:
         normaliser = len(prompts) * (max_new + 1)  # Dr. GRPO: a constant, so long and short answers weigh per token alike
         model.train()
         with torch.no_grad():
-            old = token_logprobs(model, x, y)
+            old = token_logprobs(model, x, y) if updates_per_batch > 1 else None  # one update: old is new, detached
             ref = token_logprobs(reference, x, y)
         for _ in range(updates_per_batch):
             new = token_logprobs(model, x, y)
+            old = new.detach() if old is None else old
             loss, kl = policy_loss(new, old, ref, a, m, normaliser, clip_low, clip_high, kl_coef)
             optimizer.zero_grad(set_to_none=True)
             loss.backward()

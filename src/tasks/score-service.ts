@@ -69,6 +69,7 @@ export function handleScoreRequest(request: Record<string, unknown>): Record<str
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  process.stdout.on('error', () => process.exit(0)); // the trainer went away (e.g. kill -9): nothing left to answer
   // Errors go back as {"error"} lines so the trainer can fail with the message instead of hanging on a dead pipe.
   for await (const line of createInterface({ input: process.stdin })) {
     if (line.trim() === '') continue;
