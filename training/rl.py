@@ -25,7 +25,7 @@ init = ''                      # starting weights (safetensors with config metad
 out_dir = 'training/checkpoints/rl'
 export = ''
 name = 'slowthink'
-tasks = 'arithmetic=3/4/5,countdown=3/4'   # curriculum pool (TS generators, evaluation problems excluded)
+tasks = 'arithmetic=2/3/4/5,countdown=1/2/3'   # curriculum pool (TS generators, evaluation problems excluded)
 problems_per_level = 400
 problem_seed = 4242
 reward = 'task'                # 'task': the task checkers; 'digits': share of digit characters (smoke test only)

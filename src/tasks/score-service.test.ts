@@ -15,6 +15,7 @@ describe('RL scoring service', () => {
     expect(rlProblems('arithmetic=4/5,countdown=3', 30, 11)).toEqual(problems);
     expect(rlProblems('arithmetic=4', 30, 12)).not.toEqual(rlProblems('arithmetic=4', 30, 11));
     expect(() => rlProblems('arithmetic=4', 5, 1_000_001)).toThrow(/evaluation range/);
+    expect(() => rlProblems('countdown=4', 5, 1)).toThrow(/countdown has no level 4/);
     expect(() => rlProblems('nosuch=1', 5, 1)).toThrow(expect.objectContaining({ code: 'ST_UNKNOWN_TASK' }));
   });
 

@@ -24,6 +24,10 @@ export function rlProblems(spec: string, countPerLevel: number, seed: number): R
     const task = getTask(name.trim());
     const reserved = evaluationKeys([task]); // keys carry the task name, so one task's set is all it can collide with
     for (const level of levels.split('/').map(Number)) {
+      if (!task.levels.includes(level))
+        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `${task.name} has no level ${level}`, {
+          hint: `Levels: ${task.levels.join('/')}`,
+        });
       for (const problem of task.generate({ seed, count: countPerLevel, level })) {
         if (!reserved.has(problemKey(task.name, problem.question))) problems.push({ question: problem.question, task: task.name, level });
       }
@@ -44,7 +48,7 @@ export function handleScoreRequest(request: Record<string, unknown>): Record<str
   if (request['op'] === 'problems')
     return {
       problems: rlProblems(
-        String(request['tasks'] ?? 'arithmetic=3/4/5,countdown=3/4'),
+        String(request['tasks'] ?? 'arithmetic=2/3/4/5,countdown=1/2/3'),
         Number(request['count'] ?? 200),
         Number(request['seed'] ?? 1),
       ),

@@ -130,7 +130,7 @@ export function register(program: Command): void {
     .option('--minutes <m>', 'stop after this many minutes (default: 60 for mini, 120 for full)')
     .option('--steps <n>', 'stop after this many GRPO steps')
     .option('--from <file>', "starting weights: a GGUF (read back to F32) or trainer safetensors (default: the tier's shipped GGUF)")
-    .option('--tasks <spec>', 'curriculum pool of task levels', 'arithmetic=3/4/5,countdown=3/4')
+    .option('--tasks <spec>', 'curriculum pool of task levels', 'arithmetic=2/3/4/5,countdown=1/2/3')
     .option('--threads <n>', 'torch CPU threads', '2')
     .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>-rl); an existing ckpt.pt there is resumed')
     .option('--ship', 'write the shipped models/<tier>.gguf (replaces the model slowthink runs)')
