@@ -47,6 +47,15 @@ export function rlExportPath(tier: keyof typeof TIER_PRESETS, options: { ship?: 
   return options.ship ? preset.file : join(options.checkpoints ?? `training/checkpoints/${tier}-rl`, `${preset.name}-rl.gguf`);
 }
 
+/** The `--tier` value, or INVALID_ARGUMENT naming the two tiers. */
+function tierOf(value: string | boolean | undefined): 'mini' | 'full' {
+  if (value === 'mini' || value === 'full') return value;
+  throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown tier '${String(value)}'`, {
+    hint: 'Use --tier mini or --tier full.',
+    param: 'tier',
+  });
+}
+
 /** Registers the `train` command. */
 export function register(program: Command): void {
   const train = program.command('train').description('Train our own small reasoning model (PyTorch on CPU) and export it to GGUF');
@@ -66,12 +75,7 @@ export function register(program: Command): void {
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const { existsSync, mkdirSync } = await import('node:fs');
       const { spawn } = await import('node:child_process');
-      const tier = options['tier'];
-      if (tier !== 'mini' && tier !== 'full')
-        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown tier '${tier}'`, {
-          hint: 'Use --tier mini or --tier full.',
-          param: 'tier',
-        });
+      const tier = tierOf(options['tier']);
       const preset = TIER_PRESETS[tier];
       const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
       // Checked before any data or training: a wrong output path must not cost a run, nor overwrite a shipped model.
@@ -138,12 +142,7 @@ export function register(program: Command): void {
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const { existsSync, mkdirSync } = await import('node:fs');
       const { spawn } = await import('node:child_process');
-      const tier = options['tier'];
-      if (tier !== 'mini' && tier !== 'full')
-        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown tier '${tier}'`, {
-          hint: 'Use --tier mini or --tier full.',
-          param: 'tier',
-        });
+      const tier = tierOf(options['tier']);
       const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
       const folder = text('checkpoints') ?? `training/checkpoints/${tier}-rl`;
       const exportPath = rlExportPath(tier, { ship: options['ship'] === true, checkpoints: folder });
