@@ -1,6 +1,6 @@
 /** @module Turns `--task` into problems (built-in generators or dataset files) and grades answers with the right checker. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import type { Task, TaskProblem } from '../spec/index.js';
+import type { ProblemSplit, Task, TaskProblem } from '../spec/index.js';
 import { type DatasetFormat, loadDatasetFile } from './dataset-files.js';
 
 /** Finds a built-in task by name (the tasks module's `getTask`); injected so tests need no real tasks. */
@@ -17,13 +17,14 @@ const DATASET_PREFIXES: Record<string, DatasetFormat> = { 'jsonl:': 'jsonl', 'gs
 /** The problems of a bench: `count` from a generator (spread over levels when no level is given) or the first `count` of a file. */
 export function loadProblems(
   taskSpec: string,
-  options: { count: number; seed: number; level?: number | undefined },
+  options: { count: number; seed: number; level?: number | undefined; split?: ProblemSplit | undefined },
   lookup: TaskLookup,
 ): TaskProblem[] {
   for (const [prefix, format] of Object.entries(DATASET_PREFIXES)) {
     if (taskSpec.startsWith(prefix)) return loadDatasetFile(format, taskSpec.slice(prefix.length)).slice(0, options.count);
   }
   const task = lookup(taskSpec);
+  const split = options.split ?? 'train';
   if (task === undefined) {
     throw new SlowthinkError(ERROR_CODES.UNKNOWN_TASK, `Unknown task "${taskSpec}"`, {
       hint: 'Use arithmetic, countdown, jsonl:PATH, gsm8k:PATH or math:PATH.',
@@ -37,13 +38,13 @@ export function loadProblems(
         param: 'level',
       });
     }
-    return task.generate({ seed: options.seed, count: options.count, level: options.level });
+    return task.generate({ seed: options.seed, count: options.count, level: options.level, split });
   }
-  if (task.levels.length === 0) return task.generate({ seed: options.seed, count: options.count });
+  if (task.levels.length === 0) return task.generate({ seed: options.seed, count: options.count, split });
   // Spread evenly over the levels, so per-level accuracy has comparable n, and interleave them so a run cut short stays balanced.
   const perLevel = task.levels.map((level, index) => {
     const share = Math.floor(options.count / task.levels.length) + (index < options.count % task.levels.length ? 1 : 0);
-    return share === 0 ? [] : task.generate({ seed: options.seed, count: share, level });
+    return share === 0 ? [] : task.generate({ seed: options.seed, count: share, level, split });
   });
   const interleaved: TaskProblem[] = [];
   for (let position = 0; interleaved.length < options.count && perLevel.some((list) => position < list.length); position++) {
@@ -60,12 +61,16 @@ const canonical = (answer: string): string =>
     .replace(/\.0+$/, '')
     .toLowerCase();
 
-/** Grades an extracted answer: the task's exact checker when the problem names a known task, else equivalence with the reference. */
+/**
+ * Grades an extracted answer: the task's exact checker when the problem names a known task, else equivalence with the
+ * reference. On an unanswerable problem (an unsolvable draw, a question out of range) declining is the right answer.
+ */
 export function createGrader(
   lookup: TaskLookup,
   equivalent?: AnswerEquivalence,
 ): (problem: TaskProblem, answer: string | undefined) => boolean {
   return (problem, answer) => {
+    if (problem.unanswerable === true) return answer === undefined || answer.trim() === '';
     if (answer === undefined || answer.trim() === '') return false;
     const task = lookup(problem.task);
     if (task !== undefined) return task.check(problem.question, answer);

@@ -9,15 +9,31 @@ export interface TaskProblem {
   /** Reference answer when one exists (arithmetic); absent where any valid answer counts (countdown). */
   answer?: string;
   level?: number;
+  /** The right response is to decline (`answer: null` with a reason): an unsolvable Countdown draw, a question out of range. */
+  unanswerable?: boolean;
   meta?: Record<string, unknown>;
+}
+
+/**
+ * Which problems a generator draws. `train` (the default): the shapes training sees, from which the in-distribution
+ * held-out set is drawn by seed. `held-out-shapes`: only the problem shapes (expression trees, Countdown draw types)
+ * that training never sees, to measure generalisation beyond them. Tasks without shapes return the same for both.
+ */
+export type ProblemSplit = 'train' | 'held-out-shapes';
+
+export interface GenerateOptions {
+  seed: number;
+  count: number;
+  level?: number;
+  split?: ProblemSplit;
 }
 
 export interface Task {
   readonly name: string;
   readonly description: string;
   readonly levels: readonly number[];
-  /** Deterministic for a given seed. */
-  generate(options: { seed: number; count: number; level?: number }): TaskProblem[];
+  /** Deterministic for a given seed (and split). */
+  generate(options: GenerateOptions): TaskProblem[];
   /** Exact checker: is `candidate` (an extracted answer) a correct answer to `question`? */
   check(question: string, candidate: string): boolean;
   /** Does this question belong to this task (auto-detection for the embedded model and verifiers)? */
