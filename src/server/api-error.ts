@@ -69,6 +69,14 @@ export function withHint(error: SlowthinkError): string {
   return error.hint ? `${error.message} (${error.hint})` : error.message;
 }
 
+/** A hint that names a CLI command or flag was written for the terminal; an HTTP client gets the message alone. */
+const CLI_HINT = /\bslowthink\s+[a-z]|(^|[\s(`])--[a-z]/;
+
+/** What a 4xx body says of an engine error: the message, and the hint when it is not the CLI's. */
+export function clientText(error: SlowthinkError): string {
+  return error.hint && !CLI_HINT.test(error.hint) ? withHint(error) : error.message;
+}
+
 /** Upstream statuses that mean the request itself was refused (too long, malformed): the client can fix it. */
 const CLIENT_FIXABLE_UPSTREAM = new Set([400, 413, 422]);
 
@@ -138,12 +146,12 @@ export function toApiError(error: unknown, retryAfterSeconds = 1): ApiError {
     case ERROR_CODES.UNKNOWN_EFFORT:
     case ERROR_CODES.UNKNOWN_STRATEGY:
     case ERROR_CODES.UNKNOWN_TASK:
-      return new ApiError(400, withHint(error), { ...options, code: 'unsupported_value' });
+      return new ApiError(400, clientText(error), { ...options, code: 'unsupported_value' });
     case ERROR_CODES.INVALID_ARGUMENT:
     case ERROR_CODES.BUDGET_TOO_SMALL:
-      return new ApiError(400, withHint(error), { ...options, code: 'invalid_value' });
+      return new ApiError(400, clientText(error), { ...options, code: 'invalid_value' });
     case ERROR_CODES.ABORTED:
-      return new ApiError(499, withHint(error), { ...options, code: 'aborted' });
+      return new ApiError(499, clientText(error), { ...options, code: 'aborted' });
     default:
       // CONFIG, STORE, INTERNAL: the server's own failure; its message may name files and variables, so it stays in the log.
       return new ApiError(500, 'The server had an error while processing your request.', {

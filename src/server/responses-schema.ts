@@ -1,7 +1,8 @@
 /** @module The zod schema of a Responses API request, and its translation to the Chat Completions request the planner reads. */
 import { z } from 'zod';
 import type { Message } from '../spec/model.js';
-import { type ApiError, invalidRequest } from './api-error.js';
+import { ApiError, invalidRequest } from './api-error.js';
+import { bounded } from './bounded-text.js';
 import { type ChatCompletionRequest, type ParsedRequest, parseRequestBody, slowthinkExtensionSchema } from './request-schema.js';
 
 /** Most input items one request may carry (a long conversation is sent by `previous_response_id`, not inline). */
@@ -80,7 +81,7 @@ function contentText(content: ResponsesInputItem['content'], param: string): str
  * answers when `store` is on) to the stored assistant message; reasoning items sent back carry nothing we need.
  */
 export function inputMessages(input: ResponsesRequest['input'], lookup: (itemId: string) => Message | undefined): Message[] {
-  if (typeof input === 'string') return [{ role: 'user', content: input }];
+  if (typeof input === 'string') return withUserText([{ role: 'user', content: input }]);
   const messages: Message[] = [];
   input.forEach((item, index) => {
     const type = item.type ?? 'message';
@@ -90,10 +91,11 @@ export function inputMessages(input: ResponsesRequest['input'], lookup: (itemId:
       if (item.id?.startsWith('rs_')) return;
       const found = item.id === undefined ? undefined : lookup(item.id);
       if (found === undefined) {
-        throw invalidRequest(
-          `Item '${item.id ?? ''}' in 'input[${index}]' is not stored here; send its content instead.`,
-          `input[${index}].id`,
-        );
+        // OpenAI answers an unknown item with 404, as it does an unknown previous_response_id.
+        throw new ApiError(404, `Item with id '${bounded(item.id ?? '', 256)}' not found; send its content instead.`, {
+          param: `input[${index}].id`,
+          code: 'item_not_found',
+        });
       }
       messages.push(found);
       return;
@@ -116,6 +118,15 @@ export function inputMessages(input: ResponsesRequest['input'], lookup: (itemId:
     messages.push({ role: item.role as Message['role'], content: contentText(item.content, `input[${index}].content`) });
   });
   if (messages.length === 0) throw invalidRequest("'input' has no message to answer.", 'input');
+  return withUserText(messages);
+}
+
+/** Checked here so the 400 names 'input' in the API's words, not the engine's (whose hint is written for the CLI). */
+function withUserText(messages: Message[]): Message[] {
+  const lastUser = messages.findLast((message) => message.role === 'user');
+  if (lastUser === undefined || lastUser.content.trim() === '') {
+    throw invalidRequest("'input' has no user text to answer: its last user message is empty or missing.", 'input', 'empty_input');
+  }
   return messages;
 }
 
