@@ -9,7 +9,7 @@ import { parsePrice } from './prices.js';
 import type { TaskLookup } from './problem-source.js';
 import { HELD_OUT_SEED } from './problem-source.js';
 import { createProgress, type ProgressReporter } from './progress.js';
-import { type BenchOutcome, resumeBench, startBench } from './run-bench.js';
+import { type BenchDependencies, type BenchOutcome, resumeBench, startBench } from './run-bench.js';
 import { buildSummary } from './summary.js';
 import { formatSummaryTable } from './summary-table.js';
 import { writeReport } from './write-report.js';
@@ -32,6 +32,8 @@ export interface BenchCommandOptions {
   price?: string;
   png?: boolean;
   verifier?: string;
+  /** Run the jobs on `slowthink worker`s through this Redis instead of in this process (the CLI wires the queue). */
+  redis?: string;
 }
 
 function integer(value: string | undefined, name: string, minimum: number): number | undefined {
@@ -43,8 +45,11 @@ async function taskLookup(): Promise<TaskLookup> {
   return (name) => listTasks().find((task) => task.name === name);
 }
 
-/** Runs the bench command; returns the process exit code. */
-export async function runBenchCommand(options: BenchCommandOptions): Promise<number> {
+/** Runs the bench command; returns the process exit code. `createExecutor` (from `--redis`) runs the jobs elsewhere. */
+export async function runBenchCommand(
+  options: BenchCommandOptions,
+  wiring: { createExecutor?: BenchDependencies['createExecutor'] } = {},
+): Promise<number> {
   const fake = process.env['SLOWTHINK_BENCH_SOLVER'] === 'fake';
   const price = options.price === undefined ? undefined : parsePrice(options.price);
   const store = RunStore.open(resolveStorePath(options.store));
@@ -81,6 +86,7 @@ export async function runBenchCommand(options: BenchCommandOptions): Promise<num
       equivalent: (candidate: string, reference: string) => answersEquivalent(candidate, reference),
       signal: controller.signal,
       allowUnknownStrategies: fake,
+      createExecutor: wiring.createExecutor,
       onStart: (_run: unknown, total: number, alreadyDone: number) => {
         if (!options.json || process.stderr.isTTY) progress = createProgress(total, { alreadyDone });
       },

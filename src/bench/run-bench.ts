@@ -30,6 +30,8 @@ export interface BenchDependencies {
   lookupTask: TaskLookup;
   equivalent?: AnswerEquivalence | undefined;
   executor?: Executor;
+  /** Builds the executor once the run is known (`bench --redis`: a queue executor that needs the run id). */
+  createExecutor?: ((run: RunRecord, options: BenchOptions) => Executor) | undefined;
   /** Called once the jobs are planned: total jobs and how many were already done. */
   onStart?: (run: RunRecord, total: number, alreadyDone: number) => void;
   onRecord?: (record: JobRecord) => void;
@@ -98,7 +100,7 @@ async function execute(
   const jobs = planJobs(problems, configs, options.seed, done);
   dependencies.onStart?.(run, run.jobCount, run.jobCount - jobs.length);
   const grade: Grader = createGrader(dependencies.lookupTask, dependencies.equivalent);
-  const executor = dependencies.executor ?? createInProcessExecutor(options.concurrency);
+  const executor = dependencies.executor ?? dependencies.createExecutor?.(run, options) ?? createInProcessExecutor(options.concurrency);
   const signal = dependencies.signal ?? new AbortController().signal;
   let ran = 0;
   await executor.run(

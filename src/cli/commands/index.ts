@@ -11,4 +11,5 @@ export const commandLoaders: Array<() => Promise<{ register: RegisterCommand }>>
   () => import('./runs.js'),
   () => import('./serve.js'),
   () => import('./train.js'),
+  () => import('./worker.js'),
 ];
