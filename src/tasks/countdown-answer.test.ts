@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { countdownAnswerKey, countdownQuestion, countdownTask } from './countdown.js';
-import { claimsNoSolution, countdownAnswerProblem, extractCountdownAnswer, solveCountdown } from './countdown-answer.js';
+import {
+  canMakeCountdown,
+  claimsNoSolution,
+  countdownAnswerProblem,
+  extractCountdownAnswer,
+  reachableValues,
+  solveCountdown,
+} from './countdown-answer.js';
 import { evaluateExpression } from './expression.js';
 
 describe('extractCountdownAnswer', () => {
@@ -81,6 +88,31 @@ describe('countdown checker, key and solver agree (property)', () => {
     for (const problem of countdownTask.generate({ seed: 7, count: 30 })) {
       const { numbers, target } = problem.meta as { numbers: number[]; target: number };
       expect(countdownTask.check(problem.question, solveCountdown(numbers, target) ?? 'none')).toBe(true);
+      expect(solveCountdown(numbers, target) === undefined).toBe(problem.unanswerable === true);
     }
+  });
+});
+
+describe('reachableValues and canMakeCountdown', () => {
+  it('agree with the exhaustive solver on random draws and targets (property)', () => {
+    const drawAndTarget = fc.record({
+      numbers: fc.array(fc.oneof(fc.integer({ min: 1, max: 10 }), fc.constantFrom(25, 50, 75, 100)), { minLength: 1, maxLength: 4 }),
+      target: fc.integer({ min: 1, max: 999 }),
+    });
+    fc.assert(
+      fc.property(drawAndTarget, ({ numbers, target }) => {
+        expect(reachableValues(numbers).has(target)).toBe(solveCountdown(numbers, target) !== undefined);
+        expect(canMakeCountdown(numbers, target)).toBe(solveCountdown(numbers, target) !== undefined);
+      }),
+      { numRuns: 150, seed: 3 },
+    );
+  });
+
+  it('counts a bare "none" as a decline, graded by whether the draw is solvable', () => {
+    expect(claimsNoSolution('none')).toBe(true);
+    expect(claimsNoSolution('None.')).toBe(true);
+    expect(countdownTask.check('Use 3, 7, 25, 50 to make 62.', 'none')).toBe(true);
+    expect(countdownTask.check('Use 3, 7, 25, 50 to make 71.', 'none')).toBe(false);
+    expect(extractCountdownAnswer('<think>\ncannot make 62\n</think>\nA: none')).toBeUndefined();
   });
 });

@@ -5,9 +5,9 @@ import { findFinalAnswer, isRefusal } from './final-answer.js';
 const NO_SOLUTION =
   /\b(?:no (?:valid )?(?:solution|answer|way|expression|combination)|(?:not|im)possible|unsolvable|can(?:not|'t| ?not) (?:be )?(?:made|make|reach(?:ed)?|done|solve[d]?)|there is none|none exists)\b/i;
 
-/** Does the text claim that the target cannot be made (`no solution`, `impossible`, `cannot be made`)? */
+/** Does the text claim that the target cannot be made (`no solution`, `impossible`, `cannot be made`, a bare `none`)? */
 export function claimsNoSolution(text: string): boolean {
-  return NO_SOLUTION.test(text);
+  return NO_SOLUTION.test(text) || /^\s*none\s*[.!]?\s*$/i.test(text);
 }
 
 /** Rewrites the notations users and LaTeX use (`×`, `\times`, `÷`, `−`, `$…$`, `**…**`) into the parser's `+ - * /`. */
@@ -109,4 +109,43 @@ function combinations(a: { value: number; text: string }, b: { value: number; te
   ];
   if (b.value !== 0 && a.value % b.value === 0) made.push({ value: a.value / b.value, text: `${a.text}/(${b.text})` });
   return made.filter((item) => Number.isSafeInteger(item.value));
+}
+
+/**
+ * Every value some expression over `numbers` (each at most once, any subset) makes, with the checker's rules: + - * and
+ * exact division, negative and zero intermediates allowed. A subset dynamic program, fast up to 6 numbers.
+ */
+export function reachableValues(numbers: readonly number[]): Set<number> {
+  const full = (1 << numbers.length) - 1;
+  const byMask: Array<Set<number>> = [];
+  const all = new Set<number>();
+  for (let mask = 1; mask <= full; mask += 1) {
+    const values = new Set<number>();
+    if ((mask & (mask - 1)) === 0) values.add(numbers[Math.log2(mask)] as number);
+    // Every split of the subset into two non-empty parts, both orders (for - and /); submasks are smaller, so already built.
+    for (let left = (mask - 1) & mask; left > 0; left = (left - 1) & mask) {
+      const leftValues = byMask[left] as Set<number>;
+      const rightValues = byMask[mask ^ left] as Set<number>;
+      for (const a of leftValues) {
+        for (const b of rightValues) {
+          values.add(a + b);
+          values.add(a - b);
+          if (Number.isSafeInteger(a * b)) values.add(a * b);
+          if (b !== 0 && a % b === 0) values.add(a / b);
+        }
+      }
+    }
+    byMask[mask] = values;
+    for (const value of values) all.add(value);
+  }
+  return all;
+}
+
+/** Draws up to this many numbers are proved unsolvable by `reachableValues`; larger ones fall back to `solveCountdown`. */
+const MAX_TABULATED_NUMBERS = 5;
+
+/** Can some expression over `numbers` (each at most once) make `target`? Exact, by the subset table or the solver. */
+export function canMakeCountdown(numbers: readonly number[], target: number): boolean {
+  if (numbers.length <= MAX_TABULATED_NUMBERS) return reachableValues(numbers).has(target);
+  return solveCountdown(numbers, target) !== undefined;
 }

@@ -42,13 +42,16 @@ function combine(a: Item, b: Item, operator: string): Item | undefined {
   return { value: a.value / b.value, expression: `${wrap(a, 2)}/${wrap(b, 3)}`, precedence: 2 };
 }
 
-/** Depth-first search with a closest-to-target heuristic; returns undefined when no solution fits the limits. */
-export function searchCountdown(
-  numbers: readonly number[],
-  target: number,
-  random: Random,
-  options: CountdownSearchOptions = {},
-): CountdownSearch | undefined {
+/** What a bounded search wrote: its lines, and the solution when it found one. */
+interface Exploration {
+  lines: string[];
+  solution?: string;
+  /** `found`, `exhausted` (every branch within the branching tried), or `budget` (the written trace hit its limits). */
+  end: 'found' | 'exhausted' | 'budget';
+}
+
+/** Depth-first search, closest-to-target children first; stops at a solution or when the next line would not fit. */
+function explore(numbers: readonly number[], target: number, random: Random, options: CountdownSearchOptions): Exploration {
   const branching = options.branching ?? 3;
   const maxLines = options.maxLines ?? 18;
   const maxChars = options.maxChars ?? 360;
@@ -57,9 +60,10 @@ export function searchCountdown(
   let chars = 0;
   let solution: string | undefined;
   const emit = (line: string): boolean => {
+    if (lines.length + 1 > maxLines || chars + line.length + 1 > maxChars) return false;
     lines.push(line);
     chars += line.length + 1;
-    return lines.length <= maxLines && chars <= maxChars;
+    return true;
   };
   const visit = (items: Item[]): boolean | 'abort' => {
     const children: Array<{ item: Item; rest: Item[]; line: string; score: number }> = [];
@@ -103,6 +107,42 @@ export function searchCountdown(
     return false;
   };
   const start = numbers.map((value) => ({ value, expression: String(value), precedence: 3 }));
-  if (start.some((item) => item.value === target)) return undefined;
-  return visit(start) === true && solution ? { lines, expression: solution } : undefined;
+  const result = visit(start);
+  if (result === true && solution !== undefined) return { lines, solution, end: 'found' };
+  return { lines, end: result === 'abort' ? 'budget' : 'exhausted' };
+}
+
+/** Depth-first search with a closest-to-target heuristic; returns undefined when no solution fits the limits. */
+export function searchCountdown(
+  numbers: readonly number[],
+  target: number,
+  random: Random,
+  options: CountdownSearchOptions = {},
+): CountdownSearch | undefined {
+  if (numbers.includes(target)) return undefined;
+  const found = explore(numbers, target, random, options);
+  return found.solution !== undefined ? { lines: found.lines, expression: found.solution } : undefined;
+}
+
+/** The answer a Countdown trace gives on a draw that cannot make its target (read as a decline by `claimsNoSolution`). */
+export const NO_SOLUTION_ANSWER = 'no solution';
+
+/**
+ * The scratchpad of an unsolvable draw: a bounded search (closest first, at most `branching` children per node, cut where
+ * the next line would pass `maxChars`), then `cannot make {target}`. What the model can know from it: that the branches
+ * written fail. What it cannot: that no other branch works; the verdict comes from an exhaustive solver the trace does not
+ * show, so the model learns when a search that keeps missing is a sign of an unsolvable draw, not a proof. Callers must
+ * only use it for draws proved unsolvable.
+ */
+export function declineCountdown(
+  numbers: readonly number[],
+  target: number,
+  random: Random,
+  options: CountdownSearchOptions = {},
+): { lines: string[]; answer: string } {
+  const explored = explore(numbers, target, random, { branching: 2, maxLines: 16, maxChars: 280, ...options });
+  const lines = [...explored.lines];
+  // A branch opened just before the budget ran out was never explored: leave it out rather than end on it.
+  while (explored.end === 'budget' && lines.at(-1)?.endsWith(']')) lines.pop();
+  return { lines: [...lines, `cannot make ${target}`], answer: NO_SOLUTION_ANSWER };
 }

@@ -1,18 +1,20 @@
 /** @module The Countdown task: reach a target from given numbers with + - * / (each number at most once). */
 
-import type { Task, TaskProblem } from '../spec/task.js';
+import type { ProblemSplit, Task, TaskProblem } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
 import {
+  canMakeCountdown,
   claimsNoSolution,
   cleanCountdownExpression,
   countdownAnswerProblem,
   extractCountdownAnswer,
+  reachableValues,
   solveCountdown,
 } from './countdown-answer.js';
 import { searchCountdown } from './countdown-trace.js';
 import { evaluateNode, hasNegation, numbersIn, parseExpression } from './expression.js';
 import { normalizeQuestion } from './format.js';
-import { createRandom, hashSeed, type Random } from './random.js';
+import { createRandom, hashSeed, pickWeighted, type Random } from './random.js';
 
 const LEVELS = [1, 2, 3] as const;
 const QUESTION_PATTERN = /^use ([\d,\s]+(?:and\s+\d+\s*)?) to (?:make|reach|get) (\d+)\s*[.!?]?$/i;
@@ -69,11 +71,75 @@ export function countdownAnswerKey(question?: string): AnswerKey {
   };
 }
 
-const LEVEL_SHAPES: Record<number, { count: number; use: number[]; big: number; targetRange: [number, number] }> = {
-  1: { count: 3, use: [2, 3, 3], big: 0.2, targetRange: [5, 120] },
-  2: { count: 4, use: [3, 4, 4], big: 0.5, targetRange: [10, 300] },
-  3: { count: 5, use: [4, 5], big: 0.6, targetRange: [20, 600] },
+/** The small cards: 1-10, two of each. */
+const SMALL_CARDS: readonly number[] = Array.from({ length: 20 }, (_, index) => (index % 10) + 1);
+/** The large cards: one each. */
+export const LARGE_NUMBERS: readonly number[] = [25, 50, 75, 100];
+/**
+ * Share of drawn problems that cannot make their target (`unanswerable: true`, the right answer declines). Small enough
+ * that trying stays the model's default (a random 4-5 number draw with a reachable-looking target is usually solvable),
+ * large enough that the mix holds thousands of declines, so "no solution" is learned as an answer, not a rare accident.
+ */
+export const UNSOLVABLE_SHARE = 0.08;
+/** Draw types never drawn for training: three or more large numbers (held out to measure generalisation, issue #20). */
+export const HELD_OUT_MIN_LARGE = 3;
+
+interface LevelShape {
+  count: number;
+  /** How many of the numbers the generating expression combines. */
+  use: number[];
+  /** Target range with no large number, and with at least one (large numbers make larger targets reachable). */
+  targetRange: [number, number];
+  largeTargetRange: [number, number];
+  /** Weights of drawing 0, 1, 2, ... large numbers, per split. */
+  trainLarge: number[];
+  heldOutLarge: number[];
+}
+
+const LEVEL_SHAPES: Record<number, LevelShape> = {
+  1: {
+    count: 3,
+    use: [2, 3, 3],
+    targetRange: [5, 120],
+    largeTargetRange: [10, 300],
+    trainLarge: [0.55, 0.35, 0.1],
+    heldOutLarge: [0, 0, 0, 1],
+  },
+  2: {
+    count: 4,
+    use: [3, 4, 4],
+    targetRange: [10, 300],
+    largeTargetRange: [20, 600],
+    trainLarge: [0.35, 0.4, 0.25],
+    heldOutLarge: [0, 0, 0, 0.75, 0.25],
+  },
+  3: {
+    count: 5,
+    use: [4, 5],
+    targetRange: [20, 600],
+    largeTargetRange: [100, 999],
+    trainLarge: [0.25, 0.4, 0.35],
+    heldOutLarge: [0, 0, 0, 0.7, 0.3],
+  },
 };
+
+/** How many of the numbers are large cards. */
+export function largeCount(numbers: readonly number[]): number {
+  return numbers.filter((value) => LARGE_NUMBERS.includes(value)).length;
+}
+
+/** Does a draw follow the rules: small cards 1-10 at most twice each, large cards at most once each, nothing else? */
+export function isLegalDraw(numbers: readonly number[]): boolean {
+  const counts = new Map<number, number>();
+  for (const value of numbers) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].every(([value, count]) => (LARGE_NUMBERS.includes(value) ? count <= 1 : value >= 1 && value <= 10 && count <= 2));
+}
+
+/** Draws `count` cards, `large` of them large, like a Countdown deal (shuffled, so the large ones sit anywhere). */
+function drawCards(count: number, large: number, random: Random): number[] {
+  const cards = [...random.shuffle(LARGE_NUMBERS).slice(0, large), ...random.shuffle(SMALL_CARDS).slice(0, count - large)];
+  return random.shuffle(cards);
+}
 
 /** Builds a target by combining a random subset of the numbers with random valid operations. */
 function buildTarget(numbers: number[], use: number, random: Random): number | undefined {
@@ -91,21 +157,41 @@ function buildTarget(numbers: number[], use: number, random: Random): number | u
   return pool[0];
 }
 
-function generateOne(level: number, random: Random): { numbers: number[]; target: number } {
-  const shape = LEVEL_SHAPES[level] ?? LEVEL_SHAPES[1]!;
+/** A target in range that no expression over the numbers makes: half the time below the largest reachable value (a gap). */
+function unreachableTarget(numbers: number[], [low, high]: [number, number], random: Random): number | undefined {
+  const reachable = reachableValues(numbers);
+  const ceiling = random.chance(0.5) ? Math.min(high, Math.max(...[...reachable].filter((value) => value <= high))) : high;
+  const candidates: number[] = [];
+  for (let value = low; value <= ceiling; value++) if (!reachable.has(value)) candidates.push(value);
+  return candidates.length > 0 ? random.pick(candidates) : undefined;
+}
+
+interface Draw {
+  numbers: number[];
+  target: number;
+  /** The closest-first search's solution; absent on an unsolvable draw. */
+  solution?: string;
+}
+
+function generateOne(level: number, random: Random, split: ProblemSplit): Draw {
+  const shape = LEVEL_SHAPES[level] ?? (LEVEL_SHAPES[1] as LevelShape);
+  const solvable = !random.chance(UNSOLVABLE_SHARE);
+  // The draw type is fixed before the retries, so retries do not tilt the mix towards types with easy targets.
+  const large = pickWeighted(random, split === 'train' ? shape.trainLarge : shape.heldOutLarge);
   for (;;) {
-    const numbers: number[] = [];
-    for (let index = 0; index < shape.count; index++) {
-      const isBig = index === 0 && random.chance(shape.big);
-      numbers.push(isBig ? random.pick([25, 50, 75, 100]) : random.int(1, level === 1 ? 20 : 13));
+    const numbers = drawCards(shape.count, large, random);
+    const range = large > 0 ? shape.largeTargetRange : shape.targetRange;
+    if (!solvable) {
+      const target = unreachableTarget(numbers, range, random);
+      if (target !== undefined) return { numbers, target };
+      continue;
     }
     const target = buildTarget(numbers, random.pick(shape.use), random);
-    if (target === undefined || target < shape.targetRange[0] || target > shape.targetRange[1] || numbers.includes(target)) continue;
-    const shuffled = random.shuffle(numbers);
+    if (target === undefined || target < range[0] || target > range[1] || numbers.includes(target)) continue;
     // Only keep instances whose closest-first search trace fits the context, so every problem has a teachable trace.
-    const search = searchCountdown(shuffled, target, createRandom(0), { noise: 0 });
+    const search = searchCountdown(numbers, target, createRandom(0), { noise: 0 });
     // Harder levels must not be solvable in one move.
-    if (search && search.lines.length >= Math.min(level, 3)) return { numbers: shuffled, target };
+    if (search && search.lines.length >= Math.min(level, 3)) return { numbers, target, solution: search.expression };
   }
 }
 
@@ -116,18 +202,22 @@ export const countdownTask: Task = {
   levels: LEVELS,
   // Checking a proposed expression is easy while finding one is the search: honest test-time verification.
   inferenceVerifier: 'checker',
-  generate({ seed, count, level }) {
+  generate({ seed, count, level, split = 'train' }) {
     const problems: TaskProblem[] = [];
     for (let index = 0; index < count; index++) {
-      const random = createRandom(hashSeed('countdown', seed, level ?? 0, index));
+      // The train split keeps the seeding it always had; held-out shapes draw from their own stream.
+      const random = createRandom(
+        split === 'train' ? hashSeed('countdown', seed, level ?? 0, index) : hashSeed('countdown', split, seed, level ?? 0, index),
+      );
       const chosen = level ?? random.pick(LEVELS);
-      const { numbers, target } = generateOne(chosen, random);
+      const { numbers, target, solution } = generateOne(chosen, random, split);
       problems.push({
-        id: `countdown/L${chosen}/seed${seed}/${index}`,
+        id: `countdown/L${chosen}/seed${seed}${split === 'train' ? '' : `/${split}`}/${index}`,
         task: 'countdown',
         question: countdownQuestion(numbers, target),
         level: chosen,
-        meta: { numbers, target },
+        ...(solution === undefined ? { unanswerable: true } : {}),
+        meta: { numbers, target, large: largeCount(numbers), split, ...(solution === undefined ? {} : { solution }) },
       });
     }
     return problems;
@@ -136,7 +226,7 @@ export const countdownTask: Task = {
     const parsed = parseCountdownQuestion(question);
     if (!parsed) return false;
     // "No solution" is the right answer exactly when the exhaustive solver finds none.
-    if (claimsNoSolution(candidate)) return solveCountdown(parsed.numbers, parsed.target) === undefined;
+    if (claimsNoSolution(candidate)) return !canMakeCountdown(parsed.numbers, parsed.target);
     return countdownAnswerProblem(candidate, parsed.numbers, parsed.target) === undefined;
   },
   explain(question, candidate) {

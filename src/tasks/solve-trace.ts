@@ -3,7 +3,8 @@ import type { TaskProblem } from '../spec/task.js';
 import { buildArithmeticTrace, extractArithmeticExpression, type TraceOverride } from './arithmetic-trace.js';
 import { columnWork } from './column-work.js';
 import { parseCountdownQuestion } from './countdown.js';
-import { searchCountdown } from './countdown-trace.js';
+import { canMakeCountdown } from './countdown-answer.js';
+import { declineCountdown, searchCountdown } from './countdown-trace.js';
 import { parseExpression } from './expression.js';
 import { normalizeQuestion, WAIT_CUE } from './format.js';
 import { corruptNumber, corruptResult } from './mistakes.js';
@@ -88,7 +89,11 @@ export function countdownSolveTrace(question: string, mode: CorrectionMode, rand
   const search =
     searchCountdown(parsed.numbers, parsed.target, random, { noise: 0.6 }) ??
     searchCountdown(parsed.numbers, parsed.target, createRandom(0), { noise: 0 });
-  if (!search) return undefined;
+  if (!search) {
+    // A draw proved unsolvable gets a bounded search that declines; one the search merely missed gets no trace.
+    if (parsed.numbers.length > 5 || canMakeCountdown(parsed.numbers, parsed.target)) return undefined;
+    return { ...declineCountdown(parsed.numbers, parsed.target, random, { noise: 0.6 }), mode: 'none', mistakes: [] };
+  }
   const lines = [...search.lines];
   if (mode === 'confirm') {
     // Re-check the whole answer expression against the target in one checkable line.
