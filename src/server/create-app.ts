@@ -2,6 +2,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { SlowthinkError } from '../errors/index.js';
+import type { RunStore } from '../store/index.js';
 import { ApiError, toApiError, withHint } from './api-error.js';
 import { createApiKeyCheck } from './api-key-check.js';
 import { bounded } from './bounded-text.js';
@@ -15,6 +16,7 @@ import { type LogSink, RequestLog, stderrLogSink } from './request-log.js';
 import { DEFAULT_STORE_LIMITS, ResponseStore } from './response-store.js';
 import { createResponsesHandler } from './responses-route.js';
 import type { PlannedRequest } from './to-reason-request.js';
+import { createRecordingEngine, findWebRoot, mountWebRoutes } from './web/index.js';
 
 /** Everything createApp needs; only the engine is required. */
 export interface CreateAppOptions {
@@ -51,6 +53,12 @@ export interface CreateAppOptions {
   responseStoreMaxEntries?: number;
   /** Bytes of conversation text kept for `previous_response_id` (LRU). Default 32 MiB. */
   responseStoreMaxBytes?: number;
+  /** The run store the web app's run browser reads; each request's trace is kept there unless `recordTraces` is false. */
+  runStore?: RunStore;
+  /** Keep every request's trace in `runStore` (`serve --no-traces` turns it off). Default true. */
+  recordTraces?: boolean;
+  /** The built web app served at `/`; default: web/dist of this package when built; null serves no app. */
+  webRoot?: string | null;
 }
 
 type Variables = { requestId: string };
@@ -113,8 +121,16 @@ export function createApp(options: CreateAppOptions): Hono<{ Variables: Variable
     }),
   );
   app.route('/v1/models', createModelsRoutes(catalog, started));
+  const runStore = options.runStore;
+  // The web app's run browser replays these; a store that refuses a write costs a log line, never the request.
+  const engine =
+    runStore && options.recordTraces !== false
+      ? createRecordingEngine(options.engine, runStore, (error) =>
+          (options.logSink ?? stderrLogSink)({ level: 'warn', message: `run store: trace not kept: ${(error as Error).message}` }),
+        )
+      : options.engine;
   const routeDependencies = {
-    engine: options.engine,
+    engine,
     catalog,
     limiter,
     keepAliveMs: options.keepAliveMs ?? 10_000,
@@ -132,6 +148,13 @@ export function createApp(options: CreateAppOptions): Hono<{ Variables: Variable
     options.responseStoreMaxBytes ?? DEFAULT_STORE_LIMITS.maxBytes,
   );
   app.post('/v1/responses', createResponsesHandler({ ...routeDependencies, store }));
+  mountWebRoutes(app, {
+    dependencies: routeDependencies,
+    store: runStore,
+    webRoot: options.webRoot === null ? undefined : (options.webRoot ?? findWebRoot()),
+    authRequired: apiKeys.length > 0,
+    keyMatches,
+  });
   app.notFound((c) =>
     errorResponse(
       new ApiError(404, `Unknown request URL: ${bounded(c.req.method, 16)} ${bounded(c.req.path)}.`, { code: 'unknown_url' }),

@@ -1,6 +1,7 @@
 /** @module `slowthink serve`: parse the flags, start the server on the real engine, stop cleanly on Ctrl-C. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { closeModels } from '../models/registry.js';
+import { RunStore, resolveStorePath } from '../store/index.js';
 import { parseApiKeys } from './api-key-check.js';
 import { startServer } from './start-server.js';
 
@@ -19,6 +20,10 @@ export interface ServeCommandOptions {
   requestTimeout?: string;
   maxConnections?: string;
   models?: string;
+  /** The run store the web app reads and traces go to; default `resolveStorePath()`. */
+  store?: string;
+  /** `--no-traces` sets false: requests' traces are not kept. */
+  traces?: boolean;
 }
 
 /** Defaults of the load and socket flags, as `serve --help` shows them. */
@@ -50,7 +55,10 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 /** Starts the server and resolves when it has been stopped by SIGINT or SIGTERM. */
 export async function runServeCommand(options: ServeCommandOptions): Promise<void> {
   const apiKeys = parseApiKeys(process.env.SLOWTHINK_API_KEYS);
+  const runStore = RunStore.open(resolveStorePath(options.store));
   const server = await startServer({
+    runStore,
+    recordTraces: options.traces !== false,
     host: options.host,
     port: integerOption(options.port, 'port', 0, 65_535),
     maxConcurrency: integerOption(options.maxConcurrency, 'max-concurrency', 1, 100_000),
@@ -69,6 +77,7 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
       .filter((name) => name !== ''),
   });
   process.stderr.write(`slowthink serving the OpenAI-compatible API at ${server.url}/v1 (auth: ${apiKeys.length > 0 ? 'on' : 'off'})\n`);
+  process.stderr.write(`web app at ${server.url}/ (run store ${runStore.path}, traces ${options.traces === false ? 'off' : 'kept'})\n`);
   if (!LOOPBACK.has(options.host) && apiKeys.length === 0) {
     process.stderr.write(
       'warning: listening beyond this machine without SLOWTHINK_API_KEYS; anyone who can reach it can spend its compute\n',
@@ -84,5 +93,6 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
     process.on('SIGTERM', stop);
   });
   await server.close();
+  runStore.close();
   await closeModels();
 }
