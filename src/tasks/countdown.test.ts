@@ -6,6 +6,7 @@ import { extractCountdownAnswer, solveCountdown } from './countdown-answer.js';
 import { declineCountdown, searchCountdown } from './countdown-trace.js';
 import { formatSolve, MAX_EXAMPLE_CHARS, parseCompletion } from './format.js';
 import { createRandom } from './random.js';
+import { detectTask, listTasks } from './registry.js';
 import { checkStep } from './step-check.js';
 import { buildTrainingData } from './training-data.js';
 
@@ -185,6 +186,19 @@ describe('countdown training data', () => {
       if (example.kind === 'check') continue;
       const { answer } = parseCompletion(example.completion);
       expect(countdownTask.check(example.prompt, answer ?? ''), example.prompt).toBe(true);
+    }
+  });
+});
+
+describe('countdown detection', () => {
+  it('owns its questions of both splits and takes none of the other tasks', () => {
+    for (const split of ['train', 'held-out-shapes'] as const) {
+      for (const problem of countdownTask.generate({ seed: 5, count: 30, split }))
+        expect(detectTask(problem.question)?.name).toBe('countdown');
+    }
+    for (const task of listTasks().filter((entry) => entry.name !== 'countdown')) {
+      for (const problem of task.generate({ seed: 5, count: 30 }))
+        expect(countdownTask.matches(problem.question), problem.question).toBe(false);
     }
   });
 });
