@@ -5,9 +5,17 @@ import type { LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest, GenerateResult, Model, Sample, Warning } from '../spec/index.js';
 import { WAIT_CUE } from '../tasks/format.js';
-import { detectTask } from '../tasks/index.js';
+import { scopeOf } from '../tasks/index.js';
 import { parseStep } from '../tasks/step-check.js';
-import { answerConfidence, LiveChannels, OUT_OF_DOMAIN_ANSWER, promptTokens, questionOf, splitCompletion } from './gguf/embedded-format.js';
+import {
+  answerConfidence,
+  declineAnswer,
+  LiveChannels,
+  OUT_OF_DOMAIN_ANSWER,
+  promptTokens,
+  questionOf,
+  splitCompletion,
+} from './gguf/embedded-format.js';
 import { abortedResult, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
 import { BOS_ID, decodeTokens, encodeText } from './gguf/vocab.js';
 import { sampleCount } from './sample-count.js';
@@ -151,15 +159,19 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
         throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, 'The embedded model needs a user message with a question.', {
           param: 'messages',
         });
-      if (!detectTask(question)) {
+      const scope = scopeOf(question);
+      if (!scope.task || scope.declined) {
         warnings.push({
           type: 'other',
-          message: 'The question is outside arithmetic and Countdown; the embedded model answered without generating.',
+          message: scope.declined
+            ? `The embedded model declined without generating: ${scope.declined}.`
+            : 'The question is outside arithmetic and Countdown; the embedded model answered without generating.',
         });
+        const answer = scope.declined ? declineAnswer(scope.declined) : OUT_OF_DOMAIN_ANSWER;
         const samples = Array.from({ length: n }, (_, index): Sample => {
-          request.onDelta?.(index, OUT_OF_DOMAIN_ANSWER, 'text');
+          request.onDelta?.(index, answer, 'text');
           return {
-            text: OUT_OF_DOMAIN_ANSWER,
+            text: answer,
             reasoning: '',
             finishReason: 'stop',
             usage: { promptTokens: 0, completionTokens: 0, reasoningTokens: 0 },

@@ -49,6 +49,11 @@ export interface Task {
   answerKey?: Partial<AnswerKey>;
   /** Answer handling bound to one question (Countdown: only expressions over the given numbers that make the target vote); wins over `answerKey`. */
   answerKeyFor?(question: string): Partial<AnswerKey>;
+  /**
+   * Why the embedded models cannot answer this (normalised) question of the task reliably (`it has a 9-digit number`),
+   * or undefined when it is within what they were trained on; the runtime declines with this reason.
+   */
+  outOfScope?(question: string): string | undefined;
   /** Why `candidate` is not a right answer to `question` (`uses 2, which is not given`), or undefined when it is right. */
   explain?(question: string, candidate: string): string | undefined;
 }

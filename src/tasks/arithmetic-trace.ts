@@ -41,13 +41,23 @@ export function buildArithmeticTrace(tree: ExpressionNode, override?: TraceOverr
       const magnitude = Math.abs(right);
       return write(`${left}${operator}${magnitude}`, operator === '+' ? left + magnitude : left - magnitude);
     }
+    const plan = (text: string) => lines.push({ expression: text, value: Number.NaN, text, plan: true });
     if (node.operator === '/') {
-      if (right === 0 || left % right !== 0) throw new UnsupportedTraceError('inexact division');
-      return write(`${left}/${operand(right)}`, left / right);
+      if (right <= 0 || left < 0 || left % right !== 0)
+        throw new UnsupportedTraceError('division that is not exact or not of whole numbers');
+      return write(`${left}/${right}`, left / right);
     }
-    if (Math.abs(left) < 10 || Math.abs(right) < 10) return write(`${left}*${operand(right)}`, left * right);
-    if (left < 0 || right < 0) throw new UnsupportedTraceError('long multiplication of a negative number');
-    return longMultiply(left, right, write, (text) => lines.push({ expression: text, value: Number.NaN, text, plan: true }));
+    if (Math.abs(left) < 10 && Math.abs(right) < 10) return write(`${left}*${operand(right)}`, left * right);
+    if (left < 0 || right < 0) {
+      // The sign first (`15*(-3)=-(15*3)`), then the product of the magnitudes worked as usual, then the signed result.
+      const negative = left < 0 !== right < 0;
+      const [a, b] = [Math.abs(left), Math.abs(right)];
+      plan(`${left}*${operand(right)}=${negative ? '-' : ''}(${a}*${b})`);
+      const magnitude = a < 10 || b < 10 ? write(`${a}*${b}`, a * b) : longMultiply(a, b, write, plan);
+      return write(`${left}*${operand(right)}`, negative ? -magnitude : magnitude);
+    }
+    if (left < 10 || right < 10) return write(`${left}*${right}`, left * right);
+    return longMultiply(left, right, write, plan);
   };
   const value = visit(tree);
   return { lines, value };

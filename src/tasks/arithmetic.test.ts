@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { arithmeticTask, normalizeInteger } from './arithmetic.js';
+import { operationCount } from './arithmetic-grammar.js';
 import { buildArithmeticTrace, extractArithmeticExpression } from './arithmetic-trace.js';
 import { evaluateExpression, parseExpression } from './expression.js';
 
@@ -55,14 +56,29 @@ describe('arithmetic task', () => {
     expect(key.extract?.('Use version 2')).toBeUndefined();
   });
 
-  it('covers the level shapes (L1 two-digit +/-, L5 has three-digit products)', () => {
-    for (const problem of arithmeticTask.generate({ seed: 9, count: 50, level: 1 })) {
-      expect(extractArithmeticExpression(problem.question)!.replace(/ /g, '')).toMatch(/^\d\d[+-]\d\d$/);
+  it('draws level 1 as one operation and level 5 with long products, in the forms people type', () => {
+    for (const problem of arithmeticTask.generate({ seed: 9, count: 100, level: 1 })) {
+      const tree = parseExpression(extractArithmeticExpression(problem.question)!)!;
+      expect(operationCount(tree), problem.question).toBe(1);
     }
-    const forms = arithmeticTask.generate({ seed: 9, count: 200, level: 2 }).map((problem) => problem.question);
+    const level5 = arithmeticTask.generate({ seed: 9, count: 100, level: 5 }).map((problem) => problem.meta?.expression as string);
+    expect(level5.some((expression) => /\d{3}\*\d{3}/.test(expression))).toBe(true);
+    const forms = arithmeticTask.generate({ seed: 9, count: 300, level: 2 }).map((problem) => problem.question);
     expect(forms.some((question) => question.startsWith('What is '))).toBe(true);
     expect(forms.some((question) => /^\d/.test(question))).toBe(true);
     expect(forms.some((question) => / [+*-] /.test(question))).toBe(true);
+    expect(forms.some((question) => /\d\/\d/.test(question))).toBe(true);
+    expect(forms.some((question) => /(?:^|[^\d)])-\d/.test(question.replace(/^What is /, '')))).toBe(true);
+  });
+
+  it('answers a division with a remainder as a mixed number and accepts every way of writing it', () => {
+    expect(arithmeticTask.generate({ seed: 3, count: 200, level: 2 }).some((problem) => / \d+\/\d+$/.test(problem.answer!))).toBe(true);
+    for (const answer of ['14 2/7', '100/7', '14 r2', '14 remainder 2', '14.29', '14.2857', '14 R 2'])
+      expect(arithmeticTask.check('What is 100/7?', answer), answer).toBe(true);
+    for (const answer of ['14', '15', '14 3/7', '14.3', '14 r3', '14.28571428', '2/7'])
+      expect(arithmeticTask.check('What is 100/7?', answer), answer).toBe(answer === '14.28571428');
+    expect(arithmeticTask.check('What is 84 divided by 7?', '12')).toBe(true);
+    expect(arithmeticTask.answerKey?.equivalent?.('100/7', '14 2/7')).toBe(true);
   });
 });
 
@@ -89,6 +105,7 @@ describe('arithmetic scratchpad', () => {
 
   it('writes every line as an equation that holds', () => {
     for (const problem of arithmeticTask.generate({ seed: 21, count: 300 })) {
+      if (!/^-?\d+$/.test(problem.answer!)) continue; // an inexact division: its lines are long division, tested above
       const { lines, value } = buildArithmeticTrace(parseExpression(extractArithmeticExpression(problem.question)!)!);
       expect(String(value)).toBe(problem.answer);
       for (const line of lines) {

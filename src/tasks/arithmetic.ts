@@ -1,80 +1,89 @@
-/** @module The arithmetic task: integer expressions with `+ - *` and parentheses, five difficulty levels. */
+/** @module The arithmetic task: integer expressions with `+ - * /` and parentheses from a grammar, five difficulty levels. */
 
-import type { Task, TaskProblem } from '../spec/task.js';
+import type { ProblemSplit, Task, TaskProblem } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
+import { grammarExpression, hasHeldOutShapes } from './arithmetic-grammar.js';
+import { arithmeticOutOfScope } from './arithmetic-scope.js';
 import { buildArithmeticTrace, extractArithmeticExpression, UnsupportedTraceError } from './arithmetic-trace.js';
-import { evaluateExpression, parseExpression } from './expression.js';
+import { MAX_WORKED_DIVISOR } from './column-work.js';
+import { type ExpressionNode, parseExpression } from './expression.js';
 import { findFinalAnswer, isRefusal } from './final-answer.js';
 import { normalizeQuestion } from './format.js';
 import { createRandom, hashSeed, type Random } from './random.js';
+import { evaluateRational, formatMixed, parseRationalAnswer, statesValue } from './rational.js';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
-const digits = (random: Random, count: number): number => random.int(10 ** (count - 1), 10 ** count - 1);
-const plusMinus = (random: Random): string => random.pick(['+', '-']);
+/** Share of problems at levels 1-2 that divide (`56/8`, `100/7`, `1234/12`): a times-table divisor, worked long. */
+const DIVISION_SHARE: Record<number, number> = { 1: 0.1, 2: 0.12 };
+/** Share of problems at levels 1-2 with a negative operand (`-7+12`, `15*(-3)`), as people type them. */
+const NEGATIVE_SHARE: Record<number, number> = { 1: 0.06, 2: 0.06 };
 
-/** Builds one compact expression for a level (before surface variation). */
-function expressionForLevel(level: number, random: Random): string {
-  const a2 = () => digits(random, 2);
-  switch (level) {
-    case 1:
-      return `${a2()}${plusMinus(random)}${a2()}`;
-    case 2:
-      if (random.chance(0.5)) return `${digits(random, 3)}${plusMinus(random)}${digits(random, random.chance(0.7) ? 3 : 2)}`;
-      return random.chance(0.7) ? `${a2()}*${random.int(2, 9)}` : `${random.int(2, 9)}*${a2()}`;
-    case 3: {
-      if (random.chance(0.5)) return `${a2()}*${a2()}`;
-      const terms = [a2(), a2(), a2()];
-      const operators = [plusMinus(random), plusMinus(random)];
-      if (random.chance(0.6)) {
-        const slot = random.int(0, 1);
-        operators[slot] = '*';
-        terms[slot + (random.chance(0.5) ? 1 : 0)] = random.int(2, 9);
-      }
-      return `${terms[0]}${operators[0]}${terms[1]}${operators[1]}${terms[2]}`;
-    }
-    case 4: {
-      if (random.chance(0.5)) return random.chance(0.7) ? `${digits(random, 3)}*${a2()}` : `${a2()}*${digits(random, 3)}`;
-      const [x, y] = [a2(), a2()].sort((p, q) => q - p);
-      const group = `(${x}${plusMinus(random)}${y})`;
-      const factor = random.chance(0.6) ? random.int(2, 9) : random.int(11, 30);
-      const product = random.chance(0.5) ? `${group}*${factor}` : `${factor}*${group}`;
-      return random.chance(0.5) ? `${product}${plusMinus(random)}${a2()}` : `${digits(random, 3)}${plusMinus(random)}${product}`;
-    }
-    default: {
-      if (random.chance(0.5)) return `${digits(random, 3)}*${digits(random, 3)}`;
-      const [x, y] = [digits(random, random.chance(0.5) ? 3 : 2), a2()].sort((p, q) => q - p);
-      const product = `(${x}${plusMinus(random)}${y})*${a2()}`;
-      const tail = random.chance(0.5) ? `${a2()}*${random.int(2, 9)}` : `${digits(random, 3)}`;
-      return random.chance(0.7) ? `${product}${plusMinus(random)}${tail}` : `${tail}${plusMinus(random)}${product}`;
-    }
-  }
+/** A division: at level 1 a times-table fact (`56/8`, `17/5`), at level 2 up to four digits by 2-12 (`1234/12`). */
+function divisionExpression(level: number, random: Random): string {
+  const divisor = level === 1 ? random.int(2, 9) : random.int(2, MAX_WORKED_DIVISOR);
+  const exact = random.chance(level === 1 ? 0.8 : 0.6);
+  const quotient = level === 1 ? random.int(1, 9) : random.int(random.chance(0.5) ? 10 : 2, random.chance(0.3) ? 999 : 99);
+  const dividend = quotient * divisor + (exact ? 0 : random.int(1, divisor - 1));
+  return `${dividend}/${divisor}`;
 }
 
-/** Varies the surface form: `What is ...?`, `Compute ...`, a bare expression, with or without spaces. */
+/** A single operation with a negative operand, written as people type it (`-7+12`, `15*-3`, `8-(-4)`). */
+function negativeExpression(level: number, random: Random): string {
+  const size = () => (level === 1 || random.chance(0.5) ? random.int(1, 9) : random.int(10, 99));
+  const [a, b] = [size(), size()];
+  const operator = random.pick(['+', '-', '*']);
+  const negativeRight = random.pick([`(-${b})`, `-${b}`]);
+  if (random.chance(0.5)) return `-${a}${operator}${b}`;
+  return `${a}${operator}${operator === '*' || random.chance(0.5) ? negativeRight : `(-${b})`}`;
+}
+
+/** Varies the surface form: `What is ...?` (the form the runtime asks in), `Compute ...`, a bare expression, spaces. */
 function surfaceForm(expression: string, random: Random): string {
-  const spaced = random.chance(0.3) ? expression.replace(/(?<=[\d)])([+\-*/])(?=[\d(])/g, ' $1 ') : expression;
+  const spaced = random.chance(0.2) ? expression.replace(/(?<=[\d)])([+\-*/])(?=[\d(-])/g, ' $1 ') : expression;
   const roll = random.next();
-  if (roll < 0.4) return `What is ${spaced}?`;
-  if (roll < 0.5) return `Compute ${spaced}.`;
-  if (roll < 0.55) return `Calculate ${spaced}`;
-  if (roll < 0.65) return `${spaced} =`;
+  if (roll < 0.7) return `What is ${spaced}?`;
+  if (roll < 0.78) return `Compute ${spaced}.`;
+  if (roll < 0.82) return `Calculate ${spaced}`;
+  if (roll < 0.88) return `${spaced} =`;
   return spaced;
 }
 
 /** Generates one problem whose scratchpad we can write (retries the rare unsupported shapes). */
-function generateOne(level: number, random: Random): { question: string; answer: number; expression: string } {
+function generateOne(level: number, random: Random, split: ProblemSplit): { question: string; answer: string; expression: string } {
   for (;;) {
-    const expression = expressionForLevel(level, random);
+    let expression: string;
+    const roll = random.next();
+    if (split === 'train' && roll < (DIVISION_SHARE[level] ?? 0)) expression = divisionExpression(level, random);
+    else if (split === 'train' && roll < (DIVISION_SHARE[level] ?? 0) + (NEGATIVE_SHARE[level] ?? 0))
+      expression = negativeExpression(level, random);
+    else expression = grammarExpression(level, random, split);
     const tree = parseExpression(expression);
-    if (!tree) continue;
-    try {
-      const { value } = buildArithmeticTrace(tree);
-      return { question: surfaceForm(expression, random), answer: value, expression };
-    } catch (error) {
-      if (!(error instanceof UnsupportedTraceError)) throw error;
+    const value = tree && evaluateRational(tree);
+    if (!tree || !value) continue;
+    if (value.denominator === 1n) {
+      try {
+        buildArithmeticTrace(tree);
+      } catch (error) {
+        if (!(error instanceof UnsupportedTraceError)) throw error;
+        continue;
+      }
     }
+    return { question: surfaceForm(expression, random), answer: formatMixed(value), expression };
   }
+}
+
+/** The stated part of an answer, cleaned (`$84$.` -> `84`, `84 apples` -> `84`, `12*7 = 84` -> `84`, `1,234` -> `1234`). */
+function statedText(answer: string): string {
+  const stated = answer.split('=').at(-1) ?? answer;
+  return stated
+    .replace(/\\(?:boxed|fbox)\s*\{([^{}]*)\}/g, '$1')
+    .replace(/[$`*_]|\\[,!;]/g, '')
+    .replace(/[\u2212\u2013]/g, '-')
+    .trim()
+    .replace(/(?<=\d)\s*[a-zA-Z][a-zA-Z ]*\.?$/, '')
+    .replace(/(?<=\d)[.!;:]+$|^[.!;:]+$/, '')
+    .replace(/(?<=\d)[\s,](?=\d{3}\b)/g, '');
 }
 
 /**
@@ -82,18 +91,25 @@ function generateOne(level: number, random: Random): { question: string; answer:
  * `84 apples` → `84`, `12*7 = 84` → `84`, `\boxed{84}` → `84`), or the trimmed input when it states no single integer.
  */
 export function normalizeInteger(answer: string): string {
-  const stated = answer.split('=').at(-1) ?? answer;
-  const compact = stated
-    .replace(/\\(?:boxed|fbox)\s*\{([^{}]*)\}/g, '$1')
-    .replace(/[$`*_]|\\[,!;]/g, '')
-    .replace(/[\u2212\u2013]/g, '-')
-    .trim()
-    .replace(/(?<=\d)\s*[a-zA-Z][a-zA-Z ]*\.?$/, '')
-    .replace(/[.!;:]+$/, '')
-    .replace(/(?<=\d)[\s,](?=\d{3}\b)/g, '');
+  const compact = statedText(answer);
   if (!/^[+-]?\d+$/.test(compact)) return answer.trim();
-  const value = BigInt(compact);
-  return value.toString();
+  return BigInt(compact).toString();
+}
+
+/** The cleaned answer text for the exact-value check (fractions and mixed numbers kept: `14 2/7`, `100/7`). */
+function normalizeRationalText(answer: string): string {
+  return statedText(answer.replace(/=\s*$/, ''));
+}
+
+/** Canonical text of an answer: an exact value in the scratchpad's form (`100/7` → `14 2/7`), else the integer rule. */
+function normalizeAnswer(answer: string): string {
+  const value = parseRationalAnswer(normalizeRationalText(answer));
+  return value ? formatMixed(value) : normalizeInteger(answer);
+}
+
+/** The divisor of a question that is one division (`100/7`), so `14 r 2` can be read; else undefined. */
+function singleDivisor(tree: ExpressionNode): number | undefined {
+  return tree.type === 'binary' && tree.operator === '/' && tree.right.type === 'number' ? tree.right.value : undefined;
 }
 
 /** The integer on the last line when that line states one (`84`, `12*7 = 84`, `= 84.`), for completions without an answer line. */
@@ -108,8 +124,8 @@ const arithmeticAnswerKey: AnswerKey = {
     if (stated !== undefined) return isRefusal(stated) ? undefined : stated;
     return isRefusal(text) ? undefined : lastLineInteger(text);
   },
-  normalize: normalizeInteger,
-  equivalent: (a, b) => normalizeInteger(a) === normalizeInteger(b),
+  normalize: normalizeAnswer,
+  equivalent: (a, b) => normalizeAnswer(a) === normalizeAnswer(b),
 };
 
 /** Integer arithmetic with a scratchpad; levels 1 (2-digit +/-) to 5 (3-digit by 3-digit products, long chains). */
@@ -119,17 +135,21 @@ export const arithmeticTask: Task = {
   levels: LEVELS,
   // The checker evaluates the question itself: using it while answering would be a calculator oracle.
   inferenceVerifier: 'steps',
-  generate({ seed, count, level }) {
+  generate({ seed, count, level, split = 'train' }) {
     const problems: TaskProblem[] = [];
+    const heldOut = split === 'held-out-shapes';
+    // Level 1 is single operations only: it has no held-out shapes.
+    if (heldOut && level !== undefined && !hasHeldOutShapes(level)) return problems;
+    const levels = heldOut ? LEVELS.filter(hasHeldOutShapes) : LEVELS;
     for (let index = 0; index < count; index++) {
-      const random = createRandom(hashSeed('arithmetic', seed, level ?? 0, index));
-      const chosen = level ?? random.pick(LEVELS);
-      const { question, answer, expression } = generateOne(chosen, random);
+      const random = createRandom(hashSeed('arithmetic', seed, level ?? 0, index, ...(heldOut ? [split] : [])));
+      const chosen = level ?? random.pick(levels);
+      const { question, answer, expression } = generateOne(chosen, random, split);
       problems.push({
-        id: `arithmetic/L${chosen}/seed${seed}/${index}`,
+        id: `arithmetic/L${chosen}/${heldOut ? 'held-out-shapes/' : ''}seed${seed}/${index}`,
         task: 'arithmetic',
         question,
-        answer: String(answer),
+        answer,
         level: chosen,
         meta: { expression },
       });
@@ -138,10 +158,12 @@ export const arithmeticTask: Task = {
   },
   check(question, candidate) {
     const expression = extractArithmeticExpression(normalizeQuestion(question));
-    const value = expression === undefined ? undefined : evaluateExpression(expression);
-    const normalized = normalizeInteger(candidate);
-    return value !== undefined && /^-?\d+$/.test(normalized) && normalized === String(value);
+    const tree = expression === undefined ? undefined : parseExpression(expression);
+    const value = tree && evaluateRational(tree);
+    if (!value) return false;
+    return statesValue(normalizeRationalText(candidate), value, singleDivisor(tree));
   },
   matches: (question) => extractArithmeticExpression(normalizeQuestion(question)) !== undefined,
+  outOfScope: (question) => arithmeticOutOfScope(normalizeQuestion(question)),
   answerKey: arithmeticAnswerKey,
 };

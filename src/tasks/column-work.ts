@@ -73,6 +73,8 @@ export function digitProductWork(big: number, digit: number): string[] {
  * operand: the header names the unsigned operation that is worked (`-20-53: 20+53`, `-15+89: 89>15`, `-58+17: 58>17`).
  */
 export function columnWork(expression: string): string[] {
+  const division = /^(\d+)\/(\d+)$/.exec(expression);
+  if (division) return divisionHeaderWork(Number(division[1]), Number(division[2]));
   const negative = /^-(\d+)([+-])(\d+)$/.exec(expression);
   if (negative) return negativeLeftWork(expression, Number(negative[1]), negative[2] as '+' | '-', Number(negative[3]));
   const match = /^(\d+)([+\-*])(\d+)$/.exec(expression);
@@ -98,4 +100,35 @@ function negativeLeftWork(expression: string, magnitude: number, operator: '+' |
   if (operator === '-') return [`${expression}: ${magnitude}+${right}`, ...additionWork(magnitude, right)];
   const [larger, smaller] = right >= magnitude ? [right, magnitude] : [magnitude, right];
   return [`${expression}: ${larger}>${smaller}`, ...subtractionWork(larger, smaller)];
+}
+
+/** The largest divisor long division is worked for: the times tables up to 12 are what each step looks up. */
+export const MAX_WORKED_DIVISOR = 12;
+
+/**
+ * `100/7`: `10/7=1 r3 >1`, `30/7=4 r2 >14` (the first chunk is the shortest prefix at least the divisor; then each
+ * step brings down a digit after the remainder). Each step is a times-table fact, like the digit facts of a product.
+ */
+export function divisionWork(dividend: number, divisor: number): { lines: string[]; quotient: number; remainder: number } {
+  const digits = String(dividend);
+  let position = 0;
+  let chunk = 0;
+  while (position < digits.length && (chunk < divisor || position === 0)) chunk = chunk * 10 + Number(digits[position++]);
+  while (chunk < divisor && position < digits.length) chunk = chunk * 10 + Number(digits[position++]);
+  const lines: string[] = [];
+  let partial = '';
+  for (;;) {
+    const digit = Math.floor(chunk / divisor);
+    const remainder = chunk - digit * divisor;
+    partial = partial === '' ? String(digit) : partial + String(digit);
+    lines.push(`${chunk}/${divisor}=${digit} r${remainder} >${partial}`);
+    if (position >= digits.length) return { lines, quotient: Number(partial), remainder };
+    chunk = remainder * 10 + Number(digits[position++]);
+  }
+}
+
+/** Long division with its header (`84/7:`), or [] for single-digit quotients of a times table and divisors above 12. */
+function divisionHeaderWork(dividend: number, divisor: number): string[] {
+  if (divisor < 1 || divisor > MAX_WORKED_DIVISOR || dividend < divisor * 10) return [];
+  return [`${dividend}/${divisor}:`, ...divisionWork(dividend, divisor).lines];
 }

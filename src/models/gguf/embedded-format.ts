@@ -1,5 +1,6 @@
 /** @module The embedded model's text handling: prompt tokens with the thinking prefill, output splitting, answer confidence. */
 import type { Message, Warning } from '../../spec/index.js';
+import { extractArithmeticExpression } from '../../tasks/arithmetic-trace.js';
 import { ANSWER_PREFIX, normalizeQuestion, THINK_CLOSE, THINK_OPEN } from '../../tasks/format.js';
 import { BOS_ID, decodeTokens, encodeText } from './vocab.js';
 
@@ -10,6 +11,15 @@ export const OUT_OF_DOMAIN_ANSWER =
   '`--model openai:gpt-4o-mini` with OPENAI_API_KEY set, or any OpenAI-compatible server with SLOWTHINK_OPENAI_BASE_URL ' +
   '(for example a local llama.cpp or vLLM server).';
 
+/** The answer given, without generating, to a question of a known task that is outside what the model was trained on. */
+export function declineAnswer(reason: string): string {
+  return (
+    `I can't answer this reliably: ${reason}. ` +
+    'For questions beyond that, connect a general model: `--model openai:gpt-4o-mini` with OPENAI_API_KEY set, or any ' +
+    'OpenAI-compatible server with SLOWTHINK_OPENAI_BASE_URL.'
+  );
+}
+
 /** The question the embedded model answers: the last user message, normalised; system messages are dropped with a warning. */
 export function questionOf(messages: readonly Message[], warnings: Warning[]): string {
   if (messages.some((message) => message.role === 'system' || message.role === 'developer'))
@@ -19,7 +29,10 @@ export function questionOf(messages: readonly Message[], warnings: Warning[]): s
       message: 'The embedded model ignores system messages (it was trained on bare questions).',
     });
   const last = [...messages].reverse().find((message) => message.role === 'user');
-  return normalizeQuestion(last?.content ?? '');
+  const question = normalizeQuestion(last?.content ?? '');
+  // An arithmetic question is asked in the one form most of its training examples use, whatever words it came in.
+  const expression = extractArithmeticExpression(question);
+  return expression === undefined ? question : `What is ${expression.replace(/\s+/g, '')}?`;
 }
 
 /** Prompt tokens: BOS, `{question}\n`, then the prefill `<think>\n{prefix}` (thinking) or `<think>\n</think>\n` (direct). */
