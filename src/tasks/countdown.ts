@@ -160,7 +160,9 @@ function buildTarget(numbers: number[], use: number, random: Random): number | u
 /** A target in range that no expression over the numbers makes: half the time below the largest reachable value (a gap). */
 function unreachableTarget(numbers: number[], [low, high]: [number, number], random: Random): number | undefined {
   const reachable = reachableValues(numbers);
-  const ceiling = random.chance(0.5) ? Math.min(high, Math.max(...[...reachable].filter((value) => value <= high))) : high;
+  let largestInRange = low;
+  for (const value of reachable) if (value <= high && value > largestInRange) largestInRange = value;
+  const ceiling = random.chance(0.5) ? largestInRange : high;
   const candidates: number[] = [];
   for (let value = low; value <= ceiling; value++) if (!reachable.has(value)) candidates.push(value);
   return candidates.length > 0 ? random.pick(candidates) : undefined;
