@@ -1,4 +1,5 @@
 /** @module The text contract between task data, the trainer and the runtime: prompt, thinking section, answer line. */
+import { isProgramQuestion, normalizeProgramQuestion } from './program-trace-question.js';
 
 /** Opens the visible thinking section. */
 export const THINK_OPEN = '<think>';
@@ -49,6 +50,8 @@ export function parseCompletion(text: string): { thinking: string; answer?: stri
 
 /** Cleans user input before prompting: trims, maps `×`/`x`/`·` between numbers to `*`, `−` to `-`, collapses whitespace, canonical Countdown wording. */
 export function normalizeQuestion(text: string): string {
+  // A program's lines and indents are its meaning: collapsing them would change the question.
+  if (isProgramQuestion(text)) return normalizeProgramQuestion(text);
   const cleaned = text
     .replace(/[\u2212\u2012\u2013\u2014\uFE63\uFF0D]/g, '-')
     .replace(/[\u00F7\u2215]/g, '/')

@@ -3,8 +3,9 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { Task } from '../spec/task.js';
 import { arithmeticTask } from './arithmetic.js';
 import { countdownTask } from './countdown.js';
+import { programTraceTask } from './program-trace.js';
 
-const TASKS: readonly Task[] = [countdownTask, arithmeticTask];
+const TASKS: readonly Task[] = [countdownTask, arithmeticTask, programTraceTask];
 
 /** The task with this name; throws UNKNOWN_TASK otherwise. */
 export function getTask(name: string): Task {

@@ -8,6 +8,7 @@ import { declineCountdown, searchCountdown } from './countdown-trace.js';
 import { parseExpression } from './expression.js';
 import { normalizeQuestion, WAIT_CUE } from './format.js';
 import { corruptNumber, corruptResult } from './mistakes.js';
+import { programTraceSolveTrace } from './program-trace.js';
 import { createRandom, type Random } from './random.js';
 
 /** How a solve trace re-checks itself: not at all, a slip fixed at once, a slip found at the end, or a final confirmation. */
@@ -118,5 +119,6 @@ export function countdownSolveTrace(question: string, mode: CorrectionMode, rand
 export function solveTrace(problem: Pick<TaskProblem, 'task' | 'question'>, mode: CorrectionMode, random: Random): SolveTrace | undefined {
   if (problem.task === 'arithmetic') return arithmeticSolveTrace(problem.question, mode, random);
   if (problem.task === 'countdown') return countdownSolveTrace(problem.question, mode, random);
+  if (problem.task === 'program-trace') return programTraceSolveTrace(problem.question);
   return undefined;
 }

@@ -1,0 +1,114 @@
+/** @module The program-tracing task: what does a short Python program print? Truth comes from running it in the sandbox. */
+import type { Task, TaskProblem } from '../spec/task.js';
+import type { AnswerKey } from '../spec/verifier.js';
+import { findFinalAnswer, isRefusal } from './final-answer.js';
+import { formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
+import { PROGRAM_LEVELS, writeProgram } from './program-trace-generator.js';
+import { PROGRAM_QUESTION_HEADER, programOf } from './program-trace-question.js';
+import { type ProgramRun, runPrograms } from './program-trace-runner.js';
+import { outputAnswer, traceLines } from './program-trace-scratchpad.js';
+import { createRandom, hashSeed } from './random.js';
+
+/** Candidate programs written per problem and run in the same batch; the first that runs and fits is kept. */
+const CANDIDATES = 2;
+/** Longest answer (printed output) a generated problem may have. */
+const MAX_ANSWER_CHARS = 40;
+
+/** `[1, 2]` = `[1,2]`, `3\n4` = `3 4`: the output with whitespace runs collapsed and none beside brackets or commas. */
+export function normalizeOutput(text: string): string {
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([[\](),])\s*/g, '$1');
+}
+
+/** The question for a program. */
+export function programQuestion(program: string): string {
+  return `${PROGRAM_QUESTION_HEADER}\n${program}`;
+}
+
+/** The scratchpad and answer of a program-tracing question, from its sandboxed run; undefined when it does not run. */
+export function programTrace(question: string): { lines: string[]; answer: string } | undefined {
+  const program = programOf(question);
+  if (program === undefined) return undefined;
+  const [run] = runPrograms([program]);
+  if (!run?.ok) return undefined;
+  return { lines: traceLines(program, run), answer: outputAnswer(run.output) };
+}
+
+/** The solve trace the mix trains on (no self-correction yet: a slipped state would need its later states redone). */
+export function programTraceSolveTrace(
+  question: string,
+): { lines: string[]; answer: string; mode: 'none'; mistakes: number[] } | undefined {
+  const trace = programTrace(question);
+  return trace && { ...trace, mode: 'none', mistakes: [] };
+}
+
+/** Whether a run makes a usable problem: it runs, prints a short answer, and question + scratchpad fit the context. */
+function usable(program: string, run: ProgramRun | undefined): boolean {
+  if (!run?.ok) return false;
+  const answer = outputAnswer(run.output);
+  if (answer === '' || answer.length > MAX_ANSWER_CHARS) return false;
+  const example = formatSolve(programQuestion(program), traceLines(program, run), answer);
+  return example.prompt.length + example.completion.length <= MAX_EXAMPLE_CHARS;
+}
+
+/** Problems for these indices; candidates of all of them run in one sandbox round trip per attempt. */
+function generateProblems(seed: number, count: number, level: number | undefined): TaskProblem[] {
+  const problems: Array<TaskProblem | undefined> = new Array(count).fill(undefined);
+  for (let attempt = 0; problems.includes(undefined); attempt++) {
+    const pending = problems.flatMap((problem, index) => (problem ? [] : [index]));
+    const batch = pending.map((index) => {
+      const random = createRandom(hashSeed('program-trace', seed, level ?? 0, index, attempt));
+      const chosen = level ?? random.pick(PROGRAM_LEVELS);
+      return { index, level: chosen, programs: Array.from({ length: CANDIDATES }, () => writeProgram(chosen, random)) };
+    });
+    const runs = runPrograms(
+      batch.flatMap((entry) => entry.programs),
+      { trusted: true },
+    );
+    batch.forEach((entry, position) => {
+      const found = entry.programs.findIndex((program, candidate) => usable(program, runs[position * CANDIDATES + candidate]));
+      const program = entry.programs[found];
+      const run = runs[position * CANDIDATES + found];
+      if (program === undefined || !run?.ok) return;
+      problems[entry.index] = {
+        id: `program-trace/L${entry.level}/seed${seed}/${entry.index}`,
+        task: 'program-trace',
+        question: programQuestion(program),
+        answer: outputAnswer(run.output),
+        level: entry.level,
+      };
+    });
+  }
+  return problems as TaskProblem[];
+}
+
+const programAnswerKey: Partial<AnswerKey> = {
+  extract: (text) => {
+    const stated = findFinalAnswer(text);
+    return stated === undefined || isRefusal(stated) ? undefined : stated;
+  },
+  normalize: normalizeOutput,
+  equivalent: (a, b) => normalizeOutput(a) === normalizeOutput(b),
+};
+
+/** Program tracing, levels 1 (straight-line code) to 4 (lists, nested loops); the scratchpad traces the state line by line. */
+export const programTraceTask: Task = {
+  name: 'program-trace',
+  description: 'What a short Python program prints; the scratchpad traces the variables after each executed line.',
+  levels: PROGRAM_LEVELS,
+  // The checker runs the question's program: using it while answering would be an oracle, so the engine checks steps.
+  inferenceVerifier: 'steps',
+  generate({ seed, count, level }) {
+    return generateProblems(seed, count, level);
+  },
+  check(question, candidate) {
+    const program = programOf(question);
+    if (program === undefined) return false;
+    const [run] = runPrograms([program]);
+    return run?.ok === true && normalizeOutput(candidate) !== '' && normalizeOutput(candidate) === normalizeOutput(run.output);
+  },
+  matches: (question) => programOf(question) !== undefined,
+  answerKey: programAnswerKey,
+};
