@@ -5,6 +5,7 @@ import { programQuestion, programTrace, programTraceTask } from './program-trace
 import { runPrograms } from './program-trace-runner.js';
 import { detectTask, getTask } from './registry.js';
 import { buildTrainingData, summarizeTrainingData } from './training-data.js';
+import { parseLevelWeights, parseTaskWeights } from './write-training-data.js';
 
 const SUM = programQuestion('s = 0\nfor i in range(4):\n  s += i\nprint(s)');
 
@@ -85,6 +86,9 @@ describe('program-trace task', () => {
   it('is in the mix, and trains on its own problems, never on the reserved evaluation problems', () => {
     const mix = summarizeTrainingData(buildTrainingData({ task: 'mix', n: 200, seed: 5, heldOut: false })).byTask;
     expect(Object.keys(mix).filter((key) => key.startsWith('program-trace/')).length).toBeGreaterThan(1);
+    // `--task-weights ...,program-trace=0.1`: a hyphenated task name is a name, not a parse error.
+    expect(parseTaskWeights('arithmetic=0.6,program-trace=0.1')).toEqual({ arithmetic: 0.6, 'program-trace': 0.1 });
+    expect(parseLevelWeights('program-trace=1/2/2/3')).toEqual({ 'program-trace': [1, 2, 2, 3] });
     const traced = buildTrainingData({ task: 'program-trace', n: 300, seed: 5 });
     expect(Object.keys(summarizeTrainingData(traced).byTask).sort()).toEqual(
       programTraceTask.levels.map((level) => `program-trace/L${level}`),

@@ -29,7 +29,7 @@ export function parseTaskWeights(text: string | undefined): Record<string, numbe
   if (text === undefined || text.trim() === '') return undefined;
   const weights: Record<string, number> = {};
   for (const part of text.split(',')) {
-    const match = /^\s*([a-z]+)\s*=\s*(\d*\.?\d+)\s*$/.exec(part);
+    const match = /^\s*([a-z][a-z-]*)\s*=\s*(\d*\.?\d+)\s*$/.exec(part);
     if (!match) {
       throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Cannot read task weights '${text}'`, {
         hint: 'Write e.g. arithmetic=0.7,countdown=0.3',
@@ -46,7 +46,7 @@ export function parseLevelWeights(text: string | undefined): Record<string, numb
   if (text === undefined || text.trim() === '') return undefined;
   const weights: Record<string, number[]> = {};
   for (const part of text.split(',')) {
-    const match = /^\s*([a-z]+)\s*=\s*(\d*\.?\d+(?:\/\d*\.?\d+)*)\s*$/.exec(part);
+    const match = /^\s*([a-z][a-z-]*)\s*=\s*(\d*\.?\d+(?:\/\d*\.?\d+)*)\s*$/.exec(part);
     if (!match) {
       throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Cannot read level weights '${text}'`, {
         hint: 'Write e.g. arithmetic=3/3/2/1/1,countdown=2/1/1 (first number = level 1)',
