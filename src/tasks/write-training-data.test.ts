@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EVAL_SEED } from './held-out.js';
 import { getTask } from './index.js';
+import { TASK_WEIGHTS } from './training-data.js';
 import { parseLevels, parseLevelWeights, parseTaskWeights, writeTrainingData } from './write-training-data.js';
 
 const directory = await mkdtemp(join(tmpdir(), 'slowthink-data-'));
@@ -28,7 +29,10 @@ describe('writeTrainingData', () => {
       n: 200,
       seed: 4,
       out,
-      taskWeights: 'arithmetic=1,countdown=0',
+      // Every other task of the mix weighted 0, whichever tasks it holds.
+      taskWeights: Object.keys(TASK_WEIGHTS)
+        .map((name) => `${name}=${name === 'arithmetic' ? 1 : 0}`)
+        .join(','),
       levelWeights: 'arithmetic=1/0/0/0/0',
     });
     expect(summary.byTask).toEqual({ 'arithmetic/L1': 200 });
