@@ -1,7 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProblemSplit, TaskProblem } from '../spec/task.js';
-import { countdownAnswerKey, countdownTask, HELD_OUT_MIN_LARGE, isLegalDraw, largeCount, parseCountdownQuestion } from './countdown.js';
+import {
+  countdownAnswerKey,
+  countdownOutOfScope,
+  countdownTask,
+  HELD_OUT_MIN_LARGE,
+  isLegalDraw,
+  largeCount,
+  parseCountdownQuestion,
+} from './countdown.js';
 import { extractCountdownAnswer, solveCountdown } from './countdown-answer.js';
 import { declineCountdown, searchCountdown } from './countdown-trace.js';
 import { formatSolve, MAX_EXAMPLE_CHARS, parseCompletion } from './format.js';
@@ -199,6 +207,21 @@ describe('countdown detection', () => {
     for (const task of listTasks().filter((entry) => entry.name !== 'countdown')) {
       for (const problem of task.generate({ seed: 5, count: 30 }))
         expect(countdownTask.matches(problem.question), problem.question).toBe(false);
+    }
+  });
+});
+
+describe('countdownOutOfScope', () => {
+  it('declines draws beyond the trained ones with a reason, and none of the generated draws', () => {
+    expect(countdownOutOfScope('Use 100, 75, 50, 25, 6, 3 to make 952.')).toMatch(/6 numbers/);
+    expect(countdownOutOfScope('Use 3, 7, 250 to make 62.')).toMatch(/uses 250/);
+    expect(countdownOutOfScope('Use 3, 7, 25 to make 5000.')).toMatch(/asks for 5000/);
+    expect(countdownOutOfScope('What is 2+2?')).toBeUndefined();
+    for (const split of ['train', 'held-out-shapes'] as const) {
+      for (const level of countdownTask.levels) {
+        for (const problem of countdownTask.generate({ seed: 6, count: 40, level, split }))
+          expect(countdownTask.outOfScope?.(problem.question), problem.question).toBeUndefined();
+      }
     }
   });
 });

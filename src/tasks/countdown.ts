@@ -197,6 +197,26 @@ function generateOne(level: number, random: Random, split: ProblemSplit): Draw {
   }
 }
 
+/** The most numbers, the largest number and the largest target of the draws the embedded models were trained on. */
+export const COUNTDOWN_SCOPE = { maxNumbers: 5, maxNumber: 100, maxTarget: 999 } as const;
+
+/**
+ * Why the embedded models cannot work this Countdown question (more numbers than they learned, whose search would not fit
+ * their context; numbers or targets beyond the game's), or undefined when it is within their draws.
+ */
+export function countdownOutOfScope(question: string): string | undefined {
+  const parsed = parseCountdownQuestion(question);
+  if (!parsed) return undefined;
+  const { maxNumbers, maxNumber, maxTarget } = COUNTDOWN_SCOPE;
+  if (parsed.numbers.length > maxNumbers)
+    return `it has ${parsed.numbers.length} numbers, and the embedded model was trained on Countdown draws of 3 to ${maxNumbers} numbers`;
+  const big = parsed.numbers.find((value) => value > maxNumber);
+  if (big !== undefined) return `it uses ${big}, and the embedded model was trained on Countdown numbers up to ${maxNumber}`;
+  if (parsed.target > maxTarget)
+    return `it asks for ${parsed.target}, and the embedded model was trained on Countdown targets up to ${maxTarget}`;
+  return undefined;
+}
+
 /** Countdown (3-5 numbers); any expression that uses the given numbers at most once and hits the target counts. */
 export const countdownTask: Task = {
   name: 'countdown',
@@ -241,6 +261,7 @@ export const countdownTask: Task = {
     return countdownAnswerProblem(candidate, parsed.numbers, parsed.target);
   },
   matches: (question) => parseCountdownQuestion(question) !== undefined,
+  outOfScope: countdownOutOfScope,
   answerKey: countdownAnswerKey(),
   answerKeyFor: (question) => countdownAnswerKey(question),
 };
