@@ -4,18 +4,20 @@
  * tokens per answer, the learned check role, and single-sequence generation speed (decode and end to end).
  */
 import { writeFileSync } from 'node:fs';
+import { createGrader } from '../src/bench/problem-source.js';
 import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
+import type { Sample } from '../src/spec/index.js';
 import type { Task, TaskProblem } from '../src/spec/task.js';
 import { countdownAnswerKey } from '../src/tasks/countdown.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
-import { getTask } from '../src/tasks/index.js';
-import { answerOf } from './answer-of.js';
+import { getTask, listTasks } from '../src/tasks/index.js';
+import { createAnswerKey } from '../src/verify/index.js';
 import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
 import { measureChecker } from './model-checker.js';
 import { measureSpeed } from './model-speed.js';
 
 const USAGE = `Usage: npm run bench:model -- [--tier mini|full] [--path FILE.gguf] [--count 100] [--greedy-count N] [--samples 16]
-       [--temperature 0.7] [--task arithmetic|countdown] [--levels 4,5] [--speed-only] [--json FILE]
+       [--temperature 0.7] [--task NAME] [--levels 4,5] [--split train|held-out-shapes] [--speed-only] [--json FILE]
 Accuracy of the embedded model per task and level on the held-out problems: greedy, pass@1, majority@k, pass@k,
 tokens per answer, the learned check role, and generation speed.`;
 const { values } = parseBenchArgs(USAGE, {
@@ -32,9 +34,17 @@ const { values } = parseBenchArgs(USAGE, {
     task: { type: 'string' },
     /** Only these levels, e.g. `4,5`. */
     levels: { type: 'string' },
+    /** `train` (the in-distribution held-out problems) or `held-out-shapes` (shapes and draw types training never saw). */
+    split: { type: 'string', default: 'train' },
   },
 });
 const onlyLevels = values.levels?.split(',').map(Number);
+const split = values.split;
+if (split !== 'train' && split !== 'held-out-shapes') failUsage(USAGE, `--split is train or held-out-shapes, got "${split}"`);
+const grade = createGrader((name) => listTasks().find((task) => task.name === name));
+/** The answer a sample states, as the engine reads it: refusals and declines are no answer. */
+const answerIn = (task: Task, problem: TaskProblem, sample: Pick<Sample, 'text'>): string | undefined =>
+  createAnswerKey(task, { question: problem.question }).extract(sample.text);
 const tier = values.tier;
 if (tier !== 'mini' && tier !== 'full') failUsage(USAGE, `--tier is mini or full, got "${tier}"`);
 const count = numberFlag(USAGE, 'count', values.count, 1);
@@ -71,16 +81,14 @@ interface Row {
 const rows: Row[] = [];
 let greedyTokens = 0;
 let greedyMilliseconds = 0;
-const plan: Array<[string, number[]]> = [
-  ['arithmetic', [1, 2, 3, 4, 5]],
-  ['countdown', [1, 2, 3]],
-];
+const plan: Array<[string, readonly number[]]> = listTasks().map((task) => [task.name, task.levels]);
 for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
   if (values.task && values.task !== taskName) continue;
   const task = getTask(taskName);
   for (const level of levels) {
     if (onlyLevels && !onlyLevels.includes(level)) continue;
-    const problems = task.generate({ seed: EVAL_SEED, count: greedyCount, level });
+    const problems = task.generate({ seed: EVAL_SEED, count: greedyCount, level, split });
+    if (problems.length === 0) continue;
     let greedyCorrect = 0;
     let greedySubsetCorrect = 0;
     let directCorrect = 0;
@@ -104,20 +112,22 @@ for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
       const greedy = await model.doGenerate({ messages, temperature: 0 });
       greedyMilliseconds += performance.now() - started;
       greedyTokens += greedy.usage.completionTokens ?? 0;
-      const greedyRight = task.check(problem.question, answerOf(greedy.samples[0]!));
+      const greedyRight = grade(problem, answerIn(task, problem, greedy.samples[0]!));
       if (greedyRight) greedyCorrect++;
       if (greedyRight && index < count) greedySubsetCorrect++;
       const direct = await model.doGenerate({ messages, temperature: 0, thinking: false });
-      if (task.check(problem.question, answerOf(direct.samples[0]!))) directCorrect++;
+      if (grade(problem, answerIn(task, problem, direct.samples[0]!))) directCorrect++;
       if (index >= count) continue;
       const sampled = await model.doGenerate({ messages, n: k, temperature, seed: 1 });
-      const correct = sampled.samples.map((sample) => task.check(problem.question, answerOf(sample)));
+      const correct = sampled.samples.map((sample) => grade(problem, answerIn(task, problem, sample)));
       sampledCorrect += correct.filter(Boolean).length / k;
       if (correct.some(Boolean)) anyCorrect++;
       sampledTokens += (sampled.usage.completionTokens ?? 0) / k;
       const votes = new Map<string, { count: number; index: number }>();
       sampled.samples.forEach((sample, index) => {
-        const key = voteKey(task, problem, answerOf(sample));
+        const answer = answerIn(task, problem, sample);
+        // Declining is an answer only where declining is right (an unsolvable draw): there it votes too.
+        const key = answer === undefined ? (problem.unanswerable ? '(declined)' : undefined) : voteKey(task, problem, answer);
         if (key === undefined) return;
         const entry = votes.get(key) ?? { count: 0, index };
         entry.count++;

@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { parseNumberOption } from '../errors/number-option.js';
+import type { ProblemSplit } from '../spec/index.js';
 import { RunStore, resolveStorePath } from '../store/index.js';
 import { createEngineSolver } from './engine-solver.js';
 import { createFakeSolver } from './fake-solver.js';
@@ -21,6 +22,7 @@ export interface BenchCommandOptions {
   efforts?: string;
   strategies?: string;
   level?: string;
+  split?: string;
   n: string;
   seed?: string;
   concurrency: string;
@@ -112,6 +114,7 @@ export async function runBenchCommand(
           efforts,
           strategies: options.strategies,
           level: integer(options.level, 'level', 1),
+          split: splitOf(options.split),
           n: integer(options.n, 'n', 1) as number,
           seed: integer(options.seed, 'seed', 0) ?? HELD_OUT_SEED,
           concurrency: integer(options.concurrency, 'concurrency', 1) as number,
@@ -146,4 +149,10 @@ export async function runBenchCommand(
     process.off('SIGINT', onSignal);
     store.close();
   }
+}
+
+/** `--split`: `train` (the in-distribution held-out problems, default) or `held-out-shapes`. */
+function splitOf(value: string | undefined): ProblemSplit | undefined {
+  if (value === undefined || value === 'train' || value === 'held-out-shapes') return value;
+  throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--split is train or held-out-shapes, got "${value}"`, { param: 'split' });
 }

@@ -1,7 +1,7 @@
 /** @module Starts or resumes a bench run: plans the missing jobs, runs them, stores each result as it finishes. */
 import { randomBytes } from 'node:crypto';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import type { TaskProblem } from '../spec/index.js';
+import type { ProblemSplit, TaskProblem } from '../spec/index.js';
 import type { JobRecord, RunRecord, RunStore } from '../store/index.js';
 import { type BenchConfig, buildConfigs } from './bench-config.js';
 import type { Grader, Solver } from './job-record.js';
@@ -15,6 +15,8 @@ export interface BenchOptions {
   efforts?: string | undefined;
   strategies?: string | undefined;
   level?: number | undefined;
+  /** `train` (default) or `held-out-shapes`: problem shapes and draw types that training never saw. */
+  split?: ProblemSplit | undefined;
   n: number;
   seed: number;
   concurrency: number;
@@ -64,7 +66,11 @@ export async function startBench(options: BenchOptions, dependencies: BenchDepen
       param: 'efforts',
     });
   }
-  const problems = loadProblems(options.task, { count: options.n, seed: options.seed, level: options.level }, dependencies.lookupTask);
+  const problems = loadProblems(
+    options.task,
+    { count: options.n, seed: options.seed, level: options.level, split: options.split },
+    dependencies.lookupTask,
+  );
   if (problems.length === 0)
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Task ${options.task} gave no problems`, { param: 'task' });
   const run = dependencies.store.createRun(

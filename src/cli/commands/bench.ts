@@ -20,6 +20,7 @@ export function register(program: Command): void {
       'comma-separated strategies with options, e.g. cot,self-consistency:n=40; budget.maxTokens=N (also maxSeconds, maxCalls, maxUsd) overrides the default effort budget for that config',
     )
     .option('--level <level>', 'only this task level (default: spread over all levels)')
+    .option('--split <split>', 'train (in-distribution held-out problems, default) or held-out-shapes (shapes training never saw)')
     .option('--n <count>', 'number of problems', '200')
     .option('--seed <seed>', 'problem seed (default: the held-out evaluation seed 1000001)')
     .option('--concurrency <count>', 'jobs at once', '1')
