@@ -3,6 +3,7 @@ import type { Task } from '../spec/task.js';
 import { extractArithmeticExpression } from './arithmetic-trace.js';
 import { parseCountdownQuestion } from './countdown.js';
 import { normalizeQuestion } from './format.js';
+import { physicsProblemKey } from './physics-question.js';
 import { programKey } from './program-trace-question.js';
 
 /** The seed of the standard evaluation set of every task and level; training seeds stay below 1_000_000. */
@@ -24,6 +25,10 @@ export function problemKey(task: string, question: string): string {
   if (task === 'countdown') {
     const parsed = parseCountdownQuestion(normalized);
     if (parsed) return `countdown:${[...parsed.numbers].sort((a, b) => a - b).join(',')}>${parsed.target}`;
+  }
+  if (task === 'physics') {
+    const key = physicsProblemKey(normalized);
+    if (key !== undefined) return key;
   }
   if (task === 'program-trace') {
     const key = programKey(normalized);

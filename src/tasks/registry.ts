@@ -3,9 +3,10 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { Task } from '../spec/task.js';
 import { arithmeticTask } from './arithmetic.js';
 import { countdownTask } from './countdown.js';
+import { physicsTask } from './physics.js';
 import { programTraceTask } from './program-trace.js';
 
-const TASKS: readonly Task[] = [countdownTask, arithmeticTask, programTraceTask];
+const TASKS: readonly Task[] = [countdownTask, arithmeticTask, programTraceTask, physicsTask];
 
 /** The task with this name; throws UNKNOWN_TASK otherwise. */
 export function getTask(name: string): Task {

@@ -8,6 +8,7 @@ import { declineCountdown, searchCountdown } from './countdown-trace.js';
 import { parseExpression } from './expression.js';
 import { normalizeQuestion, WAIT_CUE } from './format.js';
 import { corruptNumber, corruptResult } from './mistakes.js';
+import { physicsSolveTrace } from './physics-trace.js';
 import { programTraceSolveTrace } from './program-trace.js';
 import { createRandom, type Random } from './random.js';
 
@@ -120,5 +121,6 @@ export function solveTrace(problem: Pick<TaskProblem, 'task' | 'question'>, mode
   if (problem.task === 'arithmetic') return arithmeticSolveTrace(problem.question, mode, random);
   if (problem.task === 'countdown') return countdownSolveTrace(problem.question, mode, random);
   if (problem.task === 'program-trace') return programTraceSolveTrace(problem.question);
+  if (problem.task === 'physics') return physicsSolveTrace(problem.question, mode, random);
   return undefined;
 }

@@ -1,5 +1,7 @@
 /** @module The exact process checker: is one scratchpad line (a self-contained equation) right? */
 import { evaluateExpression } from './expression.js';
+import { checkPhysicsStep } from './physics-step-check.js';
+import { checkProgramTraceLine } from './program-trace-step.js';
 
 /** The verdict words a scratchpad line may end with. */
 export type StepVerdict = 'no' | 'yes' | 'right' | 'wrong';
@@ -53,10 +55,10 @@ export function parseStep(line: string): ParsedStep | undefined {
   return step;
 }
 
-/** True if the line's equation holds (inverted for a line that declares itself `wrong`); undefined for non-equations. */
+/** True if the line's equation holds (inverted for a line that declares itself `wrong`); other lines go to the physics line checker (units, formulas); undefined when neither applies. */
 export function checkStep(line: string): boolean | undefined {
   const step = parseStep(line);
-  if (!step) return undefined;
+  if (!step) return checkPhysicsStep(line) ?? checkProgramTraceLine(line);
   const value = evaluateExpression(step.left);
   if (value === undefined) return false;
   const holds = value === step.right;

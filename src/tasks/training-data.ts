@@ -43,12 +43,13 @@ export interface TrainingDataOptions {
 }
 
 /** The mix's default task weights. */
-export const TASK_WEIGHTS: Record<string, number> = { arithmetic: 0.6, countdown: 0.4, 'program-trace': 0.15 };
+export const TASK_WEIGHTS: Record<string, number> = { arithmetic: 0.6, countdown: 0.4, 'program-trace': 0.15, physics: 0.15 };
 /** The default level weights per task (index 0 = level 1): harder levels weighted up. */
 export const LEVEL_WEIGHTS: Record<string, number[]> = {
   arithmetic: [1, 1.5, 2, 2.5, 2.5],
   countdown: [1, 1.5, 2],
   'program-trace': [1, 1.5, 2, 2],
+  physics: [1, 1.5, 2],
 };
 const MODE_WEIGHTS: Record<string, Array<[CorrectionMode, number]>> = {
   arithmetic: [
@@ -63,6 +64,10 @@ const MODE_WEIGHTS: Record<string, Array<[CorrectionMode, number]>> = {
     ['confirm', 0.05],
   ],
   'program-trace': [['none', 1]],
+  physics: [
+    ['none', 0.85],
+    ['immediate', 0.15],
+  ],
 };
 
 /** `89-85`, `412-436`: a difference whose sign the leading digits do not decide. */

@@ -1,0 +1,140 @@
+/** @module Reads a physics word problem back: its quantities, the unit it asks for, the kind it is, and the exact answer. */
+import { normalizeQuestion } from './format.js';
+import { CHAIN_KINDS, CONVERSION_SYMBOLS } from './physics-chains.js';
+import type { Formula, Kind } from './physics-formulas.js';
+import { FORMULA_KINDS } from './physics-kinds.js';
+import {
+  dimensionKey,
+  findUnit,
+  parseNumber,
+  QUANTITY_IN_TEXT,
+  type Quantity,
+  sameDimension,
+  toSi,
+  UNIT_PATTERN,
+  type Unit,
+} from './physics-units.js';
+
+/** A given quantity bound to the symbol of the formula it feeds. */
+export interface BoundQuantity extends Quantity {
+  symbol: string;
+  /** The quantity as the question writes it (`12 m/s`). */
+  text: string;
+}
+
+/** A physics question taken apart. `kind` is undefined for a conversion (`Convert 3 km to m.`). */
+export interface ParsedPhysics {
+  kind?: Kind;
+  givens: BoundQuantity[];
+  ask: Unit;
+  /** The exact answer in SI units. */
+  si: number;
+}
+
+const ASK = new RegExp(String.raw`(?:\b(?:in|to|into)|\bhow many)\s+(${UNIT_PATTERN})(?![\w^/])`, 'gi');
+const MAX_QUESTION_CHARS = 400;
+
+/** The quantities a question gives, in order, and whether each is labelled `g = `. */
+function quantitiesIn(question: string): Array<Quantity & { text: string; gravity: boolean }> {
+  const found: Array<Quantity & { text: string; gravity: boolean }> = [];
+  for (const match of question.matchAll(QUANTITY_IN_TEXT)) {
+    const value = parseNumber(match[1] ?? '');
+    const unit = findUnit(match[2] ?? '');
+    if (value === undefined || !unit) continue;
+    const gravity = /\bg\s*=\s*$/.test(question.slice(0, match.index));
+    found.push({ value, unit, si: toSi(value, unit), text: match[0], gravity });
+  }
+  return found;
+}
+
+/** The unit asked for: the last `in km/h`, `to m/s` or `how many J` not preceded by a number. */
+function askedUnit(question: string): Unit | undefined {
+  let unit: Unit | undefined;
+  for (const match of question.matchAll(ASK)) {
+    const found = findUnit(match[1] ?? '');
+    if (found) unit = found;
+  }
+  return unit;
+}
+
+/** The result unit of a kind's last formula, as a unit. */
+export const resultUnit = (kind: Kind): Unit => findUnit((kind.formulas.at(-1) as Formula).unit) as Unit;
+
+/** Binds quantities to a kind's givens by dimension, in order (`g = ` only binds to `g`); undefined when they do not fit. */
+function bind(kind: Kind, quantities: ReturnType<typeof quantitiesIn>): BoundQuantity[] | undefined {
+  if (quantities.length !== kind.givens.length) return undefined;
+  const used = new Set<number>();
+  const bound: BoundQuantity[] = [];
+  for (const given of kind.givens) {
+    const expected = findUnit(given.unit) as Unit;
+    const index = quantities.findIndex(
+      (quantity, position) =>
+        !used.has(position) && sameDimension(quantity.unit.dimension, expected.dimension) && quantity.gravity === (given.symbol === 'g'),
+    );
+    const quantity = quantities[index];
+    if (!quantity) return undefined;
+    used.add(index);
+    bound.push({ value: quantity.value, unit: quantity.unit, si: quantity.si, text: quantity.text, symbol: given.symbol });
+  }
+  return bound;
+}
+
+/** Applies an operation to SI values. */
+function apply(left: number, operator: string, right: number): number {
+  if (operator === '+') return left + right;
+  if (operator === '-') return left - right;
+  if (operator === '*') return left * right;
+  return left / right;
+}
+
+/** Runs a kind's formulas over SI values; the value of each formula's symbol, last one the answer. */
+export function evaluateKind(kind: Kind, values: Map<string, number>): number {
+  let result = Number.NaN;
+  for (const formula of kind.formulas) {
+    let previous = Number.NaN;
+    for (const [left, operator, right] of formula.operations) {
+      const read = (operand: string): number => (operand === '_' ? previous : (values.get(operand) ?? Number(operand)));
+      previous = apply(read(left), operator, read(right));
+    }
+    result = previous;
+    values.set(formula.symbol, result);
+  }
+  return result;
+}
+
+/** All kinds, one-formula ones first. */
+export const ALL_KINDS: readonly Kind[] = [...FORMULA_KINDS, ...CHAIN_KINDS];
+
+/**
+ * Parses a physics question: a conversion (one quantity, asked in another unit of its dimension) or a kind whose givens
+ * the quantities fill by dimension and whose answer has the asked unit's dimension. Undefined for anything else.
+ */
+export function parsePhysicsQuestion(question: string): ParsedPhysics | undefined {
+  const text = normalizeQuestion(question);
+  if (text.length > MAX_QUESTION_CHARS || !/[a-z]/i.test(text)) return undefined;
+  const quantities = quantitiesIn(text);
+  const ask = askedUnit(text);
+  if (!ask || quantities.length === 0) return undefined;
+  const only = quantities[0];
+  if (quantities.length === 1 && only && !only.gravity && only.unit !== ask && sameDimension(only.unit.dimension, ask.dimension)) {
+    const symbol = CONVERSION_SYMBOLS[dimensionKey(ask.dimension)] ?? 'x';
+    return { givens: [{ ...only, symbol }], ask, si: only.si };
+  }
+  for (const kind of ALL_KINDS) {
+    if (!sameDimension(resultUnit(kind).dimension, ask.dimension)) continue;
+    const givens = bind(kind, quantities);
+    if (!givens) continue;
+    const si = evaluateKind(kind, new Map(givens.map((given) => [given.symbol, given.si])));
+    if (!Number.isFinite(si)) return undefined;
+    return { kind, givens, ask, si };
+  }
+  return undefined;
+}
+
+/** A surface-independent key: the kind, the givens in SI and the asked unit (`physics:speed:360,12>m/s`). */
+export function physicsProblemKey(question: string): string | undefined {
+  const parsed = parsePhysicsQuestion(question);
+  if (!parsed) return undefined;
+  const givens = parsed.givens.map((given) => `${given.symbol}=${given.si}`).join(',');
+  return `physics:${parsed.kind?.id ?? 'conversion'}:${givens}>${parsed.ask.symbol}`;
+}

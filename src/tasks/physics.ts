@@ -1,0 +1,130 @@
+/** @module The physics task: word problems with units (kinematics, force and energy, Ohm's law, density, conversions), three levels. */
+import type { ProblemSplit, Task, TaskProblem } from '../spec/task.js';
+import { formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
+import { explainPhysicsAnswer, physicsAnswerKey, physicsAnswerMatches } from './physics-answer.js';
+import {
+  ALTERNATIVE_UNITS,
+  CHAIN_KINDS,
+  CONVERSION_PHRASINGS,
+  CONVERSIONS,
+  HELD_OUT_CHAIN,
+  HELD_OUT_CONVERSION_TOPIC,
+} from './physics-chains.js';
+import type { Kind } from './physics-formulas.js';
+import { FORMULA_KINDS } from './physics-kinds.js';
+import { parsePhysicsQuestion, resultUnit } from './physics-question.js';
+import { physicsSolveTrace } from './physics-trace.js';
+import { formatNumber, fromSi, unitOf } from './physics-units.js';
+import { createRandom, hashSeed, type Random } from './random.js';
+
+const LEVELS = [1, 2, 3] as const;
+/** Share of level-1 problems that are plain unit conversions. */
+const CONVERSION_SHARE = 0.2;
+/** Level-2 answers in the asked unit keep at most this many decimals. */
+const MAX_DECIMALS = 3;
+
+/** A drawn problem before it is checked for an exact answer and a scratchpad that fits. */
+interface Draft {
+  question: string;
+  meta: Record<string, unknown>;
+}
+
+/** Phrasing indices of a template list: training uses all but the last; level 1's held-out shapes use only the last. */
+function phrasingIndex(count: number, heldOut: boolean, random: Random): number {
+  return heldOut ? count - 1 : random.int(0, count - 2);
+}
+
+const fill = (template: string, values: Record<string, string>): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+
+function kindDraft(kind: Kind, ask: string, phrasing: number, random: Random): Draft {
+  const values = kind.draw(random);
+  const slots: Record<string, string> = { unit: ask };
+  kind.givens.forEach((given, index) => {
+    slots[given.symbol] = `${values[index]} ${given.unit}`;
+  });
+  return { question: fill(kind.phrasings[phrasing] as string, slots), meta: { kind: kind.id, topic: kind.topic, phrasing, ask } };
+}
+
+function conversionDraft(phrasing: number, random: Random): Draft {
+  const [from, to] = random.pick(CONVERSIONS);
+  const value = random.int(1, 99) * random.pick([1, 1, 1, 10, 100]);
+  const question = fill(CONVERSION_PHRASINGS[phrasing] as string, { x: `${value} ${from}`, unit: to });
+  return { question, meta: { kind: 'conversion', topic: 'conversion', phrasing, ask: to } };
+}
+
+/** One draft for a level and split (see the module's held-out shapes: a phrasing, a topic's conversions, a chain). */
+function draft(level: number, split: ProblemSplit, random: Random): Draft {
+  const heldOut = split === 'held-out-shapes';
+  if (level === 1) {
+    if (random.chance(CONVERSION_SHARE)) return conversionDraft(phrasingIndex(CONVERSION_PHRASINGS.length, heldOut, random), random);
+    const kind = random.pick(FORMULA_KINDS);
+    return kindDraft(kind, resultUnit(kind).symbol, phrasingIndex(kind.phrasings.length, heldOut, random), random);
+  }
+  if (level === 2) {
+    const kinds = FORMULA_KINDS.filter(
+      (kind) => ALTERNATIVE_UNITS[resultUnit(kind).symbol] && (kind.topic === HELD_OUT_CONVERSION_TOPIC) === heldOut,
+    );
+    const kind = random.pick(kinds);
+    const ask = random.pick(ALTERNATIVE_UNITS[resultUnit(kind).symbol] ?? []);
+    return kindDraft(kind, ask, phrasingIndex(kind.phrasings.length, false, random), random);
+  }
+  const kind = random.pick(CHAIN_KINDS.filter((chain) => (chain.id === HELD_OUT_CHAIN) === heldOut));
+  return kindDraft(kind, resultUnit(kind).symbol, phrasingIndex(kind.phrasings.length, false, random), random);
+}
+
+/** A problem whose answer is exact in the asked unit and whose scratchpad (with its question) fits the context. */
+function generateOne(level: number, split: ProblemSplit, random: Random): Draft & { answer: string } {
+  for (;;) {
+    const candidate = draft(level, split, random);
+    const parsed = parsePhysicsQuestion(candidate.question);
+    if (!parsed) throw new Error(`physics generator wrote a question it cannot read: ${candidate.question}`);
+    const inAsked = fromSi(parsed.si, parsed.ask);
+    const text = formatNumber(inAsked);
+    if ((text.split('.')[1] ?? '').length > MAX_DECIMALS || inAsked <= 0) continue;
+    const trace = physicsSolveTrace(candidate.question, 'none', createRandom(0));
+    if (!trace || !physicsAnswerMatches(parsed, trace.answer)) continue;
+    const example = formatSolve(candidate.question, trace.lines, trace.answer);
+    if (example.prompt.length + example.completion.length > MAX_EXAMPLE_CHARS) continue;
+    return { ...candidate, answer: `${text} ${unitOf(parsed.ask.symbol).symbol}` };
+  }
+}
+
+/** Physics word problems with units; levels: 1 one formula (or a conversion), 2 a formula then a conversion, 3 two formulas chained. */
+export const physicsTask: Task = {
+  name: 'physics',
+  description:
+    "Word problems with units (kinematics, force and energy, Ohm's law, density, conversions); the scratchpad names the formula, substitutes with units and converts.",
+  levels: LEVELS,
+  // The checker solves the question itself: using it while answering would be an oracle.
+  inferenceVerifier: 'steps',
+  generate({ seed, count, level, split = 'train' }) {
+    const problems: TaskProblem[] = [];
+    for (let index = 0; index < count; index++) {
+      const parts: Array<string | number> = ['physics', seed, level ?? 0, index];
+      const random = createRandom(hashSeed(...(split === 'train' ? parts : [...parts, split])));
+      const chosen = level ?? random.pick(LEVELS);
+      const { question, answer, meta } = generateOne(chosen, split, random);
+      problems.push({
+        id: `physics/L${chosen}/seed${seed}/${split === 'train' ? '' : `${split}/`}${index}`,
+        task: 'physics',
+        question,
+        answer,
+        level: chosen,
+        meta,
+      });
+    }
+    return problems;
+  },
+  check(question, candidate) {
+    const parsed = parsePhysicsQuestion(question);
+    return parsed !== undefined && physicsAnswerMatches(parsed, candidate);
+  },
+  explain(question, candidate) {
+    const parsed = parsePhysicsQuestion(question);
+    return parsed ? explainPhysicsAnswer(parsed, candidate) : 'not a physics question this task reads';
+  },
+  matches: (question) => parsePhysicsQuestion(question) !== undefined,
+  answerKey: physicsAnswerKey(),
+  answerKeyFor: (question) => physicsAnswerKey(parsePhysicsQuestion(question)?.ask),
+};
