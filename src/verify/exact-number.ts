@@ -1,30 +1,16 @@
 /** @module Exact rational numbers parsed from answer text: integers, decimals, fractions, scientific notation. */
+import { type Rational, rational } from '../tasks/rational.js';
 
 /** A reduced fraction with a positive denominator; big integers keep `1000000007` apart from `1000000008`. */
-export interface ExactNumber {
-  numerator: bigint;
-  denominator: bigint;
-}
+export type ExactNumber = Rational;
+
+/** Builds a reduced fraction, or undefined for a zero denominator (one home: the tasks' exact fractions). */
+export const makeExactNumber = rational;
 
 const integerPattern = /^[+-]?\d+$/;
 const decimalPattern = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d{1,4}))?$/;
 const slashPattern = /^([^/]+)\/([^/]+)$/;
 const fracPattern = /^([+-]?)\\[dt]?frac(?:\{([^{}]+)\}|(\d))(?:\{([^{}]+)\}|(\d))$/;
-
-function greatestCommonDivisor(left: bigint, right: bigint): bigint {
-  let a = left < 0n ? -left : left;
-  let b = right < 0n ? -right : right;
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-/** Builds a reduced fraction, or undefined for a zero denominator. */
-export function makeExactNumber(numerator: bigint, denominator: bigint): ExactNumber | undefined {
-  if (denominator === 0n) return undefined;
-  const sign = denominator < 0n ? -1n : 1n;
-  const divisor = greatestCommonDivisor(numerator, denominator) || 1n;
-  return { numerator: (sign * numerator) / divisor, denominator: (sign * denominator) / divisor };
-}
 
 function parseDecimal(text: string): ExactNumber | undefined {
   if (integerPattern.test(text)) return { numerator: BigInt(text), denominator: 1n };
