@@ -61,6 +61,14 @@ describe('physics task: generation', () => {
     expect(work?.lines).toEqual(expect.arrayContaining(['186*21=186*1+186*20', '8*2+1=17 >72', '186+3720=3906', 'W = 3906 J']));
   });
 
+  it('checks givens in any unit, but writes reference traces only for the units its kinds use', () => {
+    const question = 'A car travels 3 km in 2 min. What is its speed in m/s?';
+    expect(physicsTask.check(question, '25 m/s')).toBe(true);
+    expect(physicsTask.check(question, '90 km/h')).toBe(true);
+    expect(physicsTask.check(question, '1.5 m/s')).toBe(false);
+    expect(physicsSolveTrace(question, 'none', createRandom(0))).toBeUndefined();
+  });
+
   it('an immediate slip is fixed at once and the answer stays right', () => {
     let slipped = 0;
     for (const [index, problem] of sample(3, 'train', 30).entries()) {
