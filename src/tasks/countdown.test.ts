@@ -110,6 +110,7 @@ describe('countdown generator and search', () => {
       level: fc.constantFrom(1, 2, 3),
       split: fc.constantFrom<ProblemSplit>('train', 'held-out-shapes'),
     });
+    let unsolvable = 0;
     fc.assert(
       fc.property(options, ({ seed, level, split }) => {
         for (const problem of countdownTask.generate({ seed, count: 3, level, split })) {
@@ -126,6 +127,9 @@ describe('countdown generator and search', () => {
           expect(numbers).not.toContain(target);
           if (problem.unanswerable === true) {
             expect(solution).toBeUndefined();
+            // The exhaustive solver, independent of the subset table the generator uses, finds nothing.
+            expect(solveCountdown(numbers, target), problem.question).toBeUndefined();
+            unsolvable += 1;
             expect(countdownTask.check(problem.question, 'no solution')).toBe(true);
           } else {
             expect(countdownTask.check(problem.question, solution!), `${problem.question} ${solution}`).toBe(true);
@@ -135,6 +139,7 @@ describe('countdown generator and search', () => {
       }),
       { numRuns: 60, seed: 20 },
     );
+    expect(unsolvable).toBeGreaterThan(3);
   });
 
   it('draws two or more large numbers in training, and a small share of unsolvable draws that truly are', () => {
