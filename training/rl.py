@@ -31,7 +31,8 @@ problem_seed = 4242
 reward = 'task'                # 'task': the task checkers; 'digits': share of digit characters (smoke test only)
 scorer = 'npx tsx src/tasks/score-service.ts'
 group_size = 8
-groups_per_step = 8
+groups_per_step = 8            # informative groups (rewards differ) per update
+max_sampling_rounds = 3        # DAPO dynamic sampling: roll out more groups until groups_per_step informative ones, at most this many rounds
 max_new = 400                  # longer rollouts are overlong: scored, but masked out of the loss
 temperature = 1.0
 mask_overlong = True           # DAPO overlong filtering (off only for the smoke test's 8-token rollouts)
@@ -62,6 +63,8 @@ for argument in sys.argv[1:]:
     default = globals()[key]
     globals()[key] = value.lower() in ('1', 'true', 'yes', '') if isinstance(default, bool) else type(default)(value)
 settings = {k: globals()[k] for k in config_keys}
+if group_size < 2:
+    sys.exit('--group_size must be at least 2: a group of one has no baseline, so every advantage is zero')
 
 torch.manual_seed(seed)
 random.seed(seed)
@@ -210,25 +213,51 @@ while True:
     if step >= max_steps or elapsed / 60 >= max_minutes:
         break
     step_started = time.time()
-    chosen = pick_problems()
-    prompts = [[BOS] + encode(p['question'] + '\n') for p in chosen for _ in range(group_size)]
-    model.eval()
-    outputs, finished = sample(prompts)
-    rollout_seconds = time.time() - step_started
-    texts = [decode(o) for o in outputs]
-    scored = ask({'op': 'score', 'reward': reward, 'rows': [{'prompt': p['question'] + '\n', 'completion': t, 'task': p['task']}
-                                                             for p, t in zip([c for c in chosen for _ in range(group_size)], texts)]})['rows']
-    rewards = torch.tensor([float(r['reward']) for r in scored]).view(groups_per_step, group_size)
-    correct = torch.tensor([bool(r['correct']) for r in scored], dtype=torch.float).view(groups_per_step, group_size)
-    for problem, rate in zip(chosen, correct.mean(1).tolist()):
-        key = f'{problem["task"]}/L{problem["level"]}'
-        pass_rate[key] = 0.9 * pass_rate[key] + 0.1 * rate
-    advantages = group_advantages(rewards)
-    keep = trainable_rows(rewards, finished, mask_overlong)
-    flat_advantages = advantages.view(-1)
-    rows = [i for i in range(len(prompts)) if keep[i]]
-    kl_value, loss_value = 0.0, 0.0
+    # Dynamic sampling (DAPO): groups whose rollouts all score alike carry no signal; roll out fresh problems until
+    # groups_per_step informative groups are in hand (or max_sampling_rounds rounds), so each update has a full batch.
+    prompts, outputs, finished, group_rewards, group_correct, kept_groups = [], [], [], [], [], []
+    rollout_seconds, rollout_tokens, all_rewards, all_correct, rounds = 0.0, 0, [], [], 0
+    while len(kept_groups) < groups_per_step and rounds < max_sampling_rounds:
+        rounds += 1
+        chosen = pick_problems()
+        round_prompts = [[BOS] + encode(p['question'] + '\n') for p in chosen for _ in range(group_size)]
+        model.eval()
+        round_started = time.time()
+        round_outputs, round_finished = sample(round_prompts)
+        rollout_seconds += time.time() - round_started
+        rollout_tokens += sum(len(o) for o in round_outputs)
+        texts = [decode(o) for o in round_outputs]
+        scored = ask({'op': 'score', 'reward': reward, 'rows': [{'prompt': p['question'] + '\n', 'completion': t, 'task': p['task']}
+                                                                 for p, t in zip([c for c in chosen for _ in range(group_size)], texts)]})['rows']
+        rewards = torch.tensor([float(r['reward']) for r in scored]).view(len(chosen), group_size)
+        correct = torch.tensor([bool(r['correct']) for r in scored], dtype=torch.float).view(len(chosen), group_size)
+        all_rewards.append(rewards)
+        all_correct.append(correct)
+        for problem, rate in zip(chosen, correct.mean(1).tolist()):
+            key = f'{problem["task"]}/L{problem["level"]}'
+            pass_rate[key] = 0.9 * pass_rate[key] + 0.1 * rate
+        for g in range(len(chosen)):
+            if len(kept_groups) >= groups_per_step or float(rewards[g].std()) <= 1e-6:
+                continue
+            kept_groups.append(g)
+            rows_of_group = range(g * group_size, (g + 1) * group_size)
+            prompts += [round_prompts[i] for i in rows_of_group]
+            outputs += [round_outputs[i] for i in rows_of_group]
+            finished += [round_finished[i] for i in rows_of_group]
+            group_rewards.append(rewards[g])
+            group_correct.append(correct[g])
+    rewards = torch.cat(all_rewards)  # every rollout of the step, for the logged reward and pass rate
+    correct = torch.cat(all_correct)
+    if group_rewards:
+        kept_rewards = torch.stack(group_rewards)
+        advantages = group_advantages(kept_rewards)
+        keep = trainable_rows(kept_rewards, finished, mask_overlong)
+        flat_advantages = advantages.view(-1)
+        rows = [i for i in range(len(prompts)) if keep[i]]
+    else:
+        rows = []
     generated = sum(len(o) for o in outputs)
+    kl_value, loss_value = 0.0, 0.0
     if rows:
         width = max(len(prompts[i]) + len(outputs[i]) + int(finished[i]) for i in rows) - 1
         x = torch.full((len(rows), width), PAD, dtype=torch.long)
@@ -239,7 +268,7 @@ while True:
             x[r, :len(ids) - 1], y[r, :len(ids) - 1] = torch.tensor(ids[:-1]), torch.tensor(ids[1:])
             m[r, len(prompts[i]) - 1:len(ids) - 1] = 1.0
         a = flat_advantages[rows][:, None]
-        normaliser = len(prompts) * (max_new + 1)  # Dr. GRPO: a constant, so long and short answers weigh per token alike
+        normaliser = groups_per_step * group_size * (max_new + 1)  # Dr. GRPO: a constant, so long and short answers weigh per token alike
         model.train()
         with torch.no_grad():
             old = token_logprobs(model, x, y) if updates_per_batch > 1 else None  # one update: old is new, detached
@@ -256,9 +285,9 @@ while True:
     step += 1
     if step % log_every == 0:
         step_seconds = time.time() - step_started
-        print(f'step {step} reward {rewards.mean():.3f} pass {correct.mean() * 100:.1f}% kept {len(rows)}/{len(prompts)} '
-              f'len {generated / len(prompts):.0f} overlong {len(prompts) - sum(finished)} kl {kl_value:.4f} | '
-              f'rollout {generated / max(rollout_seconds, 1e-9):,.0f} tok/s, {step_seconds:.2f} s/step | '
+        print(f'step {step} reward {rewards.mean():.3f} pass {correct.mean() * 100:.1f}% groups {len(kept_groups)}/{rewards.shape[0]} '
+              f'in {rounds} rounds, rows {len(rows)} len {generated / max(len(prompts), 1):.0f} overlong {len(prompts) - sum(finished)} kl {kl_value:.4f} | '
+              f'rollout {rollout_tokens / max(rollout_seconds, 1e-9):,.0f} tok/s, {step_seconds:.2f} s/step | '
               f'{(elapsed_before + time.time() - started) / 60:.1f} min', flush=True)
     if step % save_every == 0:
         elapsed = elapsed_before + time.time() - started

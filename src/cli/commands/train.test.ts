@@ -1,4 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,13 @@ print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep
     },
     60_000,
   );
+
+  it.skipIf(!hasTorch)('refuses groups of one, which have no baseline', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
+    const run = spawnSync(python, toyArgs(folder, ['--group_size=1', '--max_steps=1']), { encoding: 'utf8' });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/group_size must be at least 2/);
+  });
 
   it.skipIf(!hasTorch)(
     'resumes from its last snapshot after kill -9',
