@@ -48,6 +48,29 @@ export function parseCompletion(text: string): { thinking: string; answer?: stri
   return answer ? { thinking, answer } : { thinking };
 }
 
+/** Operator words between two operands (`7 plus 5`, `84 divided by 7`, `6 multiplied by -3`). */
+const OPERATOR_WORDS = /(?<=[\d)])\s+(plus|minus|times|multiplied\s+by|divided\s+by|over)\s+(?=-?\d|\()/gi;
+const OPERATOR_SYMBOLS: Record<string, string> = {
+  plus: '+',
+  minus: '-',
+  times: '*',
+  'multiplied by': '*',
+  'divided by': '/',
+  over: '/',
+};
+/** `the sum of 12 and 30`, `the product of 6 and 7`, `add 3 and 4`, `subtract 5 from 9`, `divide 84 by 7`. */
+const OPERATION_PHRASE =
+  /\b(?:the\s+)?(sum|difference|product|quotient|add|multiply|subtract|divide)\s+(?:of\s+|between\s+)?(-?\d+)\s+(?:and|by|from|to)\s+(-?\d+)/i;
+
+function phraseExpression(name: string, a: string, b: string): string {
+  const wrap = (value: string) => (value.startsWith('-') ? `(${value})` : value);
+  if (name === 'sum' || name === 'add') return `${a}+${wrap(b)}`;
+  if (name === 'difference') return `${a}-${wrap(b)}`;
+  if (name === 'subtract') return `${b}-${wrap(a)}`;
+  if (name === 'product' || name === 'multiply') return `${a}*${wrap(b)}`;
+  return `${a}/${wrap(b)}`;
+}
+
 /** Cleans user input before prompting: trims, maps `×`/`x`/`·` between numbers to `*`, `−` to `-`, collapses whitespace, canonical Countdown wording. */
 export function normalizeQuestion(text: string): string {
   // A program's lines and indents are its meaning: collapsing them would change the question.
@@ -61,6 +84,8 @@ export function normalizeQuestion(text: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/^(?:what is|what's|whats)\b/i, 'What is')
+    .replace(OPERATOR_WORDS, (_match, word: string) => ` ${OPERATOR_SYMBOLS[word.toLowerCase().replace(/\s+/g, ' ')] ?? word} `)
+    .replace(OPERATION_PHRASE, (_match, name: string, a: string, b: string) => phraseExpression(name.toLowerCase(), a, b))
     .replace(/^(compute|calculate)\b/i, (word) => word[0]!.toUpperCase() + word.slice(1).toLowerCase());
   // Countdown phrasings (`using 3, 7 and 25, make 62`) become the one form the model was trained on.
   const countdown = /^(?:use|using) ((?:\d+(?:,\s*|\s+|\s*,?\s*and\s+))+\d+),?\s+(?:to\s+)?(?:make|reach|get) (\d+)\s*[.!?]?$/i.exec(

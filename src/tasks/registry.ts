@@ -2,6 +2,7 @@
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { Task } from '../spec/task.js';
 import { arithmeticTask } from './arithmetic.js';
+import { arithmeticOutOfScope } from './arithmetic-scope.js';
 import { countdownTask } from './countdown.js';
 import { physicsTask } from './physics.js';
 import { programTraceTask } from './program-trace.js';
@@ -23,6 +24,16 @@ export function getTask(name: string): Task {
 /** All built-in tasks. */
 export function listTasks(): readonly Task[] {
   return TASKS;
+}
+
+/**
+ * Where the embedded models stand on a (normalised) question: its task, and the reason to decline when it is outside
+ * what they were trained on (`2^10`, `123456789*987654321`, `100/25`); neither for a question of no task.
+ */
+export function scopeOf(question: string): { task?: Task; declined?: string } {
+  const task = detectTask(question);
+  const declined = task ? task.outOfScope?.(question) : arithmeticOutOfScope(question);
+  return { ...(task ? { task } : {}), ...(declined ? { declined } : {}) };
 }
 
 /** The built-in task a question belongs to, or undefined (e.g. for `What is the capital of France?`). */

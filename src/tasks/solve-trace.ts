@@ -1,7 +1,7 @@
 /** @module Solve traces for any built-in task, with optional self-correction (a slip, `Wait, let me check.`, the fix). */
 import type { TaskProblem } from '../spec/task.js';
 import { buildArithmeticTrace, extractArithmeticExpression, type TraceOverride } from './arithmetic-trace.js';
-import { columnWork } from './column-work.js';
+import { columnWork, divisionWork, MAX_WORKED_DIVISOR } from './column-work.js';
 import { parseCountdownQuestion } from './countdown.js';
 import { canMakeCountdown } from './countdown-answer.js';
 import { declineCountdown, searchCountdown } from './countdown-trace.js';
@@ -11,6 +11,7 @@ import { corruptNumber, corruptResult } from './mistakes.js';
 import { physicsSolveTrace } from './physics-trace.js';
 import { programTraceSolveTrace } from './program-trace.js';
 import { createRandom, type Random } from './random.js';
+import { formatMixed, rational } from './rational.js';
 
 /** How a solve trace re-checks itself: not at all, a slip fixed at once, a slip found at the end, or a final confirmation. */
 export type CorrectionMode = 'none' | 'immediate' | 'late' | 'confirm';
@@ -26,6 +27,8 @@ export interface SolveTrace {
 
 /** Writes the arithmetic scratchpad for a question, with the requested self-correction mode and column work. */
 export function arithmeticSolveTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
+  const division = inexactDivisionTrace(question);
+  if (division) return division;
   const trace = arithmeticEquationTrace(question, mode, random);
   return trace && withColumnWork(trace);
 }
@@ -39,10 +42,29 @@ function withColumnWork(trace: SolveTrace): SolveTrace {
   const mistakes: number[] = [];
   trace.lines.forEach((line, index) => {
     if (trace.mistakes.includes(index)) mistakes.push(lines.length);
-    else if (/^[\d+\-*]+=-?\d+$/.test(line)) lines.push(...columnWork(line.slice(0, line.indexOf('='))));
+    else if (/^[\d+\-*/]+=-?\d+$/.test(line)) lines.push(...columnWork(line.slice(0, line.indexOf('='))));
     lines.push(line);
   });
   return { ...trace, lines, mistakes };
+}
+
+/**
+ * `100/7`: the long division, `100/7=14 r2`, and the answer as a mixed number `14 2/7` (a remainder over the divisor,
+ * reduced by its own line: `10/4=2 r2`, `2/4=1/2`, `2 1/2`). Only for a question that is one inexact division.
+ */
+function inexactDivisionTrace(question: string): SolveTrace | undefined {
+  const expression = extractArithmeticExpression(normalizeQuestion(question));
+  const match = expression === undefined ? null : /^(\d+)\/(\d+)$/.exec(expression.replace(/\s+/g, ''));
+  if (!match) return undefined;
+  const [dividend, divisor] = [Number(match[1]), Number(match[2])];
+  if (divisor < 1 || divisor > MAX_WORKED_DIVISOR || dividend % divisor === 0) return undefined;
+  const { quotient, remainder } = divisionWork(dividend, divisor);
+  const lines = [...columnWork(`${dividend}/${divisor}`), `${dividend}/${divisor}=${quotient} r${remainder}`];
+  const value = rational(BigInt(remainder), BigInt(divisor));
+  if (!value) return undefined;
+  if (value.denominator !== BigInt(divisor)) lines.push(`${remainder}/${divisor}=${value.numerator}/${value.denominator}`);
+  const answer = formatMixed(rational(BigInt(dividend), BigInt(divisor)) ?? value);
+  return { lines, answer, mode: 'none', mistakes: [] };
 }
 
 function arithmeticEquationTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
