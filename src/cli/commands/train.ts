@@ -8,7 +8,7 @@ export const TIER_PRESETS = {
   mini: {
     name: 'slowthink-mini',
     file: 'models/slowthink-mini.gguf',
-    minutes: 29,
+    minutes: 50,
     args: ['--dim=128', '--n_layers=4', '--n_heads=4', '--learning_rate=3e-3', '--batch_tokens=6144', '--eval_every=1000'],
   },
   full: {
@@ -65,7 +65,7 @@ export function register(program: Command): void {
     .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
     .option('--steps <n>', 'stop after this many optimiser steps')
     .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
-    .option('--data <file>', 'training JSONL (default: generate training/data/mix6.jsonl with `slowthink data`, the current recipe)')
+    .option('--data <file>', 'training JSONL (default: generate training/data/mix7.jsonl with `slowthink data`, the current recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
     .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', '2')
     .option('--out <file>', 'GGUF to write (default training/checkpoints/<tier>/<name>.gguf, beside the checkpoints)')
@@ -82,8 +82,9 @@ export function register(program: Command): void {
       const exportPath = sftExportPath({ tier, out: text('out'), ship: options['ship'] === true, checkpoints: text('checkpoints') });
       let data = text('data');
       if (!data) {
-        // mix6: the shipped models' recipe (mix5) with column work for chains that go negative (ADR 0003, amended).
-        data = 'training/data/mix6.jsonl';
+        // mix7: arithmetic from the grammar with newcomer forms and division (#20, #13), Countdown by the rules of the
+        // game with unsolvable draws (#20), physics word problems and program tracing (#18): one retrain for all four.
+        data = 'training/data/mix7.jsonl';
         if (!existsSync(data)) {
           mkdirSync('training/data', { recursive: true });
           const { writeTrainingData } = await import('../../tasks/write-training-data.js');
@@ -98,8 +99,8 @@ export function register(program: Command): void {
             directShare: 0.04,
             checkShare: 0.08,
             closeShare: 0.03,
-            taskWeights: 'arithmetic=0.7,countdown=0.3',
-            levelWeights: 'arithmetic=2.5/2.5/2/1.5/1.5,countdown=1.5/2/1',
+            taskWeights: 'arithmetic=0.5,countdown=0.25,physics=0.12,program-trace=0.13',
+            levelWeights: 'arithmetic=2/2/2/2.5/2.5,countdown=1.5/2/1,physics=1/1.5/2,program-trace=1/1.5/2/2',
           });
         }
       }
