@@ -19,8 +19,6 @@ export interface QueueExecutorOptions {
   backoffMs?: number;
   /** How often every outstanding job is looked up, events or not (default 2 s): events can be missed, job state cannot. */
   reconcileMs?: number;
-  /** Queue counts as they change (waiting, active …), for a progress line. */
-  onCounts?: (counts: Record<string, number>) => void;
   onWarning?: (message: string) => void;
 }
 
@@ -106,6 +104,9 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
 
       // A resumed run first collects what workers finished while no coordinator was listening.
       await reconcile([...pending.keys()], true);
+      // Not an error (workers may start later), but a run that waits on nobody should say so.
+      if (pending.size > 0 && (await queue.getWorkersCount()) === 0)
+        warn(`no worker is connected to ${new URL(options.redisUrl).host} yet: start one with  slowthink worker --redis URL`);
       let lastFull = Date.now();
       while (pending.size > 0 && !signal.aborted) {
         await new Promise<void>((resolve) => {
@@ -126,10 +127,7 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
         woken.clear();
         try {
           await reconcile(ids, false);
-          if (full) {
-            lastFull = Date.now();
-            options.onCounts?.(await queue.getJobCounts('waiting', 'active', 'delayed', 'completed', 'failed'));
-          }
+          if (full) lastFull = Date.now();
         } catch (error) {
           // Redis away (restarting): ioredis reconnects; the next pass looks again.
           warn(`queue unreachable, retrying: ${(error as Error).message}`);
