@@ -4,11 +4,11 @@ import { EVAL_SEED } from './held-out.js';
 import { createRandom } from './random.js';
 import { getTask } from './registry.js';
 import { solveTrace } from './solve-trace.js';
-import type { TrainingExample } from './training-data.js';
+import { TASK_WEIGHTS, type TrainingExample } from './training-data.js';
 
-/** The first `perLevel` evaluation problems of each level (of one task or both for `mix`), with reference traces. */
+/** The first `perLevel` evaluation problems of each level (of one task, or every task of the mix), with reference traces. */
 export function buildEvaluationData(options: { task: string; perLevel: number; levels?: readonly number[] }): TrainingExample[] {
-  const names = options.task === 'mix' ? ['arithmetic', 'countdown'] : [options.task];
+  const names = options.task === 'mix' ? Object.keys(TASK_WEIGHTS) : [options.task];
   const examples: TrainingExample[] = [];
   for (const task of names.map(getTask)) {
     for (const level of task.levels) {
