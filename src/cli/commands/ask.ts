@@ -4,6 +4,7 @@ import { DEFAULT_EFFORT } from '../../budget/effort.js';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import { parseNumberOption } from '../../errors/number-option.js';
 import { type BudgetLimits, EFFORTS, type ReasonRequest } from '../../spec/index.js';
+import { keepAskTrace } from '../keep-trace.js';
 
 type AskFlags = Record<string, string | boolean | undefined>;
 
@@ -66,6 +67,8 @@ async function runAsk(question: string, flags: AskFlags): Promise<void> {
     const renderer = createEventRenderer({ write: (text) => process.stdout.write(text), color });
     for await (const event of stream) if (!json) renderer.handle(event);
     const result = await stream.result;
+    // The run browser (serve's web app) replays it; written before printing so a closed pipe cannot lose it.
+    if (flags.trace !== false) await keepAskTrace(request, result, typeof flags.store === 'string' ? flags.store : undefined);
     // Interrupted with an answer in hand: the answer is printed, and the exit code still says Ctrl-C.
     if (controller.signal.aborted) process.exitCode = 130;
     // A limit stopped thinking before any answer: the work is reported, and the exit code lets scripts tell.
@@ -122,6 +125,8 @@ export function register(program: Command): void {
     .option('--temperature <t>', 'sampling temperature (0-2)')
     .option('--seed <n>', 'base seed for reproducible samples')
     .option('--json', 'print exactly one JSON object instead of streaming')
+    .option('--store <path>', 'run store the trace is kept in (default: SLOWTHINK_STORE, ~/.slowthink/runs.db)')
+    .option('--no-trace', 'do not keep this trace in the run store')
     .action(async (question: string, flags: AskFlags) => {
       await runAsk(question, flags);
     });
