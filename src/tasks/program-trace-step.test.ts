@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { WAIT_CUE } from './format.js';
 import { corruptNumber } from './mistakes.js';
-import { programQuestion, programTrace, programTraceTask } from './program-trace.js';
+import { programQuestion, programTrace, programTraceSolveTrace, programTraceTask } from './program-trace.js';
 import { checkProgramTraceLine, checkProgramTraceSteps } from './program-trace-step.js';
 import { createRandom } from './random.js';
 import { checkStep } from './step-check.js';
@@ -51,5 +52,25 @@ describe('program-trace step checkers', () => {
     const slipped = ['s=1', 's=1 i=0', 's=1*2+0=3 i=0', 'Wait, let me check.', 's=1*2+0=3 wrong', 's=1*2+0=2 i=0', 's=2 i=1'];
     expect(checkProgramTraceSteps(question, slipped)).toEqual([true, true, false, undefined, undefined, true, true]);
     expect(checkProgramTraceSteps(programQuestion('print(1 // 0)'), ['print 1'])).toEqual([undefined]);
+  });
+
+  it('writes self-corrections whose slip is wrong, whose `wrong` line is right, and that end on the real trace', () => {
+    const random = createRandom(4);
+    let corrected = 0;
+    for (const problem of programTraceTask.generate({ seed: 12, count: 15 })) {
+      const reference = programTrace(problem.question)?.lines ?? [];
+      const trace = programTraceSolveTrace(problem.question, 'immediate', random);
+      if (trace?.mode !== 'immediate') continue;
+      corrected++;
+      const slip = trace.mistakes[0] as number;
+      expect(trace.lines.slice(slip + 1, slip + 3)).toEqual([WAIT_CUE, `${trace.lines[slip]} wrong`]);
+      expect(checkProgramTraceLine(trace.lines[slip] as string)).toBe(false);
+      expect(checkProgramTraceLine(`${trace.lines[slip]} wrong`)).toBe(true);
+      expect([...trace.lines.slice(0, slip), ...trace.lines.slice(slip + 3)]).toEqual(reference);
+      const verdicts = checkProgramTraceSteps(problem.question, trace.lines);
+      expect(verdicts.filter((verdict) => verdict === false)).toHaveLength(1);
+      expect(verdicts[slip]).toBe(false);
+    }
+    expect(corrected).toBeGreaterThan(10);
   });
 });

@@ -34,6 +34,13 @@ function evaluate(expressions: readonly string[]): Array<string | undefined> | u
  * when the comparison holds. Undefined for lines that compute nothing (`i=2`, `print 5`) or are not tracing lines.
  */
 export function checkProgramTraceLine(line: string): boolean | undefined {
+  // A line that declares itself `wrong` (a self-correction) is right when its content is not.
+  const verdict = / (right|wrong)$/.exec(line.trim());
+  const holds = checkContent(verdict ? line.trim().slice(0, verdict.index) : line);
+  return holds === undefined || verdict?.[1] !== 'wrong' ? holds : !holds;
+}
+
+function checkContent(line: string): boolean | undefined {
   const text = line.trim();
   const branch = BRANCH.exec(text);
   if (branch) {

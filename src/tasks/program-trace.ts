@@ -2,12 +2,14 @@
 import type { Task, TaskProblem } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
 import { findFinalAnswer, isRefusal } from './final-answer.js';
-import { formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
+import { formatSolve, MAX_EXAMPLE_CHARS, WAIT_CUE } from './format.js';
+import { corruptNumber } from './mistakes.js';
 import { PROGRAM_LEVELS, writeProgram } from './program-trace-generator.js';
 import { PROGRAM_QUESTION_HEADER, programOf } from './program-trace-question.js';
 import { type ProgramRun, runPrograms } from './program-trace-runner.js';
 import { outputAnswer, traceLines } from './program-trace-scratchpad.js';
-import { createRandom, hashSeed } from './random.js';
+import { createRandom, hashSeed, type Random } from './random.js';
+import type { CorrectionMode, SolveTrace } from './solve-trace.js';
 
 /** Candidate programs written per problem and run in the same batch; the first that runs and fits is kept. */
 const CANDIDATES = 2;
@@ -36,12 +38,32 @@ export function programTrace(question: string): { lines: string[]; answer: strin
   return { lines: traceLines(program, run), answer: outputAnswer(run.output) };
 }
 
-/** The solve trace the mix trains on (no self-correction yet: a slipped state would need its later states redone). */
-export function programTraceSolveTrace(
-  question: string,
-): { lines: string[]; answer: string; mode: 'none'; mistakes: number[] } | undefined {
+/**
+ * The solve trace the mix trains on. `immediate`: one computed value or branch verdict slips, then `Wait, let me check.`,
+ * the slipped line marked `wrong`, and the right line (a later slip would need every later state redone).
+ */
+export function programTraceSolveTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
   const trace = programTrace(question);
-  return trace && { ...trace, mode: 'none', mistakes: [] };
+  if (!trace) return undefined;
+  const plain: SolveTrace = { ...trace, mode: 'none', mistakes: [] };
+  if (mode !== 'immediate') return plain;
+  const slips = trace.lines.flatMap((line, index) => {
+    const slipped = slipLine(line, random);
+    return slipped === undefined ? [] : [{ index, slipped }];
+  });
+  if (slips.length === 0) return plain;
+  const { index, slipped } = random.pick(slips);
+  const lines = [...trace.lines.slice(0, index), slipped, WAIT_CUE, `${slipped} wrong`, ...trace.lines.slice(index)];
+  return { lines, answer: trace.answer, mode, mistakes: [index] };
+}
+
+/** `s=3+2=5 i=2` → `s=3+2=6 i=2`, `3%2==1 yes` → `3%2==1 no`; undefined for a line that computes nothing. */
+function slipLine(line: string, random: Random): string | undefined {
+  const branch = / (yes|no)$/.exec(line);
+  if (branch) return `${line.slice(0, branch.index)} ${branch[1] === 'yes' ? 'no' : 'yes'}`;
+  const computed = /^(.*\w=[^ ]*[-+*%/][^ ]*=)(-?\d+)((?: .*)?)$/.exec(line);
+  if (!computed) return undefined;
+  return `${computed[1]}${corruptNumber(Number(computed[2]), random)}${computed[3] ?? ''}`;
 }
 
 /** Whether a run makes a usable problem: it runs, prints a short answer, and question + scratchpad fit the context. */

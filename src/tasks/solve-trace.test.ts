@@ -19,7 +19,8 @@ describe('solve traces', () => {
             if (checkStep(line) !== false) return;
             // A wrong line is only ever the deliberate slip, and the trace later declares it wrong and writes the fix.
             expect(trace.mistakes).toContain(index);
-            const equation = parseStep(line)!.equation;
+            // A line that is no equation (a tracing state) is declared wrong as written.
+            const equation = parseStep(line)?.equation ?? line;
             const verdictIndex = trace.lines.findIndex((other, later) => later > index && other === `${equation} wrong`);
             expect(verdictIndex, line).toBeGreaterThan(index);
             expect(trace.lines.slice(index + 1, verdictIndex)).toContain(WAIT_CUE);

@@ -142,7 +142,7 @@ export function countdownSolveTrace(question: string, mode: CorrectionMode, rand
 export function solveTrace(problem: Pick<TaskProblem, 'task' | 'question'>, mode: CorrectionMode, random: Random): SolveTrace | undefined {
   if (problem.task === 'arithmetic') return arithmeticSolveTrace(problem.question, mode, random);
   if (problem.task === 'countdown') return countdownSolveTrace(problem.question, mode, random);
-  if (problem.task === 'program-trace') return programTraceSolveTrace(problem.question);
+  if (problem.task === 'program-trace') return programTraceSolveTrace(problem.question, mode, random);
   if (problem.task === 'physics') return physicsSolveTrace(problem.question, mode, random);
   return undefined;
 }

@@ -63,7 +63,10 @@ const MODE_WEIGHTS: Record<string, Array<[CorrectionMode, number]>> = {
     ['immediate', 0.13],
     ['confirm', 0.05],
   ],
-  'program-trace': [['none', 1]],
+  'program-trace': [
+    ['none', 0.85],
+    ['immediate', 0.15],
+  ],
   physics: [
     ['none', 0.85],
     ['immediate', 0.15],
