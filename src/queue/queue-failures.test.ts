@@ -88,6 +88,22 @@ describe.skipIf(missing !== undefined)('a queued bench survives failures', () =>
     expect(doneLines(rescuer)).toHaveLength(6);
   }, 60_000);
 
+  it('SIGTERM (docker stop) lets a worker finish the job in hand, and the run completes on another worker', async () => {
+    const stopping = track(startFakeWorker(redis.url, { delayMs: 1500 }));
+    await stopping.waitFor(/ready/);
+    const store = RunStore.open(':memory:');
+    const running = queuedBench(store, { task: `jsonl:${dataset(folder, 3)}`, n: 3 });
+    const queue = new Queue(QUEUE_NAMES.bench, { connection: { url: redis.url }, prefix: QUEUE_PREFIX });
+    while ((await queue.getJobCounts('active'))['active'] === 0) await new Promise((resolve) => setTimeout(resolve, 25));
+    await queue.close();
+    stopping.child.kill('SIGTERM');
+    expect(await stopping.exited).toMatchObject({ code: 0 });
+    expect(doneLines(stopping)).toHaveLength(1);
+    track(startFakeWorker(redis.url, { delayMs: 0 }));
+    const outcome = await running;
+    expect(store.countResults(outcome.run.id)).toEqual({ rows: 3, distinct: 3 });
+  }, 60_000);
+
   it('Redis restarted mid-run (its data gone): worker and coordinator reconnect, nothing is lost or written twice', async () => {
     const worker = track(startFakeWorker(redis.url, { delayMs: 150, concurrency: 2 }));
     await worker.waitFor(/ready/);
