@@ -7,6 +7,16 @@ import { findFinalAnswer, isRefusal } from './final-answer.js';
 import type { ParsedPhysics } from './physics-question.js';
 import { closeEnough, dimensionKey, fromSi, parseQuantity, sameDimension, toSi, type Unit } from './physics-units.js';
 
+/** The answer the scratchpad gives when a needed quantity is not given. */
+export const PHYSICS_DECLINE = 'cannot be determined';
+const DECLINE =
+  /\b(?:cannot|can't|can not|could not|couldn't)\s+be\s+(?:determined|found|computed|calculated|answered)\b|\bnot\s+enough\s+(?:information|data)\b|\binsufficient\s+(?:information|data)\b|\bis\s+not\s+given\b|\bundetermined\b/i;
+
+/** Does an answer decline (`cannot be determined`, `not enough information`, a refusal) instead of stating a quantity? */
+export function isPhysicsDecline(answer: string): boolean {
+  return DECLINE.test(answer) || isRefusal(answer);
+}
+
 /** The quantity an answer states, after the last `=` and without markup (`v = **12 m/s**.` → 12 m/s). */
 export function readPhysicsAnswer(answer: string): { value: number; unit?: Unit } | undefined {
   const stated = (answer.split('=').at(-1) ?? answer)
@@ -21,7 +31,8 @@ export function readPhysicsAnswer(answer: string): { value: number; unit?: Unit 
 }
 
 /** Is `candidate` the answer (in SI: `si`) to a question asking for `ask`? A bare number is read in `ask`. */
-export function physicsAnswerMatches(parsed: Pick<ParsedPhysics, 'ask' | 'si'>, candidate: string): boolean {
+export function physicsAnswerMatches(parsed: Pick<ParsedPhysics, 'ask' | 'si' | 'unanswerable'>, candidate: string): boolean {
+  if (parsed.unanswerable) return isPhysicsDecline(candidate);
   const quantity = readPhysicsAnswer(candidate);
   if (!quantity) return false;
   if (!quantity.unit) return closeEnough(quantity.value, fromSi(parsed.si, parsed.ask));
@@ -29,8 +40,14 @@ export function physicsAnswerMatches(parsed: Pick<ParsedPhysics, 'ask' | 'si'>, 
 }
 
 /** Why a candidate is wrong (`a length, not a speed`), or undefined when it is right. */
-export function explainPhysicsAnswer(parsed: Pick<ParsedPhysics, 'ask' | 'si'>, candidate: string): string | undefined {
+export function explainPhysicsAnswer(
+  parsed: Pick<ParsedPhysics, 'ask' | 'si' | 'unanswerable' | 'missing'>,
+  candidate: string,
+): string | undefined {
   if (physicsAnswerMatches(parsed, candidate)) return undefined;
+  if (parsed.unanswerable) {
+    return `the question does not give ${parsed.missing === undefined ? 'what the answer needs' : parsed.missing}, so no answer is right`;
+  }
   const quantity = readPhysicsAnswer(candidate);
   if (!quantity) return `not a number with a unit (the question asks for ${parsed.ask.symbol})`;
   if (quantity.unit && !sameDimension(quantity.unit.dimension, parsed.ask.dimension)) {
@@ -63,7 +80,8 @@ export function physicsAnswerKey(ask?: Unit): AnswerKey {
   return {
     extract: (text) => {
       const stated = findFinalAnswer(text);
-      if (stated !== undefined) return isRefusal(stated) ? undefined : stated;
+      // A decline is no answer: graders count it right exactly on unanswerable problems.
+      if (stated !== undefined) return isPhysicsDecline(stated) ? undefined : stated;
       return isRefusal(text) ? undefined : lastLineQuantity(text);
     },
     normalize: (answer) => keyOf(answer, ask),

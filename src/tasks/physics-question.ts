@@ -27,8 +27,14 @@ export interface ParsedPhysics {
   kind?: Kind;
   givens: BoundQuantity[];
   ask: Unit;
-  /** The exact answer in SI units. */
+  /** The exact answer in SI units (NaN when unanswerable). */
   si: number;
+  /**
+   * The givens do not determine the asked quantity (`Given a mass of 5 kg, what is the kinetic energy in J?`): the right
+   * answer declines. `kind` is then the closest kind, one given short, and `missing` names that given.
+   */
+  unanswerable?: true;
+  missing?: string;
 }
 
 const ASK = new RegExp(String.raw`(?:\b(?:in|to|into)|\bhow many)\s+(${UNIT_PATTERN})(?![\w^/])`, 'gi');
@@ -60,11 +66,19 @@ function askedUnit(question: string): Unit | undefined {
 /** The result unit of a kind's last formula, as a unit. */
 export const resultUnit = (kind: Kind): Unit => findUnit((kind.formulas.at(-1) as Formula).unit) as Unit;
 
-/** Binds quantities to a kind's givens by dimension, in order (`g = ` only binds to `g`); undefined when they do not fit. */
-function bind(kind: Kind, quantities: ReturnType<typeof quantitiesIn>): BoundQuantity[] | undefined {
-  if (quantities.length !== kind.givens.length) return undefined;
+/**
+ * Binds quantities to a kind's givens by dimension, in order (`g = ` only binds to `g`). Every quantity must bind; up to
+ * `short` givens may stay unbound (their symbols in `missing`). Undefined when they do not fit.
+ */
+function bind(
+  kind: Kind,
+  quantities: ReturnType<typeof quantitiesIn>,
+  short = 0,
+): { bound: BoundQuantity[]; missing: string[] } | undefined {
+  if (quantities.length !== kind.givens.length - short) return undefined;
   const used = new Set<number>();
   const bound: BoundQuantity[] = [];
+  const missing: string[] = [];
   for (const given of kind.givens) {
     const expected = findUnit(given.unit) as Unit;
     const index = quantities.findIndex(
@@ -72,11 +86,14 @@ function bind(kind: Kind, quantities: ReturnType<typeof quantitiesIn>): BoundQua
         !used.has(position) && sameDimension(quantity.unit.dimension, expected.dimension) && quantity.gravity === (given.symbol === 'g'),
     );
     const quantity = quantities[index];
-    if (!quantity) return undefined;
+    if (!quantity) {
+      missing.push(given.symbol);
+      continue;
+    }
     used.add(index);
     bound.push({ value: quantity.value, unit: quantity.unit, si: quantity.si, text: quantity.text, symbol: given.symbol });
   }
-  return bound;
+  return missing.length === short ? { bound, missing } : undefined;
 }
 
 /** Applies an operation to SI values. */
@@ -106,8 +123,9 @@ export function evaluateKind(kind: Kind, values: Map<string, number>): number {
 export const ALL_KINDS: readonly Kind[] = [...FORMULA_KINDS, ...CHAIN_KINDS];
 
 /**
- * Parses a physics question: a conversion (one quantity, asked in another unit of its dimension) or a kind whose givens
- * the quantities fill by dimension and whose answer has the asked unit's dimension. Undefined for anything else.
+ * Parses a physics question: a conversion (one quantity, asked in a unit of its dimension) or a kind whose givens the
+ * quantities fill by dimension and whose answer has the asked unit's dimension. Quantities and an asked unit that no kind
+ * fits make an unanswerable question (with the kind one given short, when there is one). Undefined without either.
  */
 export function parsePhysicsQuestion(question: string): ParsedPhysics | undefined {
   const text = normalizeQuestion(question);
@@ -116,19 +134,24 @@ export function parsePhysicsQuestion(question: string): ParsedPhysics | undefine
   const ask = askedUnit(text);
   if (!ask || quantities.length === 0) return undefined;
   const only = quantities[0];
-  if (quantities.length === 1 && only && !only.gravity && only.unit !== ask && sameDimension(only.unit.dimension, ask.dimension)) {
+  if (quantities.length === 1 && only && !only.gravity && sameDimension(only.unit.dimension, ask.dimension)) {
     const symbol = CONVERSION_SYMBOLS[dimensionKey(ask.dimension)] ?? 'x';
     return { givens: [{ ...only, symbol }], ask, si: only.si };
   }
   for (const kind of ALL_KINDS) {
     if (!sameDimension(resultUnit(kind).dimension, ask.dimension)) continue;
-    const givens = bind(kind, quantities);
+    const givens = bind(kind, quantities)?.bound;
     if (!givens) continue;
     const si = evaluateKind(kind, new Map(givens.map((given) => [given.symbol, given.si])));
     if (!Number.isFinite(si)) return undefined;
     return { kind, givens, ask, si };
   }
-  return undefined;
+  for (const kind of ALL_KINDS) {
+    if (!sameDimension(resultUnit(kind).dimension, ask.dimension)) continue;
+    const partial = bind(kind, quantities, 1);
+    if (partial) return { kind, givens: partial.bound, ask, si: Number.NaN, unanswerable: true, missing: partial.missing[0] as string };
+  }
+  return { givens: [], ask, si: Number.NaN, unanswerable: true };
 }
 
 /** A surface-independent key: the kind, the givens in SI and the asked unit (`physics:speed:360,12>m/s`). */
@@ -136,5 +159,6 @@ export function physicsProblemKey(question: string): string | undefined {
   const parsed = parsePhysicsQuestion(question);
   if (!parsed) return undefined;
   const givens = parsed.givens.map((given) => `${given.symbol}=${given.si}`).join(',');
+  if (parsed.unanswerable) return `physics:unanswerable:${parsed.kind?.id ?? normalizeQuestion(question)}:${givens}>${parsed.ask.symbol}`;
   return `physics:${parsed.kind?.id ?? 'conversion'}:${givens}>${parsed.ask.symbol}`;
 }

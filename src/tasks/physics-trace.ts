@@ -2,6 +2,8 @@
  * @module The physics scratchpad: name the formula, substitute with units, work the arithmetic in the arithmetic task's
  * own lines (column work, long multiplication), carry the unit, and convert to the asked unit.
  */
+
+import { PHYSICS_DECLINE } from './physics-answer.js';
 import type { Formula } from './physics-formulas.js';
 import { type ParsedPhysics, parsePhysicsQuestion } from './physics-question.js';
 import { closeEnough, conversionRatio, formatNumber, type Unit, unitOf } from './physics-units.js';
@@ -110,6 +112,20 @@ function convert(pad: Pad, symbol: string, quantity: Written, to: Unit): Written
   return result;
 }
 
+/** One given short: the formulas up to the first that needs the missing given, which is named, then the decline. */
+function declineTrace(parsed: ParsedPhysics): SolveTrace | undefined {
+  const { kind, missing } = parsed;
+  if (!kind || missing === undefined) return undefined;
+  const lines: string[] = [];
+  for (const formula of kind.formulas) {
+    lines.push(formula.formula);
+    if (formula.operations.some((operation) => operation[0] === missing || operation[2] === missing)) {
+      return { lines: [...lines, `${missing} is not given`], answer: PHYSICS_DECLINE, mode: 'none', mistakes: [] };
+    }
+  }
+  return undefined;
+}
+
 /** How many arithmetic blocks a trace has (so a slip can be placed in one of them). */
 function countBlocks(parsed: ParsedPhysics): number {
   const operations = parsed.kind?.formulas.reduce((sum, formula) => sum + formula.operations.length, 0) ?? 0;
@@ -126,6 +142,7 @@ function countBlocks(parsed: ParsedPhysics): number {
 export function physicsSolveTrace(question: string, mode: CorrectionMode, random: Random): SolveTrace | undefined {
   const parsed = parsePhysicsQuestion(question);
   if (!parsed) return undefined;
+  if (parsed.unanswerable) return declineTrace(parsed);
   const slipBlock = mode === 'immediate' ? random.int(0, Math.max(0, countBlocks(parsed) - 1)) : -1;
   const pad = new Pad(slipBlock, random);
   let result: Written | undefined;

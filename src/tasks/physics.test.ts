@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { createAnswerKey } from '../verify/index.js';
 import { formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
 import { EVAL_SEED, evaluationKeys, problemKey } from './held-out.js';
 import { getTask as getNamedTask } from './index.js';
-import { physicsTask } from './physics.js';
+import { physicsTask, UNANSWERABLE_SHARE } from './physics.js';
+import { PHYSICS_DECLINE } from './physics-answer.js';
 import { CHAIN_KINDS, HELD_OUT_CHAIN, HELD_OUT_CONVERSION_TOPIC } from './physics-chains.js';
 import { FORMULA_KINDS } from './physics-kinds.js';
+import { parsePhysicsQuestion } from './physics-question.js';
 import { physicsSolveTrace } from './physics-trace.js';
 import { createRandom } from './random.js';
 import { detectTask, listTasks } from './registry.js';
@@ -20,10 +23,12 @@ describe('physics task: generation', () => {
     for (const level of physicsTask.levels) {
       for (const problem of [...sample(level), ...sample(level, 'held-out-shapes', 20)]) {
         expect(problem.level).toBe(level);
-        expect(physicsTask.check(problem.question, problem.answer as string), problem.question).toBe(true);
+        const answer = problem.answer ?? PHYSICS_DECLINE;
+        expect(problem.unanswerable === true).toBe(problem.answer === undefined);
+        expect(physicsTask.check(problem.question, answer), problem.question).toBe(true);
         const trace = physicsSolveTrace(problem.question, 'none', createRandom(0));
-        expect(trace?.answer).toBe(problem.answer);
-        const { prompt, completion } = formatSolve(problem.question, trace?.lines ?? [], problem.answer as string);
+        expect(trace?.answer).toBe(answer);
+        const { prompt, completion } = formatSolve(problem.question, trace?.lines ?? [], answer);
         expect(prompt.length + completion.length).toBeLessThanOrEqual(MAX_EXAMPLE_CHARS);
         expect(prompt + completion).toMatch(/^[\x20-\x7e\n]+$/);
       }
@@ -33,15 +38,16 @@ describe('physics task: generation', () => {
   it('levels count steps: 1 one formula or a conversion, 2 a formula then a conversion, 3 two formulas', () => {
     const formulaLines = (question: string) =>
       (physicsSolveTrace(question, 'none', createRandom(0))?.lines ?? []).filter((line) => /^\w+ = [^\d]*[*/]/.test(line));
-    for (const problem of sample(1)) {
+    const answerable = (level: number) => sample(level).filter((problem) => !problem.unanswerable);
+    for (const problem of answerable(1)) {
       const lines = physicsSolveTrace(problem.question, 'none', createRandom(0))?.lines ?? [];
       expect(formulaLines(problem.question).length + lines.filter((line) => line.startsWith('1 ')).length).toBe(1);
     }
-    for (const problem of sample(2)) {
+    for (const problem of answerable(2)) {
       expect(formulaLines(problem.question)).toHaveLength(1);
       expect(physicsSolveTrace(problem.question, 'none', createRandom(0))?.lines.some((line) => /^1 \S+ = /.test(line))).toBe(true);
     }
-    for (const problem of sample(3)) expect(formulaLines(problem.question)).toHaveLength(2);
+    for (const problem of answerable(3)) expect(formulaLines(problem.question)).toHaveLength(2);
   });
 
   it('writes the formula, the substitution with units, column work and the unit carried to a conversion', () => {
@@ -73,7 +79,7 @@ describe('physics task: generation', () => {
     let slipped = 0;
     for (const [index, problem] of sample(3, 'train', 30).entries()) {
       const trace = physicsSolveTrace(problem.question, 'immediate', createRandom(index));
-      expect(trace?.answer).toBe(problem.answer);
+      expect(trace?.answer).toBe(problem.answer ?? PHYSICS_DECLINE);
       if (trace?.mode !== 'immediate') continue;
       slipped++;
       const at = trace.mistakes[0] as number;
@@ -102,8 +108,50 @@ describe('physics task: generation', () => {
     for (const kind of [...FORMULA_KINDS, ...CHAIN_KINDS]) {
       const mine = problems.filter((problem) => problem.meta?.['kind'] === kind.id);
       expect(mine.length, kind.id).toBeGreaterThan(0);
-      for (const problem of mine) expect(problemKey('physics', problem.question)).toMatch(new RegExp(`^physics:${kind.id}:`));
+      for (const problem of mine) {
+        // One given short, a question may read as another kind short of another given (`Given a mass and a distance, the work?`).
+        const prefix = problem.unanswerable ? '^physics:unanswerable:' : `^physics:${kind.id}:`;
+        expect(problemKey('physics', problem.question)).toMatch(new RegExp(prefix));
+      }
     }
+  });
+});
+
+describe('physics task: unanswerable problems', () => {
+  const problems = [1, 2, 3].flatMap((level) => physicsTask.generate({ seed: 8, count: 300, level }));
+  const unanswerable = problems.filter((problem) => problem.unanswerable);
+
+  it('a few problems of levels 1 and 3 lack one given; their trace names it and declines', () => {
+    expect(unanswerable.length).toBeGreaterThan(problems.length * UNANSWERABLE_SHARE * 0.3);
+    expect(unanswerable.every((problem) => problem.level !== 2)).toBe(true);
+    for (const problem of unanswerable) {
+      // The closest kind one given short names what is missing (`PE = m*g*h`, `g is not given` for a mass and a distance).
+      const parsed = parsePhysicsQuestion(problem.question);
+      expect(parsed?.unanswerable).toBe(true);
+      expect(parsed?.givens.map((given) => given.symbol)).not.toContain(parsed?.missing);
+      const trace = physicsSolveTrace(problem.question, 'none', createRandom(0));
+      expect(trace?.lines.at(-1)).toBe(`${parsed?.missing} is not given`);
+      expect(trace?.answer).toBe(PHYSICS_DECLINE);
+    }
+  });
+
+  it('declining is right exactly on unanswerable problems, and a decline extracts as no answer', () => {
+    const answerable = problems.filter((problem) => !problem.unanswerable).slice(0, 100);
+    for (const problem of unanswerable) {
+      expect(physicsTask.check(problem.question, 'cannot be determined')).toBe(true);
+      expect(physicsTask.check(problem.question, 'Not enough information.')).toBe(true);
+      expect(physicsTask.check(problem.question, `12 ${problem.meta?.['ask']}`)).toBe(false);
+      expect(physicsTask.explain?.(problem.question, '12')).toMatch(/does not give/);
+    }
+    for (const problem of answerable) expect(physicsTask.check(problem.question, 'cannot be determined')).toBe(false);
+    const key = createAnswerKey(physicsTask, { question: unanswerable[0]?.question as string });
+    expect(key.extract('<think>\nF = m*a\nm is not given\n</think>\nA: cannot be determined')).toBeUndefined();
+  });
+
+  it('the generic phrasing is no cue: answerable problems use it too, and only the count of givens differs', () => {
+    const generic = problems.filter((problem) => problem.meta?.['generic'] && !problem.unanswerable);
+    expect(generic.length).toBeGreaterThan(unanswerable.length);
+    for (const problem of generic) expect(physicsTask.check(problem.question, problem.answer as string)).toBe(true);
   });
 });
 

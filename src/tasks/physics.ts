@@ -11,6 +11,7 @@ import {
   HELD_OUT_CONVERSION_TOPIC,
 } from './physics-chains.js';
 import type { Kind } from './physics-formulas.js';
+import { droppable, GENERIC_PHRASINGS, genericQuestion } from './physics-generic.js';
 import { FORMULA_KINDS } from './physics-kinds.js';
 import { parsePhysicsQuestion, resultUnit } from './physics-question.js';
 import { physicsSolveTrace } from './physics-trace.js';
@@ -22,11 +23,16 @@ const LEVELS = [1, 2, 3] as const;
 const CONVERSION_SHARE = 0.2;
 /** Level-2 answers in the asked unit keep at most this many decimals. */
 const MAX_DECIMALS = 3;
+/** Share of level-1 and level-3 problems that lack a given (`unanswerable`: the right answer declines). */
+export const UNANSWERABLE_SHARE = 0.05;
+/** Share of answerable problems in the generic phrasing the unanswerable ones use, so the phrasing is no cue. */
+const GENERIC_SHARE = 0.1;
 
 /** A drawn problem before it is checked for an exact answer and a scratchpad that fits. */
 interface Draft {
   question: string;
   meta: Record<string, unknown>;
+  unanswerable?: boolean;
 }
 
 /** Phrasing indices of a template list: training uses all but the last; level 1's held-out shapes use only the last. */
@@ -37,13 +43,37 @@ function phrasingIndex(count: number, heldOut: boolean, random: Random): number 
 const fill = (template: string, values: Record<string, string>): string =>
   template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
 
-function kindDraft(kind: Kind, ask: string, phrasing: number, random: Random): Draft {
+/**
+ * A kind's question in one of its phrasings, or (with `generic`) in the generic phrasing that lists the givens; a generic
+ * question may leave one given out, which makes it unanswerable.
+ */
+function kindDraft(kind: Kind, ask: string, phrasing: number, random: Random, generic?: { leaveOut?: string }): Draft {
   const values = kind.draw(random);
   const slots: Record<string, string> = { unit: ask };
   kind.givens.forEach((given, index) => {
     slots[given.symbol] = `${values[index]} ${given.unit}`;
   });
-  return { question: fill(kind.phrasings[phrasing] as string, slots), meta: { kind: kind.id, topic: kind.topic, phrasing, ask } };
+  const meta = { kind: kind.id, topic: kind.topic, phrasing, ask };
+  if (!generic) return { question: fill(kind.phrasings[phrasing] as string, slots), meta };
+  const question = genericQuestion(kind, slots, ask, phrasing, generic.leaveOut);
+  if (generic.leaveOut === undefined) return { question, meta: { ...meta, generic: true } };
+  return { question, meta: { ...meta, generic: true, missing: generic.leaveOut }, unanswerable: true };
+}
+
+/** The kind's own phrasings, or the generic one (answerable, or on levels 1 and 3 one given short). */
+function phrasedDraft(kind: Kind, ask: string, level: number, heldOut: boolean, random: Random): Draft {
+  const roll = random.next();
+  const heldOutPhrasing = heldOut && level === 1;
+  const leaveOut = droppable(kind);
+  if (level !== 2 && roll < UNANSWERABLE_SHARE && leaveOut.length > 0) {
+    return kindDraft(kind, ask, phrasingIndex(GENERIC_PHRASINGS.length, heldOutPhrasing, random), random, {
+      leaveOut: random.pick(leaveOut),
+    });
+  }
+  if (roll < UNANSWERABLE_SHARE + GENERIC_SHARE) {
+    return kindDraft(kind, ask, phrasingIndex(GENERIC_PHRASINGS.length, heldOutPhrasing, random), random, {});
+  }
+  return kindDraft(kind, ask, phrasingIndex(kind.phrasings.length, heldOutPhrasing, random), random);
 }
 
 function conversionDraft(phrasing: number, random: Random): Draft {
@@ -59,7 +89,7 @@ function draft(level: number, split: ProblemSplit, random: Random): Draft {
   if (level === 1) {
     if (random.chance(CONVERSION_SHARE)) return conversionDraft(phrasingIndex(CONVERSION_PHRASINGS.length, heldOut, random), random);
     const kind = random.pick(FORMULA_KINDS);
-    return kindDraft(kind, resultUnit(kind).symbol, phrasingIndex(kind.phrasings.length, heldOut, random), random);
+    return phrasedDraft(kind, resultUnit(kind).symbol, level, heldOut, random);
   }
   if (level === 2) {
     const kinds = FORMULA_KINDS.filter(
@@ -67,18 +97,23 @@ function draft(level: number, split: ProblemSplit, random: Random): Draft {
     );
     const kind = random.pick(kinds);
     const ask = random.pick(ALTERNATIVE_UNITS[resultUnit(kind).symbol] ?? []);
-    return kindDraft(kind, ask, phrasingIndex(kind.phrasings.length, false, random), random);
+    return phrasedDraft(kind, ask, level, heldOut, random);
   }
   const kind = random.pick(CHAIN_KINDS.filter((chain) => (chain.id === HELD_OUT_CHAIN) === heldOut));
-  return kindDraft(kind, resultUnit(kind).symbol, phrasingIndex(kind.phrasings.length, false, random), random);
+  return phrasedDraft(kind, resultUnit(kind).symbol, level, heldOut, random);
 }
 
 /** A problem whose answer is exact in the asked unit and whose scratchpad (with its question) fits the context. */
-function generateOne(level: number, split: ProblemSplit, random: Random): Draft & { answer: string } {
+function generateOne(level: number, split: ProblemSplit, random: Random): Draft & { answer?: string } {
   for (;;) {
     const candidate = draft(level, split, random);
     const parsed = parsePhysicsQuestion(candidate.question);
-    if (!parsed) throw new Error(`physics generator wrote a question it cannot read: ${candidate.question}`);
+    if (!parsed || parsed.unanswerable !== candidate.unanswerable) {
+      // A question one given short that another kind answers is not unanswerable: draw again.
+      if (candidate.unanswerable && parsed && !parsed.unanswerable) continue;
+      throw new Error(`physics generator wrote a question it reads otherwise: ${candidate.question}`);
+    }
+    if (parsed.unanswerable) return candidate;
     const inAsked = fromSi(parsed.si, parsed.ask);
     const text = formatNumber(inAsked);
     if ((text.split('.')[1] ?? '').length > MAX_DECIMALS || inAsked <= 0) continue;
@@ -104,13 +139,14 @@ export const physicsTask: Task = {
       const parts: Array<string | number> = ['physics', seed, level ?? 0, index];
       const random = createRandom(hashSeed(...(split === 'train' ? parts : [...parts, split])));
       const chosen = level ?? random.pick(LEVELS);
-      const { question, answer, meta } = generateOne(chosen, split, random);
+      const { question, answer, meta, unanswerable } = generateOne(chosen, split, random);
       problems.push({
         id: `physics/L${chosen}/seed${seed}/${split === 'train' ? '' : `${split}/`}${index}`,
         task: 'physics',
         question,
-        answer,
+        ...(answer === undefined ? {} : { answer }),
         level: chosen,
+        ...(unanswerable ? { unanswerable: true } : {}),
         meta,
       });
     }
