@@ -3,8 +3,9 @@
  * in the sandbox) for process rewards, and a whole scratchpad against the program's real trace.
  */
 import { SlowthinkError } from '../errors/index.js';
-import { programTrace } from './program-trace.js';
+import { programTrace, slipLine } from './program-trace.js';
 import { runPrograms } from './program-trace-runner.js';
+import type { Random } from './random.js';
 
 /** `s=3+2=5`: a variable, the computation with values substituted, the value. */
 const COMPUTED = /^[A-Za-z_]\w*=([-\d+*/%()]+)=(-?\d+)$/;
@@ -77,4 +78,14 @@ export function checkProgramTraceSteps(question: string, lines: readonly string[
     next++;
     return true;
   });
+}
+
+/** A `Check:` example for the mix: a computing line of a real trace, as written (right) or slipped (wrong), half each. */
+export function programTraceCheckLine(lines: readonly string[], random: Random): { line: string; right: boolean } | undefined {
+  const candidates = lines.filter((line) => slipLine(line, random) !== undefined);
+  if (candidates.length === 0) return undefined;
+  const line = random.pick(candidates);
+  if (random.chance(0.5)) return { line, right: true };
+  const slipped = slipLine(line, random);
+  return slipped === undefined ? undefined : { line: slipped, right: false };
 }

@@ -3,6 +3,7 @@ import { formatSolve, normalizeQuestion, parseCompletion } from './format.js';
 import { EVAL_RESERVED_COUNT, EVAL_SEED, problemKey } from './held-out.js';
 import { programQuestion, programTrace, programTraceTask } from './program-trace.js';
 import { runPrograms } from './program-trace-runner.js';
+import { checkProgramTraceLine } from './program-trace-step.js';
 import { detectTask, getTask } from './registry.js';
 import { buildTrainingData, summarizeTrainingData } from './training-data.js';
 import { parseLevelWeights, parseTaskWeights } from './write-training-data.js';
@@ -90,6 +91,12 @@ describe('program-trace task', () => {
     expect(parseTaskWeights('arithmetic=0.6,program-trace=0.1')).toEqual({ arithmetic: 0.6, 'program-trace': 0.1 });
     expect(parseLevelWeights('program-trace=1/2/2/3')).toEqual({ 'program-trace': [1, 2, 2, 3] });
     const traced = buildTrainingData({ task: 'program-trace', n: 300, seed: 5 });
+    const checks = traced.filter((example) => example.kind === 'check');
+    expect(checks.length).toBeGreaterThan(10);
+    for (const example of checks) {
+      const line = example.prompt.replace(/^Check: |\n$/g, '');
+      expect(checkProgramTraceLine(line) === true ? 'right' : 'wrong', line).toBe(example.completion);
+    }
     expect(Object.keys(summarizeTrainingData(traced).byTask).sort()).toEqual(
       programTraceTask.levels.map((level) => `program-trace/L${level}`),
     );
@@ -100,7 +107,7 @@ describe('program-trace task', () => {
           .map((problem) => problemKey('program-trace', problem.question)),
       ),
     );
-    for (const example of traced) {
+    for (const example of traced.filter((entry) => entry.kind !== 'check')) {
       expect(reserved.has(problemKey('program-trace', example.prompt))).toBe(false);
       const answer = parseCompletion(example.completion).answer ?? '';
       expect(programTraceTask.check(example.prompt, answer)).toBe(true);

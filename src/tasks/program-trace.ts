@@ -58,7 +58,7 @@ export function programTraceSolveTrace(question: string, mode: CorrectionMode, r
 }
 
 /** `s=3+2=5 i=2` → `s=3+2=6 i=2`, `3%2==1 yes` → `3%2==1 no`; undefined for a line that computes nothing. */
-function slipLine(line: string, random: Random): string | undefined {
+export function slipLine(line: string, random: Random): string | undefined {
   const branch = / (yes|no)$/.exec(line);
   if (branch) return `${line.slice(0, branch.index)} ${branch[1] === 'yes' ? 'no' : 'yes'}`;
   const computed = /^(.*\w=[^ ]*[-+*%/][^ ]*=)(-?\d+)((?: .*)?)$/.exec(line);

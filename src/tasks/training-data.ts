@@ -4,6 +4,7 @@ import type { Task, TaskProblem } from '../spec/task.js';
 import { formatCheck, formatDirect, formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
 import { evaluationKeys, MAX_TRAINING_SEED, problemKey } from './held-out.js';
 import { corruptResult } from './mistakes.js';
+import { programTraceCheckLine } from './program-trace-step.js';
 import { createRandom, hashSeed, pickWeighted, type Random } from './random.js';
 import { getTask } from './registry.js';
 import { type CorrectionMode, solveTrace } from './solve-trace.js';
@@ -129,6 +130,10 @@ function buildExample(task: Task, problem: TaskProblem, kind: TrainingExample['k
       : 'none';
   const trace = solveTrace(problem, mode, random);
   if (!trace) return undefined;
+  if (kind === 'check' && task.name === 'program-trace') {
+    const check = programTraceCheckLine(trace.lines, random);
+    return check && { ...formatCheck(check.line, check.right), kind, task: task.name, level };
+  }
   if (kind === 'check') {
     const steps = trace.lines.map(parseStep).filter((step) => step !== undefined);
     const step = steps.length > 0 ? random.pick(steps) : undefined;
