@@ -155,6 +155,18 @@ describe('physics task: unanswerable problems', () => {
   });
 });
 
+describe('physics task: scope of the embedded models', () => {
+  it('every generated problem is in scope; foreign units, unrelated quantities and overlong solutions are not', () => {
+    for (const level of physicsTask.levels) {
+      for (const problem of sample(level, 'train', 40))
+        expect(physicsTask.outOfScope?.(problem.question), problem.question).toBeUndefined();
+    }
+    expect(physicsTask.outOfScope?.('A car travels 3 km in 2 min. What is its speed in m/s?')).toMatch(/gives 3 km, .* in m$/);
+    expect(physicsTask.outOfScope?.('What is 5 kg in m?')).toMatch(/no formula .* gives m/);
+    expect(physicsTask.outOfScope?.('A car travels 98765432123 m in 7 s. What is its speed in km/h?')).toMatch(/does not fit/);
+  });
+});
+
 describe('physics task: held-out and routing', () => {
   it('a problem key ignores the phrasing: the same givens and asked unit share one', () => {
     const a = problemKey('physics', 'A car travels 360 m in 12 s. What is its average speed in m/s?');

@@ -125,6 +125,32 @@ function generateOne(level: number, split: ProblemSplit, random: Random): Draft 
   }
 }
 
+/**
+ * Why the embedded models cannot work this physics question (no formula they know relates its quantities, givens in
+ * units they were not trained on, a solution longer than their context), or undefined when it is within their problems.
+ * A question one given short is within them: they were trained to decline it.
+ */
+export function physicsOutOfScope(question: string): string | undefined {
+  const parsed = parsePhysicsQuestion(question);
+  if (!parsed) return undefined;
+  if (parsed.unanswerable && !parsed.kind) {
+    return `no formula the embedded model was trained on gives ${parsed.ask.symbol} from the quantities given`;
+  }
+  const trace = physicsSolveTrace(question, 'none', createRandom(0));
+  if (!trace) {
+    const foreign = parsed.givens.find((given, index) => given.unit.symbol !== parsed.kind?.givens[index]?.unit);
+    const expected = parsed.kind?.givens.find((given) => given.symbol === foreign?.symbol)?.unit;
+    return foreign && expected
+      ? `it gives ${foreign.text}, and the embedded model was trained on these problems with that quantity in ${expected}`
+      : 'the embedded model cannot write out a solution to it';
+  }
+  const { prompt, completion } = formatSolve(question, trace.lines, trace.answer);
+  if (prompt.length + completion.length > MAX_EXAMPLE_CHARS) {
+    return `its worked solution does not fit the embedded model's context of ${MAX_EXAMPLE_CHARS} characters`;
+  }
+  return undefined;
+}
+
 /** Physics word problems with units; levels: 1 one formula (or a conversion), 2 a formula then a conversion, 3 two formulas chained. */
 export const physicsTask: Task = {
   name: 'physics',
@@ -161,6 +187,7 @@ export const physicsTask: Task = {
     return parsed ? explainPhysicsAnswer(parsed, candidate) : 'not a physics question this task reads';
   },
   matches: (question) => parsePhysicsQuestion(question) !== undefined,
+  outOfScope: physicsOutOfScope,
   answerKey: physicsAnswerKey(),
   answerKeyFor: (question) => physicsAnswerKey(parsePhysicsQuestion(question)?.ask),
 };
