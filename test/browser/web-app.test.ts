@@ -129,6 +129,8 @@ describe('the web app in chromium', () => {
     expect(await left.locator('[data-testid="tree-node"]').count()).toBeGreaterThanOrEqual(2);
     expect(await left.locator('[data-testid="tree-node"]').count()).toBeLessThan(4);
     await shoot(page, 'runs-replay');
+    if (SCREENSHOTS)
+      await page.getByRole('region', { name: 'Compare two configurations' }).screenshot({ path: join(SCREENSHOTS, 'runs-compare.png') });
     await page.close();
   }, 120_000);
 
@@ -142,6 +144,7 @@ describe('the web app in chromium', () => {
     expect(await runsTab.evaluate((element) => element === document.activeElement)).toBe(true);
     const rows = page.getByTestId('run-row');
     await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(2);
+    await shoot(page, 'runs-list');
     await rows.first().focus();
     await page.keyboard.press('ArrowDown');
     expect(await rows.nth(1).evaluate((element) => element === document.activeElement)).toBe(true);

@@ -59,7 +59,7 @@ export function Replay({ trace, compact = false, title }: { trace: StoredTrace; 
       </div>
       <div className="scrubber">
         <button type="button" onClick={() => setPosition(0)} aria-label="Go to start">
-          ⏮
+          Start
         </button>
         <button
           type="button"
@@ -69,7 +69,7 @@ export function Replay({ trace, compact = false, title }: { trace: StoredTrace; 
           }}
           aria-label={playing ? 'Pause' : 'Play'}
         >
-          {playing ? '⏸' : '▶'}
+          {playing ? 'Pause' : 'Play'}
         </button>
         <input
           type="range"

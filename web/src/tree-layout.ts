@@ -5,7 +5,7 @@ import type { TraceState, TreeThought } from './trace-state.js';
 
 /** Width and height of one node's cell. */
 export const NODE_WIDTH = 180;
-export const NODE_HEIGHT = 120;
+export const NODE_HEIGHT = 90;
 
 const ROOT = '__question__';
 
@@ -44,6 +44,9 @@ export function layoutTree(state: TraceState, question: string, selectedId?: str
       type: 'thought',
       position: { x: point.x - NODE_WIDTH / 2, y: point.y },
       data: { thought, question, selected: point.id === selectedId },
+      // Known sizes: fitView can frame new nodes before React Flow has measured them.
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
       draggable: false,
       ariaLabel: thought ? describeThought(thought) : `Question: ${question}`,
       domAttributes: { 'data-testid': 'tree-node', 'data-role': thought?.role ?? 'question' } as Record<string, string>,

@@ -29,6 +29,7 @@ const ThoughtNodeView = memo(function ThoughtNodeView({ data }: NodeProps<Though
     >
       <Handle type="target" position={Position.Top} />
       <div className="node-label">{thought.label}</div>
+      <div className="node-text">{thought.text.slice(-90)}</div>
       <div className="node-answer">{thought.answer !== undefined ? `→ ${thought.answer}` : thought.done ? 'no answer' : '…'}</div>
       <div className="node-meta">
         {thought.tokens !== undefined ? `${thought.tokens} tok` : ''}
@@ -58,7 +59,7 @@ function Tree({ state, question, selectedId, onSelect, label }: TreeViewProps) {
   const count = nodes.length;
   // biome-ignore lint/correctness/useExhaustiveDependencies: `count` is the trigger: refit each time the tree gains nodes.
   useEffect(() => {
-    // Refit as the tree grows; React Flow measures new nodes first, hence the frame's delay.
+    // Next frame: React Flow has taken the new nodes into its store by then.
     const frame = requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.2 }));
     return () => cancelAnimationFrame(frame);
   }, [count, flow]);
