@@ -17,7 +17,10 @@ export interface QueueExecutorOptions {
   /** Attempts per job for retryable backend failures (default 3), with exponential backoff from `backoffMs` (default 2 s). */
   attempts?: number;
   backoffMs?: number;
-  /** How often every outstanding job is looked up, events or not (default 2 s): events can be missed, job state cannot. */
+  /**
+   * How often every outstanding job is looked up, events or not (default 2 s, and 1 ms per outstanding job when that is
+   * longer, so a big run's look-ups stay a small share of a core): events can be missed, job state cannot.
+   */
   reconcileMs?: number;
   onWarning?: (message: string) => void;
 }
@@ -79,19 +82,21 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
       };
       // One look at a job: collect it when finished, re-enqueue it when Redis lost it; `retryFailed` starts a failed one over.
       const look = async (id: string, missing: string[], retryFailed: boolean) => {
-        const queued = await queue.getJob(id);
-        if (queued === undefined || queued === null) {
+        // One script call per job; the job itself (its result) is read only once it is finished.
+        const state = await queue.getJobState(id);
+        if (state === 'unknown') {
           missing.push(id);
           return;
         }
-        const state = await queued.getState();
+        if (state !== 'completed' && state !== 'failed') return;
+        const queued = await queue.getJob(id);
         const job = pending.get(id);
-        if (job === undefined) return;
+        if (queued === undefined || queued === null || job === undefined) return;
         if (state === 'completed') await collect(id, queued, jobRecordFromQueue(queued.returnvalue, job));
-        else if (state === 'failed' && retryFailed) {
+        else if (retryFailed) {
           await queued.remove();
           missing.push(id);
-        } else if (state === 'failed') await collect(id, queued, jobRecordFromQueue(undefined, job, queued.failedReason));
+        } else await collect(id, queued, jobRecordFromQueue(undefined, job, queued.failedReason));
       };
       const reconcile = async (ids: string[], retryFailed: boolean) => {
         const missing: string[] = [];
@@ -108,9 +113,10 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
       if (pending.size > 0 && (await queue.getWorkersCount()) === 0)
         warn(`no worker is connected to ${new URL(options.redisUrl).host} yet: start one with  slowthink worker --redis URL`);
       let lastFull = Date.now();
+      const fullEvery = () => Math.max(options.reconcileMs ?? 2000, pending.size);
       while (pending.size > 0 && !signal.aborted) {
         await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, Math.max(50, (options.reconcileMs ?? 2000) - (Date.now() - lastFull)));
+          const timer = setTimeout(done, Math.max(50, fullEvery() - (Date.now() - lastFull)));
           function done() {
             clearTimeout(timer);
             signal.removeEventListener('abort', done);
@@ -122,7 +128,7 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
           if (woken.size > 0) done();
         });
         if (signal.aborted) break;
-        const full = Date.now() - lastFull >= (options.reconcileMs ?? 2000);
+        const full = Date.now() - lastFull >= fullEvery();
         const ids = full ? [...pending.keys()] : [...woken];
         woken.clear();
         try {
