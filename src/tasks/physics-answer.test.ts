@@ -38,6 +38,9 @@ describe('physics answers: equivalent units and forms', () => {
       '**12 m/s**.',
       '\\boxed{12 \\text{ m/s}}',
       '12m/s',
+      '12 Metres per Second',
+      '43.2 kilometers/hour',
+      '12 m/sec',
     ]) {
       expect(physicsTask.check(SPEED, answer), answer).toBe(true);
     }

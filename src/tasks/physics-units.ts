@@ -48,8 +48,18 @@ export const UNITS: readonly Unit[] = [
   { symbol: 'h', names: [...spell('hour'), 'hr', 'hrs'], dimension: TIME, factor: [3600, 1] },
   { symbol: 'kg', names: spell('kilogram'), dimension: MASS, factor: [1, 1] },
   { symbol: 'g', names: spell('gram'), dimension: MASS, factor: [1, 1000] },
-  { symbol: 'm/s', names: [...per(spell('meter'), 'second'), 'm s^-1'], dimension: SPEED, factor: [1, 1] },
-  { symbol: 'km/h', names: [...per(spell('kilometer'), 'hour'), 'kph', 'km/hr'], dimension: SPEED, factor: [5, 18] },
+  {
+    symbol: 'm/s',
+    names: [...per(spell('meter'), 'second'), ...spell('meter').map((name) => `${name}/second`), 'm s^-1', 'm/sec', 'mps'],
+    dimension: SPEED,
+    factor: [1, 1],
+  },
+  {
+    symbol: 'km/h',
+    names: [...per(spell('kilometer'), 'hour'), ...spell('kilometer').map((name) => `${name}/hour`), 'kph', 'km/hr', 'kmh', 'km/hour'],
+    dimension: SPEED,
+    factor: [5, 18],
+  },
   { symbol: 'cm/s', names: per(spell('centimeter'), 'second'), dimension: SPEED, factor: [1, 100] },
   {
     symbol: 'm/s^2',
@@ -128,7 +138,7 @@ export interface Quantity {
 const NUMBER = String.raw`[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:[eE][+-]?\d+)?|[+-]?\.\d+`;
 const QUANTITY = new RegExp(String.raw`^(${NUMBER})\s*(${UNIT_PATTERN})?$`, 'i');
 /** `12 m/s` inside running text (a unit must follow the number and end at a word boundary). */
-export const QUANTITY_IN_TEXT = new RegExp(String.raw`(?<![\w.])(${NUMBER})\s*(${UNIT_PATTERN})(?![\w^/])`, 'g');
+export const QUANTITY_IN_TEXT = new RegExp(String.raw`(?<![\w.])(${NUMBER})\s*(${UNIT_PATTERN})(?![\w^/])`, 'gi');
 
 /** Parses a number in the forms answers use: `1,200`, `12.0`, `1.2e3`. */
 export function parseNumber(text: string): number | undefined {

@@ -215,6 +215,7 @@ describe('physics task: held-out and routing', () => {
       expect(physicsTask.matches(question), question).toBe(false);
     }
     expect(detectTask('Convert 72 km/h to m/s.')?.name).toBe('physics');
+    expect(physicsTask.check('A Car Travels 360 Meters in 30 Seconds. What is its speed in m/s?', '12 m/s')).toBe(true);
     expect(detectTask('How many seconds are in 3 minutes?')?.name).toBe('physics');
     expect(physicsTask.check('How many seconds are in 3 minutes?', '180')).toBe(true);
   });
