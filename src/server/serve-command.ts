@@ -52,12 +52,22 @@ function integerOption(value: string, name: string, minimum: number, maximum: nu
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
+/** The run store the web app reads; one that cannot be opened costs a warning (no run browser, no traces), never the server. */
+function openStore(path: string | undefined): RunStore | undefined {
+  try {
+    return RunStore.open(resolveStorePath(path));
+  } catch (error) {
+    process.stderr.write(`warning: serving without a run store: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+}
+
 /** Starts the server and resolves when it has been stopped by SIGINT or SIGTERM. */
 export async function runServeCommand(options: ServeCommandOptions): Promise<void> {
   const apiKeys = parseApiKeys(process.env.SLOWTHINK_API_KEYS);
-  const runStore = RunStore.open(resolveStorePath(options.store));
+  const runStore = openStore(options.store);
   const server = await startServer({
-    runStore,
+    ...(runStore ? { runStore } : {}),
     recordTraces: options.traces !== false,
     host: options.host,
     port: integerOption(options.port, 'port', 0, 65_535),
@@ -77,7 +87,9 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
       .filter((name) => name !== ''),
   });
   process.stderr.write(`slowthink serving the OpenAI-compatible API at ${server.url}/v1 (auth: ${apiKeys.length > 0 ? 'on' : 'off'})\n`);
-  process.stderr.write(`web app at ${server.url}/ (run store ${runStore.path}, traces ${options.traces === false ? 'off' : 'kept'})\n`);
+  const traces =
+    runStore === undefined ? 'no run store' : `run store ${runStore.path}, traces ${options.traces === false ? 'off' : 'kept'}`;
+  process.stderr.write(`web app at ${server.url}/ (${traces})\n`);
   if (!LOOPBACK.has(options.host) && apiKeys.length === 0) {
     process.stderr.write(
       'warning: listening beyond this machine without SLOWTHINK_API_KEYS; anyone who can reach it can spend its compute\n',
@@ -93,6 +105,6 @@ export async function runServeCommand(options: ServeCommandOptions): Promise<voi
     process.on('SIGTERM', stop);
   });
   await server.close();
-  runStore.close();
+  runStore?.close();
   await closeModels();
 }
