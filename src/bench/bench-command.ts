@@ -4,6 +4,7 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { parseNumberOption } from '../errors/number-option.js';
 import type { ProblemSplit } from '../spec/index.js';
 import { RunStore, resolveStorePath } from '../store/index.js';
+import { createCodeGrading } from './code-grading.js';
 import { createEngineSolver } from './engine-solver.js';
 import { createFakeSolver } from './fake-solver.js';
 import { parsePrice } from './prices.js';
@@ -77,14 +78,22 @@ export async function runBenchCommand(
     const { defaultModelName } = await import('../models/registry.js');
     const modelName = resumed?.model.replace(/^fake:/, '') ?? options.model ?? defaultModelName();
     const model = fake ? `fake:${modelName}` : modelName;
-    const solve = fake
+    const baseSolver = fake
       ? createFakeSolver({ delayMs: Number(process.env['SLOWTHINK_BENCH_FAKE_DELAY_MS'] ?? 0) })
       : createEngineSolver({ model: modelName, temperature, verifier });
-    const { answersEquivalent } = await import('../verify/index.js');
+    const { answersEquivalent, createCodeVerifier, extractCode } = await import('../verify/index.js');
+    // humaneval:/mbpp: problems: code graded by their hidden tests in the sandbox (code-grading.ts).
+    const code = createCodeGrading({
+      createVerifier: (tests, entryPoint) => createCodeVerifier({ tests: () => tests, entryPoint: () => entryPoint }),
+      extractCode,
+    });
+    const solve = fake
+      ? baseSolver
+      : code.solver(async (request) => (await import('../engine/index.js')).reason(request), { model: modelName, temperature }, baseSolver);
     const dependencies = {
       store,
       solve,
-      lookupTask: await taskLookup(),
+      lookupTask: code.lookup(await taskLookup()),
       equivalent: (candidate: string, reference: string) => answersEquivalent(candidate, reference),
       signal: controller.signal,
       allowUnknownStrategies: fake,

@@ -1,6 +1,7 @@
 /** @module Turns `--task` into problems (built-in generators or dataset files) and grades answers with the right checker. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { ProblemSplit, Task, TaskProblem } from '../spec/index.js';
+import { CODE_PREFIXES, loadCodeProblems } from './code-problems.js';
 import { type DatasetFormat, loadDatasetFile } from './dataset-files.js';
 
 /** Finds a built-in task by name (the tasks module's `getTask`); injected so tests need no real tasks. */
@@ -23,11 +24,14 @@ export function loadProblems(
   for (const [prefix, format] of Object.entries(DATASET_PREFIXES)) {
     if (taskSpec.startsWith(prefix)) return loadDatasetFile(format, taskSpec.slice(prefix.length)).slice(0, options.count);
   }
+  for (const [prefix, format] of Object.entries(CODE_PREFIXES)) {
+    if (taskSpec.startsWith(prefix)) return loadCodeProblems(format, taskSpec.slice(prefix.length)).slice(0, options.count);
+  }
   const task = lookup(taskSpec);
   const split = options.split ?? 'train';
   if (task === undefined) {
     throw new SlowthinkError(ERROR_CODES.UNKNOWN_TASK, `Unknown task "${taskSpec}"`, {
-      hint: 'Use arithmetic, countdown, jsonl:PATH, gsm8k:PATH or math:PATH.',
+      hint: 'Use a built-in task (arithmetic, countdown, program-trace, ...), jsonl:PATH, gsm8k:PATH, math:PATH, humaneval:PATH or mbpp:PATH.',
       param: 'task',
     });
   }
