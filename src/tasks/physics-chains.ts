@@ -4,6 +4,7 @@ import {
   ACCELERATION_FROM_FORCE,
   CURRENT,
   chained,
+  DIVISOR,
   ELECTRIC_POWER,
   FORCE,
   G,
@@ -28,7 +29,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
     ],
     formulas: [ACCELERATION_FROM_FORCE, SPEED_FROM_REST],
     draw: (random) => {
-      const [m, a, t] = [random.int(2, 20), random.int(1, 9), random.int(2, 15)];
+      const [m, a, t] = [random.int(2, DIVISOR), random.int(1, 9), random.int(2, 15)];
       return [m * a, m, t];
     },
     phrasings: [
@@ -83,7 +84,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
     ],
     formulas: [WORK, chained(POWER, { E: 'W' })],
     draw: (random) => {
-      const [f, t, k] = [random.int(2, 100), random.int(2, 20), random.int(1, 10)];
+      const [f, t, k] = [random.int(2, 100), random.int(2, DIVISOR), random.int(1, 10)];
       return [f, t * k, t];
     },
     phrasings: [
@@ -105,7 +106,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
       const v = random.int(2, 12);
       const m = v % 2 === 0 ? random.int(2, 30) : 2 * random.int(1, 15);
       const energy = (m * v * v) / 2;
-      const times = [2, 3, 4, 5, 6, 8, 10, 12, 15, 20].filter((t) => energy % t === 0);
+      const times = [2, 3, 4, 5, 6, 8, 10, 12].filter((t) => energy % t === 0);
       return [m, v, times.length > 0 ? random.pick(times) : 1];
     },
     phrasings: [
@@ -126,7 +127,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
     formulas: [POTENTIAL, chained(POWER, { E: 'PE' })],
     draw: (random) => {
       const [m, h] = [random.int(2, 50), random.int(2, 30)];
-      const times = [2, 4, 5, 8, 10, 20, 25, 40, 50].filter((t) => (m * G * h) % t === 0);
+      const times = [2, 4, 5, 8, 10].filter((t) => (m * G * h) % t === 0);
       return [m, h, random.pick(times), G];
     },
     phrasings: [
@@ -144,7 +145,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
     ],
     formulas: [CURRENT, ELECTRIC_POWER],
     draw: (random) => {
-      const [i, r] = [random.int(1, 12), random.int(2, 40)];
+      const [i, r] = [random.int(1, 12), random.int(2, DIVISOR)];
       return [i * r, r];
     },
     phrasings: [

@@ -1,4 +1,5 @@
 /** @module The physics formulas as integer operations (`KE = m*v^2/2` is `v*v`, `m*_`, `_/2`), and the shapes of problem kinds. */
+import { MAX_WORKED_DIVISOR } from './column-work.js';
 import type { Random } from './random.js';
 
 /** A quantity the question gives, in the unit the generator writes it. */
@@ -34,6 +35,8 @@ export interface Kind {
 
 /** g in m/s^2, given in every question that uses it. */
 export const G = 10;
+/** Every divisor a draw makes is at most this: the arithmetic task writes long division only up to it. */
+export const DIVISOR = MAX_WORKED_DIVISOR;
 
 const formula = (symbol: string, unit: string, text: string, substitute: string, operations: Operation[]): Formula => ({
   symbol,

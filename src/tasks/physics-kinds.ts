@@ -4,6 +4,7 @@ import {
   CURRENT,
   DENSITY,
   DISTANCE,
+  DIVISOR,
   ELECTRIC_POWER,
   FORCE,
   G,
@@ -32,7 +33,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
     ],
     formulas: [SPEED],
     draw: (random) => {
-      const [v, t] = [random.int(2, 40), random.int(2, 30)];
+      const [v, t] = [random.int(2, 40), random.int(2, DIVISOR)];
       return [v * t, t];
     },
     phrasings: [
@@ -65,7 +66,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
     ],
     formulas: [TIME],
     draw: (random) => {
-      const [v, t] = [random.int(2, 30), random.int(2, 40)];
+      const [v, t] = [random.int(2, DIVISOR), random.int(2, 40)];
       return [v * t, v];
     },
     phrasings: [
@@ -200,7 +201,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
     ],
     formulas: [POWER],
     draw: (random) => {
-      const [p, t] = [random.int(2, 300), random.int(2, 40)];
+      const [p, t] = [random.int(2, 300), random.int(2, DIVISOR)];
       return [p * t, t];
     },
     phrasings: [
@@ -233,7 +234,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
     ],
     formulas: [CURRENT],
     draw: (random) => {
-      const [i, r] = [random.int(1, 12), random.int(2, 60)];
+      const [i, r] = [random.int(1, 12), random.int(2, DIVISOR)];
       return [i * r, r];
     },
     phrasings: [
@@ -284,7 +285,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
     ],
     formulas: [DENSITY],
     draw: (random) => {
-      const [rho, volume] = [random.int(1, 20), random.int(2, 60)];
+      const [rho, volume] = [random.int(1, 20), random.int(2, DIVISOR)];
       return [rho * volume, volume];
     },
     phrasings: [

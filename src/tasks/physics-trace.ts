@@ -4,7 +4,7 @@
  */
 
 import { PHYSICS_DECLINE } from './physics-answer.js';
-import type { Formula } from './physics-formulas.js';
+import { DIVISOR, type Formula } from './physics-formulas.js';
 import { type ParsedPhysics, parsePhysicsQuestion } from './physics-question.js';
 import { closeEnough, conversionRatio, formatNumber, type Unit, unitOf } from './physics-units.js';
 import type { Random } from './random.js';
@@ -91,6 +91,15 @@ function workFormula(pad: Pad, formula: Formula, values: Map<string, Written>): 
   return result;
 }
 
+/** A divisor as steps the arithmetic task works: itself when a power of ten or at most DIVISOR, else factors (`18` → 9, 2). */
+function divisorSteps(divisor: number): number[] {
+  if (divisor <= DIVISOR || /^10+$/.test(String(divisor))) return [divisor];
+  for (let factor = DIVISOR; factor >= 2; factor--) {
+    if (divisor % factor === 0) return [factor, ...divisorSteps(divisor / factor)];
+  }
+  return [divisor];
+}
+
 /** `1 m/s = 18/5 km/h`, then `30*18`, `540/5`, `v = 108 km/h` (the ratio is written so the work is a product, a quotient or both). */
 function convert(pad: Pad, symbol: string, quantity: Written, to: Unit): Written | undefined {
   const [numerator, denominator] = conversionRatio(quantity.unit, to);
@@ -100,11 +109,11 @@ function convert(pad: Pad, symbol: string, quantity: Written, to: Unit): Written
     value = pad.compute(value, '*', numerator);
   } else if (numerator === 1) {
     pad.lines.push(`1 ${to.symbol} = ${denominator} ${quantity.unit.symbol}`);
-    value = pad.compute(value, '/', denominator);
+    for (const factor of divisorSteps(denominator)) value = value === undefined ? undefined : pad.compute(value, '/', factor);
   } else {
     pad.lines.push(`1 ${quantity.unit.symbol} = ${numerator}/${denominator} ${to.symbol}`);
     value = pad.compute(value, '*', numerator);
-    value = value === undefined ? undefined : pad.compute(value, '/', denominator);
+    for (const factor of divisorSteps(denominator)) value = value === undefined ? undefined : pad.compute(value, '/', factor);
   }
   if (value === undefined) return undefined;
   const result = { value, unit: to };
@@ -132,7 +141,7 @@ function countBlocks(parsed: ParsedPhysics): number {
   const last = parsed.kind ? unitOf((parsed.kind.formulas.at(-1) as Formula).unit) : parsed.givens[0]?.unit;
   if (!last || last === parsed.ask) return operations;
   const [numerator, denominator] = conversionRatio(last, parsed.ask);
-  return operations + (numerator === 1 || denominator === 1 ? 1 : 2);
+  return operations + (denominator === 1 ? 1 : (numerator === 1 ? 0 : 1) + divisorSteps(denominator).length);
 }
 
 /**
