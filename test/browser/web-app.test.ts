@@ -5,6 +5,8 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reason } from '../../src/engine/index.js';
+import { saveTrace } from '../../src/store/index.js';
 import { ensureWebBuild, launchBrowser, SCREENSHOTS, startWebServer, storeBenchRun, type WebServer } from './harness.js';
 
 let server: WebServer;
@@ -14,6 +16,16 @@ beforeAll(async () => {
   ensureWebBuild();
   [server, browser] = await Promise.all([startWebServer(), launchBrowser()]);
   await storeBenchRun(server.store, 'bench-browser');
+  // An ask's trace too, so the run list has two kinds of rows even when a test runs alone.
+  const result = await reason({ question: 'What is 12+30?', model: 'slowthink-mini', effort: 'low' });
+  saveTrace(server.store, {
+    source: 'ask',
+    question: 'What is 12+30?',
+    model: result.model,
+    effort: 'low',
+    strategy: result.strategy,
+    result,
+  });
 }, 180_000);
 
 afterAll(async () => {
@@ -161,6 +173,15 @@ describe('the web app in chromium', () => {
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     expect(Number(await scrubber.inputValue())).toBe(total - 2);
+    await page.keyboard.press('End');
+    // A tree node takes focus from the keyboard, and Enter shows its text.
+    const node = page.locator('[data-testid="tree-node"]:not([data-role="question"])').first();
+    await node.focus();
+    await page.keyboard.press('Enter');
+    const detail = page.getByRole('region', { name: 'Selected thought' });
+    await expect.poll(() => detail.getByRole('heading').textContent()).toBe(await node.locator('.node-label').textContent());
+    expect(await detail.locator('pre').textContent()).toMatch(/\d/);
+    await scrubber.focus();
     await page.keyboard.press('Home');
     expect(Number(await scrubber.inputValue())).toBe(0);
     // Every form control of the playground has an accessible name.

@@ -2,7 +2,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TraceEvent } from '../../src/spec/index.js';
 import { getJson } from './api.js';
-import { AnswerPanel, BudgetMeter, VotePanel } from './panels.js';
+import { AnswerPanel, BudgetMeter, ThoughtDetail, VotePanel } from './panels.js';
 import { traceAt } from './trace-state.js';
 import { TreeView } from './tree-view.js';
 
@@ -36,6 +36,7 @@ export function Replay({ trace, compact = false, title }: { trace: StoredTrace; 
   const total = trace.events.length;
   const [position, setPosition] = useState(total);
   const [playing, setPlaying] = useState(false);
+  const [selected, setSelected] = useState<string | undefined>();
   useEffect(() => setPosition(total), [total]);
   useEffect(() => {
     if (!playing) return;
@@ -89,12 +90,19 @@ export function Replay({ trace, compact = false, title }: { trace: StoredTrace; 
         </span>
       </div>
       <div className={compact ? 'workspace workspace-compact' : 'workspace'}>
-        <TreeView state={state} question={question} label={`${title}: tree at event ${position}`} />
+        <TreeView
+          state={state}
+          question={question}
+          selectedId={selected}
+          onSelect={setSelected}
+          label={`${title}: tree at event ${position}`}
+        />
         {!compact && (
           <aside className="side">
             <BudgetMeter state={state} />
             <VotePanel state={state} />
             <AnswerPanel state={state} />
+            <ThoughtDetail thought={selected ? state.thoughts.get(selected) : undefined} />
           </aside>
         )}
       </div>

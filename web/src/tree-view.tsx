@@ -75,9 +75,11 @@ function Tree({ state, question, selectedId, onSelect, label }: TreeViewProps) {
         edgesFocusable={false}
         onNodeClick={(_, node) => onSelect?.(node.id === '__question__' ? undefined : node.id)}
         onNodeDoubleClick={(_, node) => onSelect?.(node.id)}
-        onSelectionChange={({ nodes: selected }) => {
-          const first = selected[0];
-          if (first && first.id !== '__question__') onSelect?.(first.id);
+        onNodesChange={(changes) => {
+          // The nodes are controlled, so a selection (click, or Enter on a focused node) arrives as a change.
+          for (const change of changes) {
+            if (change.type === 'select' && change.selected) onSelect?.(change.id === '__question__' ? undefined : change.id);
+          }
         }}
         minZoom={0.05}
         proOptions={{ hideAttribution: true }}
