@@ -4,6 +4,7 @@
  */
 import { type Job, Queue, QueueEvents } from 'bullmq';
 import type { BenchJob, Executor } from '../bench/runner.js';
+import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { JobRecord } from '../store/index.js';
 import { benchJobId, benchJobPayload, type RunSettings } from './bench-job-payload.js';
 import { jobRecordFromQueue } from './job-result.js';
@@ -22,6 +23,8 @@ export interface QueueExecutorOptions {
    * longer, so a big run's look-ups stay a small share of a core): events can be missed, job state cannot.
    */
   reconcileMs?: number;
+  /** How long Redis may take to answer at the start before the run fails as bad input (default 10 s). */
+  connectTimeoutMs?: number;
   onWarning?: (message: string) => void;
 }
 
@@ -29,6 +32,47 @@ const CHUNK = 200;
 
 async function inChunks<T>(items: readonly T[], each: (item: T) => Promise<void>): Promise<void> {
   for (let start = 0; start < items.length; start += CHUNK) await Promise.all(items.slice(start, start + CHUNK).map(each));
+}
+
+/** Closes BullMQ clients; one that never connected waits forever in close(), so it is cut off after 2 s. */
+async function closeClients(clients: Array<Queue | QueueEvents>): Promise<void> {
+  await Promise.all(
+    clients.map(async (client) => {
+      const cutOff = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref());
+      const closed = await Promise.race([
+        client.close().then(
+          () => true,
+          () => true,
+        ),
+        cutOff,
+      ]);
+      if (!closed) client.disconnect().catch(() => {});
+    }),
+  );
+}
+
+/** Fails fast when Redis is not there at the start (a typo, a stopped server) instead of waiting in silence. */
+async function ensureReachable(queue: Queue, options: QueueExecutorOptions): Promise<void> {
+  const timeoutMs = options.connectTimeoutMs ?? 10_000;
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ready = queue.waitUntilReady().then(
+    () => true,
+    () => false,
+  );
+  const reached = await Promise.race([ready, timedOut]);
+  clearTimeout(timer);
+  if (!reached)
+    throw new SlowthinkError(
+      ERROR_CODES.INVALID_ARGUMENT,
+      `Cannot reach Redis at ${new URL(options.redisUrl).host} (--redis) within ${timeoutMs / 1000} s`,
+      {
+        hint: `Start redis-server there or fix --redis; the run is stored: slowthink bench --resume ${options.settings.runId} --redis URL`,
+        param: 'redis',
+      },
+    );
 }
 
 /** An executor that runs the jobs on `slowthink worker`s through BullMQ instead of in this process. */
@@ -39,9 +83,18 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
       const connection = redisConnection(options.redisUrl);
       const queue = new Queue(QUEUE_NAMES.bench, { connection, prefix: QUEUE_PREFIX });
       const events = new QueueEvents(QUEUE_NAMES.bench, { connection, prefix: QUEUE_PREFIX });
+      let connected = false;
+      // Before the first connection the reachability check speaks; after it, connection errors are worth a line.
       const warn = (message: string) => options.onWarning?.(message);
-      queue.on('error', (error) => warn(`redis: ${error.message}`));
-      events.on('error', (error) => warn(`redis events: ${error.message}`));
+      queue.on('error', (error) => connected && warn(`redis: ${error.message}`));
+      events.on('error', (error) => connected && warn(`redis events: ${error.message}`));
+      try {
+        await ensureReachable(queue, options);
+      } catch (error) {
+        await closeClients([events, queue]);
+        throw error;
+      }
+      connected = true;
       const pending = new Map<string, BenchJob>();
       for (const job of jobs) pending.set(benchJobId(options.settings.runId, job.problem.id, job.config.key, job.seed), job);
       const woken = new Set<string>();
@@ -141,7 +194,7 @@ export function createQueueExecutor(options: QueueExecutorOptions): Executor {
           await new Promise((resolve) => setTimeout(resolve, 500));
         }
       }
-      await Promise.allSettled([events.close(), queue.close()]);
+      await closeClients([events, queue]);
     },
   };
 }
