@@ -23,7 +23,7 @@ export function register(program: Command): void {
     .option('--split <split>', 'train (in-distribution held-out problems, default) or held-out-shapes (shapes training never saw)')
     .option('--n <count>', 'number of problems', '200')
     .option('--seed <seed>', 'problem seed (default: the held-out evaluation seed 1000001)')
-    .option('--concurrency <count>', 'jobs at once', '1')
+    .option('--concurrency <count>', 'jobs at once in this process (with --redis, each worker has its own --concurrency)', '1')
     .option('--temperature <value>', 'sampling temperature passed to the engine')
     .option(
       '--verifier <kind>',
