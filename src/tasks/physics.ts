@@ -40,8 +40,11 @@ function phrasingIndex(count: number, heldOut: boolean, random: Random): number 
   return heldOut ? count - 1 : random.int(0, count - 2);
 }
 
+/** `a 8 kg box` → `an 8 kg box` (eight, eleven, eighteen, eighty... are said with a vowel). */
+const withArticles = (text: string): string => text.replace(/\b([Aa]) (?=(?:8\d*|11|18|11\d{3}|18\d{3})\b)/g, '$1n ');
+
 const fill = (template: string, values: Record<string, string>): string =>
-  template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`);
+  withArticles(template.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? `{${name}}`));
 
 /**
  * A kind's question in one of its phrasings, or (with `generic`) in the generic phrasing that lists the givens; a generic
@@ -55,7 +58,7 @@ function kindDraft(kind: Kind, ask: string, phrasing: number, random: Random, ge
   });
   const meta = { kind: kind.id, topic: kind.topic, phrasing, ask };
   if (!generic) return { question: fill(kind.phrasings[phrasing] as string, slots), meta };
-  const question = genericQuestion(kind, slots, ask, phrasing, generic.leaveOut);
+  const question = withArticles(genericQuestion(kind, slots, ask, phrasing, generic.leaveOut));
   if (generic.leaveOut === undefined) return { question, meta: { ...meta, generic: true } };
   return { question, meta: { ...meta, generic: true, missing: generic.leaveOut }, unanswerable: true };
 }
