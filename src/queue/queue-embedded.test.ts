@@ -1,6 +1,7 @@
 /** End to end with the real embedded model: a bench through Redis and a `slowthink worker` equals the same bench in process. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEngineSolver } from '../bench/engine-solver.js';
 import { startBench } from '../bench/run-bench.js';
@@ -8,6 +9,7 @@ import { RunStore, type StoredResult } from '../store/index.js';
 import { listTasks } from '../tasks/index.js';
 import { answersEquivalent } from '../verify/index.js';
 import { queueExecutorFactory } from './index.js';
+import { rateLimitKey } from './queue-names.js';
 import { type CliProcess, startCli } from './testing/cli-process.js';
 import { type RedisServer, redisServerMissing, startRedisServer } from './testing/redis-server.js';
 
@@ -36,7 +38,8 @@ describe.skipIf(skip !== undefined)('queued bench on the embedded model', () => 
 
   it('gives the same answers and token counts as an in-process run with the same seeds', async () => {
     redis = await startRedisServer();
-    worker = startCli('cli', ['worker', '--redis', redis.url]);
+    // A generous limit, so it never waits here: what is checked is that every model call goes through the bucket.
+    worker = startCli('cli', ['worker', '--redis', redis.url, '--requests-per-minute', '6000']);
     const options = { task: 'arithmetic', model: 'slowthink-mini', efforts: 'none,low', n: 3, seed: 1_000_001, concurrency: 1 };
     const solve = createEngineSolver({ model: 'slowthink-mini' });
     const common = { solve, lookupTask, equivalent: answersEquivalent };
@@ -54,5 +57,13 @@ describe.skipIf(skip !== undefined)('queued bench on the embedded model', () => 
     // Real work happened: the model generated tokens for every job, each job ran once on the worker.
     expect([...expected.values()].every(([, , , completion]) => Number(completion) > 0)).toBe(true);
     expect(worker.output().match(/^worker: done /gm)).toHaveLength(6);
+    const calls = queued.results(viaQueue.run.id).reduce((sum, result) => sum + result.calls, 0);
+    const bucket = new Redis(redis.url);
+    const left = Number(await bucket.hget(rateLimitKey('embedded:slowthink-mini'), 'r'));
+    bucket.disconnect();
+    // Refill is 100 a second, so the bucket may have regained some; it cannot hold more than 6000 minus the calls made.
+    expect(calls).toBeGreaterThan(0);
+    expect(left).toBeLessThan(6000);
+    expect(left).toBeGreaterThanOrEqual(6000 - calls);
   }, 120_000);
 });
