@@ -90,6 +90,11 @@ describe('the web app in chromium', () => {
   }, 120_000);
 
   it('stops a run: the page says stopped, the server frees the run at once and keeps its partial trace', async () => {
+    const apiRuns = async () =>
+      ((await (await fetch(`${server.url}/v1/slowthink/runs`)).json()) as { data: Array<{ id: string; source: string }> }).data
+        .filter((run) => run.source === 'api')
+        .map((run) => run.id);
+    const before = new Set(await apiRuns());
     const page = await openPage();
     await ask(page, 'What is 987*654?', 'self-consistency', '64');
     await page.locator('[data-testid="tree-node"][data-role="sample"]').first().waitFor();
@@ -97,13 +102,12 @@ describe('the web app in chromium', () => {
     await page.locator('[data-testid="run-status"][data-status="stopped"]').waitFor();
     const health = async () => ((await (await fetch(`${server.url}/health`)).json()) as { active_runs: number }).active_runs;
     await expect.poll(health, { timeout: 10_000 }).toBe(0);
-    const drawn = await page.locator('[data-testid="tree-node"][data-role="sample"]').count();
-    expect(drawn).toBeLessThan(64);
-    const runs = (await (await fetch(`${server.url}/v1/slowthink/runs`)).json()) as { data: Array<{ id: string; source: string }> };
-    const stopped = runs.data.find((run) => run.source === 'api');
-    expect(stopped).toBeDefined();
-    const jobs = (await (await fetch(`${server.url}/v1/slowthink/runs/${stopped?.id}/jobs`)).json()) as {
-      data: Array<{ stoppedBy: string | null; error: string | null; samples: number }>;
+    expect(await page.locator('[data-testid="tree-node"][data-role="sample"]').count()).toBeLessThan(64);
+    // The stopped run is kept, with what it did until the abort.
+    await expect.poll(async () => (await apiRuns()).filter((id) => !before.has(id)).length, { timeout: 10_000 }).toBe(1);
+    const stopped = (await apiRuns()).find((id) => !before.has(id));
+    const jobs = (await (await fetch(`${server.url}/v1/slowthink/runs/${stopped}/jobs`)).json()) as {
+      data: Array<{ stoppedBy: string | null; error: string | null }>;
     };
     const job = jobs.data[0];
     expect(job?.stoppedBy === 'abort' || /ABORTED/.test(job?.error ?? '')).toBe(true);
