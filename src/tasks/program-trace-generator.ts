@@ -1,7 +1,11 @@
 /** @module Writes short Python programs for the tracing task (integer variables, loops, conditionals, small lists), levels 1-4. */
 import type { Random } from './random.js';
 
-/** Level 1: straight-line code; 2: one loop; 3: a loop with a branch or a while loop; 4: lists, nested loops, prints in a loop. */
+/**
+ * Level 1: straight-line code; 2: one loop; 3: a loop with a branch or a while loop; 4: lists, nested loops, prints in a
+ * loop. Held-out shapes, never in training: L1 prints an expression, L2 loops over a range with a step, L3 halves in a
+ * `while`, L4 nests a loop whose range depends on the outer variable.
+ */
 export const PROGRAM_LEVELS = [1, 2, 3, 4] as const;
 
 const NAMES = ['a', 'b', 'c', 'n', 's', 't', 'k', 'm', 'p', 'q'];
@@ -34,7 +38,11 @@ function update(random: Random, target: string, loop: string, others: readonly s
   return `${target} += ${loop} * ${loop}`;
 }
 
-function range(random: Random, iterations: number): string {
+function range(random: Random, iterations: number, heldOut = false): string {
+  if (heldOut) {
+    const start = random.int(0, 3);
+    return `range(${start}, ${start + 2 * iterations - 1}, 2)`;
+  }
   if (random.chance(0.5)) return `range(${iterations})`;
   const start = random.int(1, 3);
   return `range(${start}, ${start + iterations})`;
@@ -48,7 +56,7 @@ function condition(random: Random, loop: string, target: string): string {
   return `${loop} ${random.pick(['<', '>', '<=', '>='])} ${random.int(1, 3)}`;
 }
 
-function straightLine(random: Random): string[] {
+function straightLine(random: Random, heldOut: boolean): string[] {
   const [first, second, third] = names(random, 3) as [string, string, string];
   const lines = [`${first} = ${random.int(2, 12)}`, `${second} = ${expression(random, [first], ['+', '-', '*'])}`];
   if (random.chance(0.5)) {
@@ -58,28 +66,29 @@ function straightLine(random: Random): string[] {
     lines.push(`${third} = ${expression(random, [first, second], ['+', '-', '*', '%', '//'])}`);
     if (random.chance(0.5)) lines.push(`${first} = ${expression(random, [first, third], ['+', '-'])}`);
   }
-  lines.push(random.chance(0.7) ? `print(${third})` : `print(${first}, ${third})`);
+  if (heldOut) lines.push(`print(${first} ${random.pick(['+', '-', '*'])} ${third})`);
+  else lines.push(random.chance(0.7) ? `print(${third})` : `print(${first}, ${third})`);
   return lines;
 }
 
-function oneLoop(random: Random): string[] {
+function oneLoop(random: Random, heldOut: boolean): string[] {
   const [target, other] = names(random, 2) as [string, string];
   const loop = random.pick(['i', 'j']);
-  const lines = [`${target} = ${random.int(0, 5)}`];
+  const lines = [`${target} = ${random.int(0, 9)}`];
   const two = random.chance(0.4);
-  if (two) lines.push(`${other} = ${random.int(0, 5)}`);
-  lines.push(`for ${loop} in ${range(random, random.int(2, 4))}:`, `${INDENT}${update(random, target, loop, two ? [other] : [])}`);
+  if (two) lines.push(`${other} = ${random.int(0, 9)}`);
+  lines.push(`for ${loop} in ${range(random, random.int(2, 4), heldOut)}:`, `${INDENT}${update(random, target, loop, two ? [other] : [])}`);
   if (two) lines.push(`${INDENT}${update(random, other, loop, [target])}`);
   lines.push(two && random.chance(0.5) ? `print(${target}, ${other})` : `print(${target})`);
   return lines;
 }
 
-function branchingLoop(random: Random): string[] {
+function branchingLoop(random: Random, heldOut: boolean): string[] {
   const [target, other] = names(random, 2) as [string, string];
   const loop = random.pick(['i', 'j']);
-  if (random.chance(0.35)) {
+  if (heldOut || random.chance(0.35)) {
     const lines = [`${target} = ${random.int(10, 40)}`, `${other} = 0`, `while ${target} > ${random.int(0, 3)}:`];
-    lines.push(`${INDENT}${target} = ${target} ${random.chance(0.5) ? `// ${random.int(2, 3)}` : `- ${random.int(3, 9)}`}`);
+    lines.push(`${INDENT}${target} = ${target} ${heldOut ? `// ${random.int(2, 3)}` : `- ${random.int(3, 9)}`}`);
     lines.push(`${INDENT}${other} += 1`, `print(${other}, ${target})`);
     return lines;
   }
@@ -90,18 +99,18 @@ function branchingLoop(random: Random): string[] {
   return lines;
 }
 
-function listProgram(random: Random): string[] {
+function listProgram(random: Random, heldOut: boolean): string[] {
   const [list, target] = random.chance(0.5) ? ['a', 's'] : ['b', 't'];
   const item = random.pick(['v', 'w']);
   const roll = random.next();
-  if (roll < 0.35) {
+  if (!heldOut && roll < 0.35) {
     const values = Array.from({ length: random.int(3, 5) }, () => random.int(1, 20));
     const lines = [`${list} = [${values.join(', ')}]`, `${target} = 0`, `for ${item} in ${list}:`];
     const test = random.pick([`> ${random.int(3, 12)}`, `< ${random.int(5, 15)}`, '% 2 == 0', '% 3 == 0']);
     lines.push(`${INDENT}if ${item} ${test}:`, `${INDENT}${INDENT}${target} += ${item}`, `print(${target})`);
     return lines;
   }
-  if (roll < 0.65) {
+  if (!heldOut && roll < 0.65) {
     const lines = [`${list} = [${random.int(0, 9)}]`, `for i in ${range(random, random.int(2, 4))}:`];
     const step = random.pick([`i * ${random.int(2, 5)}`, `i + ${random.int(1, 9)}`, `${list}[-1] + i`, `${list}[-1] * 2 - i`]);
     lines.push(`${INDENT}${list}.append(${step})`);
@@ -109,9 +118,9 @@ function listProgram(random: Random): string[] {
     lines.push(random.chance(0.7) ? `print(${list})` : `print(${list}[-1], len(${list}))`);
     return lines;
   }
-  if (roll < 0.85) {
+  if (heldOut || roll < 0.85) {
     const lines = [`${target} = ${random.int(0, 9)}`, `for i in range(1, ${random.int(3, 4)}):`];
-    lines.push(`${INDENT}for j in range(${random.pick(['i', String(random.int(2, 3))])}):`);
+    lines.push(`${INDENT}for j in range(${heldOut ? random.pick(['i', 'i + 1', `i, ${random.int(3, 4)}`]) : random.int(2, 3)}):`);
     lines.push(`${INDENT}${INDENT}${target} += i ${random.pick(['*', '+', '-'])} j${random.chance(0.4) ? ` + ${random.int(1, 5)}` : ''}`);
     lines.push(`print(${target})`);
     return lines;
@@ -121,9 +130,8 @@ function listProgram(random: Random): string[] {
   return lines;
 }
 
-/** One program (lines of Python, two-space indents) for a level. */
-export function writeProgram(level: number, random: Random): string {
-  const lines =
-    level <= 1 ? straightLine(random) : level === 2 ? oneLoop(random) : level === 3 ? branchingLoop(random) : listProgram(random);
-  return lines.join('\n');
+/** One program (lines of Python, two-space indents) for a level; `heldOut`: the level's held-out shape instead. */
+export function writeProgram(level: number, random: Random, heldOut = false): string {
+  const write = level <= 1 ? straightLine : level === 2 ? oneLoop : level === 3 ? branchingLoop : listProgram;
+  return write(random, heldOut).join('\n');
 }

@@ -31,6 +31,30 @@ describe('program-trace task', () => {
     );
   });
 
+  it('draws held-out shapes that training never sees', () => {
+    const shapes: Record<number, RegExp> = {
+      1: /print\(\w+ [-+*] \w+\)$/,
+      2: /range\(\d+, \d+, 2\)/,
+      3: /while [\s\S]*\/\//,
+      4: /for j in range\(i/,
+    };
+    for (const level of programTraceTask.levels) {
+      const shape = shapes[level] as RegExp;
+      const heldOut = programTraceTask.generate({ seed: 3, count: 30, level, split: 'held-out-shapes' });
+      expect(
+        heldOut.every((problem) => shape.test(problem.question)),
+        `level ${level}`,
+      ).toBe(true);
+      expect(heldOut.every((problem) => programTraceTask.check(problem.question, problem.answer ?? ''))).toBe(true);
+      expect(heldOut[0]?.id).toBe(`program-trace/L${level}/seed3/held-out-shapes/0`);
+      const train = programTraceTask.generate({ seed: 3, count: 200, level });
+      expect(
+        train.some((problem) => shape.test(problem.question)),
+        `level ${level}`,
+      ).toBe(false);
+    }
+  });
+
   it('grades against the output the sandbox printed, modulo whitespace', () => {
     expect(programTraceTask.check(SUM, '6')).toBe(true);
     expect(programTraceTask.check(SUM, ' 6 ')).toBe(true);

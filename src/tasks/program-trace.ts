@@ -1,5 +1,5 @@
 /** @module The program-tracing task: what does a short Python program print? Truth comes from running it in the sandbox. */
-import type { Task, TaskProblem } from '../spec/task.js';
+import type { ProblemSplit, Task, TaskProblem } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
 import { findFinalAnswer, isRefusal } from './final-answer.js';
 import { formatSolve, MAX_EXAMPLE_CHARS, WAIT_CUE } from './format.js';
@@ -76,14 +76,17 @@ function usable(program: string, run: ProgramRun | undefined): boolean {
 }
 
 /** Problems for these indices; candidates of all of them run in one sandbox round trip per attempt. */
-function generateProblems(seed: number, count: number, level: number | undefined): TaskProblem[] {
+function generateProblems(seed: number, count: number, level: number | undefined, split: ProblemSplit): TaskProblem[] {
   const problems: Array<TaskProblem | undefined> = new Array(count).fill(undefined);
   for (let attempt = 0; problems.includes(undefined); attempt++) {
     const pending = problems.flatMap((problem, index) => (problem ? [] : [index]));
     const batch = pending.map((index) => {
-      const random = createRandom(hashSeed('program-trace', seed, level ?? 0, index, attempt));
+      // The train split keeps its seeding; held-out shapes draw from their own stream.
+      const parts = split === 'train' ? [seed] : [split, seed];
+      const random = createRandom(hashSeed('program-trace', ...parts, level ?? 0, index, attempt));
       const chosen = level ?? random.pick(PROGRAM_LEVELS);
-      return { index, level: chosen, programs: Array.from({ length: CANDIDATES }, () => writeProgram(chosen, random)) };
+      const programs = Array.from({ length: CANDIDATES }, () => writeProgram(chosen, random, split === 'held-out-shapes'));
+      return { index, level: chosen, programs };
     });
     const runs = runPrograms(
       batch.flatMap((entry) => entry.programs),
@@ -95,7 +98,7 @@ function generateProblems(seed: number, count: number, level: number | undefined
       const run = runs[position * CANDIDATES + found];
       if (program === undefined || !run?.ok) return;
       problems[entry.index] = {
-        id: `program-trace/L${entry.level}/seed${seed}/${entry.index}`,
+        id: `program-trace/L${entry.level}/seed${seed}${split === 'train' ? '' : `/${split}`}/${entry.index}`,
         task: 'program-trace',
         question: programQuestion(program),
         answer: outputAnswer(run.output),
@@ -122,8 +125,8 @@ export const programTraceTask: Task = {
   levels: PROGRAM_LEVELS,
   // The checker runs the question's program: using it while answering would be an oracle, so the engine checks steps.
   inferenceVerifier: 'steps',
-  generate({ seed, count, level }) {
-    return generateProblems(seed, count, level);
+  generate({ seed, count, level, split = 'train' }) {
+    return generateProblems(seed, count, level, split);
   },
   check(question, candidate) {
     const program = programOf(question);
