@@ -91,9 +91,11 @@ function workFormula(pad: Pad, formula: Formula, values: Map<string, Written>): 
   return result;
 }
 
-/** A divisor as steps the arithmetic task works: itself when a power of ten or at most DIVISOR, else factors (`18` → 9, 2). */
+/** A divisor as steps the arithmetic task works: itself when a power of ten or at most DIVISOR, else factors (`18` → 9, 2; `60` → 6, 10). */
 function divisorSteps(divisor: number): number[] {
   if (divisor <= DIVISOR || /^10+$/.test(String(divisor))) return [divisor];
+  const zeros = /0+$/.exec(String(divisor))?.[0] ?? '';
+  if (zeros !== '') return [...divisorSteps(divisor / 10 ** zeros.length), 10 ** zeros.length];
   for (let factor = DIVISOR; factor >= 2; factor--) {
     if (divisor % factor === 0) return [factor, ...divisorSteps(divisor / factor)];
   }

@@ -75,17 +75,22 @@ describe('physics task: generation', () => {
     expect(physicsSolveTrace(question, 'none', createRandom(0))).toBeUndefined();
   });
 
-  it('divides only by what the arithmetic task works (at most 12) or by a power of ten: 18 is 9 then 2', () => {
+  it('divides only by what the arithmetic task works (at most 12, whole quotients) or by a power of ten: 18 is 9 then 2', () => {
     for (const level of physicsTask.levels) {
       for (const problem of sample(level, 'train', 150)) {
         for (const line of physicsSolveTrace(problem.question, 'none', createRandom(0))?.lines ?? []) {
           const divisor = /^[\d.]+\/(\d+)=/.exec(line)?.[1];
-          if (divisor !== undefined) expect(Number(divisor) <= 12 || /^10+$/.test(divisor), line).toBe(true);
+          if (divisor === undefined || /^10+$/.test(divisor)) continue;
+          // Only a digit shift makes decimals: any other quotient is a whole number.
+          expect(Number(divisor), line).toBeLessThanOrEqual(12);
+          expect(line).toMatch(/=\d+$/);
         }
       }
     }
     const lines = physicsSolveTrace('Convert 72 km/h to m/s.', 'none', createRandom(0))?.lines;
     expect(lines).toEqual(expect.arrayContaining(['1 km/h = 5/18 m/s', '72*5=360', '360/9=40', '40/2=20', 'v = 20 m/s']));
+    const minutes = physicsSolveTrace('How long, in min, does it take a car to travel 360 m at 12 m/s?', 'none', createRandom(0));
+    expect(minutes?.lines.slice(-4)).toEqual(['1 min = 60 s', '30/6=5', '5/10=0.5', 't = 0.5 min']);
   });
 
   it('an immediate slip is fixed at once and the answer stays right', () => {

@@ -106,6 +106,9 @@ function draft(level: number, split: ProblemSplit, random: Random): Draft {
   return phrasedDraft(kind, resultUnit(kind).symbol, level, heldOut, random);
 }
 
+/** `162/5=32.4`: a quotient with decimals by a divisor that is no power of ten (only a digit shift may make decimals). */
+const isDecimalQuotient = (line: string): boolean => /^[\d.]+\/(?!10+=)\d+=\d*\.\d+$/.test(line);
+
 /** A problem whose answer is exact in the asked unit and whose scratchpad (with its question) fits the context. */
 function generateOne(level: number, split: ProblemSplit, random: Random): Draft & { answer?: string } {
   for (;;) {
@@ -121,7 +124,7 @@ function generateOne(level: number, split: ProblemSplit, random: Random): Draft 
     const text = formatNumber(inAsked);
     if ((text.split('.')[1] ?? '').length > MAX_DECIMALS || inAsked <= 0) continue;
     const trace = physicsSolveTrace(candidate.question, 'none', createRandom(0));
-    if (!trace || !physicsAnswerMatches(parsed, trace.answer)) continue;
+    if (!trace || !physicsAnswerMatches(parsed, trace.answer) || trace.lines.some(isDecimalQuotient)) continue;
     const example = formatSolve(candidate.question, trace.lines, trace.answer);
     if (example.prompt.length + example.completion.length > MAX_EXAMPLE_CHARS) continue;
     return { ...candidate, answer: `${text} ${unitOf(parsed.ask.symbol).symbol}` };
