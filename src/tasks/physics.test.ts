@@ -79,7 +79,7 @@ describe('physics task: generation', () => {
     for (const level of physicsTask.levels) {
       for (const problem of sample(level, 'train', 150)) {
         for (const line of physicsSolveTrace(problem.question, 'none', createRandom(0))?.lines ?? []) {
-          const divisor = /^[\d.]+\/(\d+)=/.exec(line)?.[1];
+          const divisor = /^[\d.]+\/(\d+)=[\d.]+$/.exec(line)?.[1];
           if (divisor === undefined || /^10+$/.test(divisor)) continue;
           // Only a digit shift makes decimals: any other quotient is a whole number.
           expect(Number(divisor), line).toBeLessThanOrEqual(12);
