@@ -4,7 +4,7 @@ import { EVAL_RESERVED_COUNT, EVAL_SEED, problemKey } from './held-out.js';
 import { programQuestion, programTrace, programTraceTask } from './program-trace.js';
 import { runPrograms } from './program-trace-runner.js';
 import { checkProgramTraceLine } from './program-trace-step.js';
-import { detectTask, getTask } from './registry.js';
+import { detectTask, listTasks } from './registry.js';
 import { buildTrainingData, summarizeTrainingData } from './training-data.js';
 import { parseLevelWeights, parseTaskWeights } from './write-training-data.js';
 
@@ -97,14 +97,19 @@ describe('program-trace task', () => {
     expect(problemKey('program-trace', SUM)).not.toBe(problemKey('program-trace', SUM.replace('  s += i', 's += i')));
   });
 
-  it('owns its questions and leaves arithmetic and Countdown theirs', () => {
+  it('owns its questions and leaves every other task theirs', () => {
     expect(detectTask(SUM)?.name).toBe('program-trace');
+    for (const split of ['train', 'held-out-shapes'] as const) {
+      for (const problem of programTraceTask.generate({ seed: 4, count: 40, split }))
+        expect(detectTask(problem.question)?.name).toBe('program-trace');
+    }
     expect(detectTask('What does this program print?\nprint(3 + 4)')?.name).toBe('program-trace');
     for (const question of ['What is 347*58?', '3 + 4', 'Use 3, 7, 25 and 50 to make 62.', 'What does this program print?', 'print(3)']) {
       expect(programTraceTask.matches(question)).toBe(false);
     }
-    for (const name of ['arithmetic', 'countdown']) {
-      for (const problem of getTask(name).generate({ seed: 4, count: 30 })) expect(detectTask(problem.question)?.name).toBe(name);
+    for (const task of listTasks().filter((entry) => entry.name !== 'program-trace')) {
+      for (const problem of task.generate({ seed: 4, count: 30 }))
+        expect(programTraceTask.matches(problem.question), problem.question).toBe(false);
     }
   });
 
