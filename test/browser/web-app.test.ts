@@ -86,6 +86,15 @@ describe('the web app in chromium', () => {
     expect(totalRow[2]).toBeGreaterThan(0); // completion tokens
     expect(await page.getByTestId('votes').textContent()).toMatch(/P\(leader wins\)/);
     await shoot(page, 'playground');
+    if (SCREENSHOTS) {
+      // Only for the docs: a beam search, whose dropped steps are drawn as pruned.
+      await page.getByLabel('Strategy', { exact: true }).selectOption('beam');
+      await page.getByLabel('Samples', { exact: true }).fill('');
+      await page.getByRole('button', { name: 'Think' }).click();
+      await page.locator('[data-testid="run-status"][data-status="done"]').waitFor({ timeout: 120_000 });
+      await page.waitForTimeout(500);
+      await shoot(page, 'playground-beam');
+    }
     await page.close();
   }, 120_000);
 

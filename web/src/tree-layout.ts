@@ -9,12 +9,13 @@ export const NODE_HEIGHT = 90;
 
 const ROOT = '__question__';
 
-export type ThoughtNodeData = { thought: TreeThought | undefined; question: string; selected: boolean };
+export type ThoughtNodeData = { thought: TreeThought | undefined; question: string; selected: boolean; pruned: boolean };
 export type ThoughtNode = Node<ThoughtNodeData, 'thought'>;
 
 /** One line for screen readers: what a node is, what it answered, how it scored. */
-export function describeThought(thought: TreeThought): string {
+export function describeThought(thought: TreeThought, pruned = false): string {
   const parts = [thought.label];
+  if (pruned) parts.push('pruned');
   if (thought.answer !== undefined) parts.push(`answer ${thought.answer}`);
   if (thought.score !== undefined) parts.push(`score ${thought.score.toFixed(2)}`);
   if (!thought.done) parts.push('running');
@@ -31,6 +32,12 @@ export function layoutTree(state: TraceState, question: string, selectedId?: str
     const parent = thought.parentId !== null && state.thoughts.has(thought.parentId) ? thought.parentId : ROOT;
     rows.push({ id, parentId: parent });
   }
+  // A finished search step left without children while a sibling went on was pruned (beam) or not chosen (MCTS).
+  const parents = new Set(rows.map((row) => row.parentId));
+  const siblingsGoOn = new Set(rows.filter((row) => parents.has(row.id)).map((row) => row.parentId));
+  const pruned = (row: Row, thought: TreeThought | undefined) =>
+    thought?.role === 'step' && thought.done && !parents.has(row.id) && siblingsGoOn.has(row.parentId);
+  const byId = new Map(rows.map((row) => [row.id, row]));
   const root = stratify<Row>()
     .id((row) => row.id)
     .parentId((row) => row.parentId)(rows);
@@ -39,16 +46,18 @@ export function layoutTree(state: TraceState, question: string, selectedId?: str
   const edges: Edge[] = [];
   positioned.each((point) => {
     const thought = point.id === ROOT ? undefined : state.thoughts.get(point.id ?? '');
+    const row = byId.get(point.id ?? ROOT);
+    const isPruned = row !== undefined && pruned(row, thought);
     nodes.push({
       id: point.id ?? ROOT,
       type: 'thought',
       position: { x: point.x - NODE_WIDTH / 2, y: point.y },
-      data: { thought, question, selected: point.id === selectedId },
+      data: { thought, question, selected: point.id === selectedId, pruned: isPruned },
       // Known sizes: fitView can frame new nodes before React Flow has measured them.
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
       draggable: false,
-      ariaLabel: thought ? describeThought(thought) : `Question: ${question}`,
+      ariaLabel: thought ? describeThought(thought, isPruned) : `Question: ${question}`,
       domAttributes: { 'data-testid': 'tree-node', 'data-role': thought?.role ?? 'question' } as Record<string, string>,
     });
     if (point.parent) {

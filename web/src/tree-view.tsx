@@ -23,12 +23,15 @@ const ThoughtNodeView = memo(function ThoughtNodeView({ data }: NodeProps<Though
   }
   return (
     <div
-      className={`node node-${thought.role}${thought.done ? '' : ' node-running'}${data.selected ? ' node-selected' : ''}`}
+      className={`node node-${thought.role}${thought.done ? '' : ' node-running'}${data.selected ? ' node-selected' : ''}${data.pruned ? ' node-pruned' : ''}`}
       style={{ background: scoreColour(thought.score) }}
       title={thought.text}
     >
       <Handle type="target" position={Position.Top} />
-      <div className="node-label">{thought.label}</div>
+      <div className="node-label">
+        {thought.label}
+        {data.pruned ? ' · pruned' : ''}
+      </div>
       <div className="node-text">{thought.text.slice(-90)}</div>
       <div className="node-answer">{thought.answer !== undefined ? `→ ${thought.answer}` : thought.done ? 'no answer' : '…'}</div>
       <div className="node-meta">
