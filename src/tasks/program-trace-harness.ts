@@ -6,10 +6,11 @@
  * does to builtins or modules reaches the next one (questions from users); without, in a fresh scope of the loop's own
  * process (the generator's programs, 20x faster). A program runs at module level, traced line by line: for every executed line of the program, its number, the
  * variables before it ran, and the output printed so far. A program that raises, runs past `maxEvents` line events or
- * past the time limit reports an error instead.
+ * past the time limit, or that prints more than 10000 characters, reports an error instead.
  */
 export const TRACE_HARNESS = String.raw`
 import io, json, os, signal, sys
+MAX_OUTPUT = 10000
 
 def snapshot(scope):
     state = []
@@ -32,6 +33,8 @@ def run_one(source, max_events, seconds):
         if event == 'line' and frame.f_code.co_name == '<module>':
             if len(events) >= max_events:
                 raise Limit('more than %d steps' % max_events)
+            if out.tell() > MAX_OUTPUT:
+                raise Limit('printed more than %d characters' % MAX_OUTPUT)
             events.append([frame.f_lineno, snapshot(scope), len(out.getvalue())])
         return local
     def tracer(frame, event, arg):
@@ -54,6 +57,8 @@ def run_one(source, max_events, seconds):
     finally:
         signal.alarm(0)
     text = out.getvalue()
+    if len(text) > MAX_OUTPUT:
+        return {'ok': False, 'error': 'Limit: printed more than %d characters' % MAX_OUTPUT}
     steps = []
     for index, (line, _, start) in enumerate(events):
         after = events[index + 1] if index + 1 < len(events) else [0, snapshot(scope), len(text)]

@@ -90,6 +90,8 @@ interface Channel {
 }
 
 let channel: Channel | undefined;
+/** The sandbox has answered once: it works on this host. */
+let answered = false;
 const cache = new Map<string, ProgramRun>();
 const CACHE_LIMIT = 20_000;
 
@@ -126,10 +128,14 @@ function exchange(programs: readonly string[], isolate: boolean): ProgramRun[] {
   const parsed: unknown = JSON.parse(text);
   if (!Array.isArray(parsed)) {
     const reason = (parsed as { error?: string }).error ?? 'no answer';
+    // A user's program that kills the sandbox fails itself; the next call starts a fresh one. A sandbox that never
+    // answered is broken: that is the host's problem, not the program's.
+    if (isolate && answered) return programs.map(() => ({ ok: false, error: `the program ended the sandbox (${reason})` }));
     throw new SlowthinkError(ERROR_CODES.CONFIG, `The program sandbox failed: ${reason}`, {
       hint: 'Program tracing runs python3 inside bubblewrap; check that `bwrap` works on this host.',
     });
   }
+  answered = true;
   return parsed as ProgramRun[];
 }
 

@@ -81,10 +81,14 @@ describe('program-trace task', () => {
     });
   });
 
-  it('runs user programs isolated: one that patches builtins does not change the next', () => {
+  it('runs user programs isolated: one that patches builtins, kills or floods the sandbox does not change the next', () => {
     const [patched, plain] = runPrograms(['import builtins\nbuiltins.max = lambda *a: 99\nprint(max(1, 2))', 'print(max(1, 2))']);
     expect(patched?.ok && patched.output).toBe('99\n');
     expect(plain?.ok && plain.output).toBe('2\n');
+    // One that kills the sandbox, or floods it, fails alone; the next check starts a fresh sandbox.
+    expect(programTraceTask.check(programQuestion('import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\nprint(1)'), '1')).toBe(false);
+    expect(programTraceTask.check(programQuestion("print('x' * 10**6)"), 'x')).toBe(false);
+    expect(programTraceTask.check(programQuestion('print(2)'), '2')).toBe(true);
   });
 
   it('keeps program questions whole through normalisation, with a spacing-blind held-out key', () => {
