@@ -67,6 +67,30 @@ describe('code benchmarks (humaneval:PATH, mbpp:PATH)', () => {
     store.close();
   });
 
+  it("refine revises with the visible tests' failures, and only then is graded by the hidden ones", async () => {
+    const [problem] = loadCodeProblems('humaneval', humaneval);
+    if (!problem) throw new Error('the HumanEval fixture is empty');
+    const draft = '```python\ndef running_max(values):\n    return values\n```';
+    const fixed =
+      '```python\ndef running_max(values):\n    out = []\n    for v in values:\n        out.append(v if not out else max(out[-1], v))\n    return out\n```';
+    const model = createScriptedModel({ respond: (_request, call) => [call === 0 ? draft : fixed] });
+    const code = createCodeGrading(tools);
+    const solve = code.solver(reason, { model }, unused);
+    const outcome = await solve(
+      problem,
+      { key: 'refine', strategy: 'refine', options: {} },
+      { seed: 1, signal: new AbortController().signal },
+    );
+    const revision = JSON.stringify(model.calls[1]?.messages ?? []);
+    expect(revision).toMatch(/0\/2 tests passed|1\/2 tests passed/);
+    expect(outcome.answer).toBe(extractCode(fixed)?.trim());
+    expect(
+      code
+        .lookup(() => undefined)('humaneval')
+        ?.check(problem.question, outcome.answer ?? ''),
+    ).toBe(true);
+  });
+
   it('grade MBPP code by all of its tests, with setup code', async () => {
     const [problem] = loadCodeProblems('mbpp', mbpp);
     if (!problem) throw new Error('the MBPP fixture is empty');
