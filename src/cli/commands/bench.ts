@@ -6,7 +6,10 @@ export function register(program: Command): void {
   program
     .command('bench')
     .description('Benchmark efforts and strategies on a task; stores every job and writes a report with plots')
-    .option('--task <task>', 'a built-in task (arithmetic, countdown, program-trace, physics), jsonl:PATH, gsm8k:PATH, math:PATH, humaneval:PATH or mbpp:PATH')
+    .option(
+      '--task <task>',
+      'a built-in task (arithmetic, countdown, program-trace, physics), jsonl:PATH, gsm8k:PATH, math:PATH, humaneval:PATH or mbpp:PATH',
+    )
     .option(
       '--model <model>',
       'model name: slowthink-mini, slowthink or provider:model (default: $SLOWTHINK_MODEL or the embedded slowthink-mini)',
