@@ -117,3 +117,22 @@ describe.skipIf(missing !== undefined)('bench worker on a real Redis', () => {
     expect(solved.slice(before)).toEqual(['p5|effort=high']);
   });
 });
+
+describe.skipIf(missing !== undefined)('bench worker without Redis', () => {
+  it('still stops when Redis went away for good (SIGTERM must not hang a worker)', async () => {
+    const redis = await startRedisServer();
+    const lines: string[] = [];
+    const worker = createBenchWorker({
+      redisUrl: redis.url,
+      grade,
+      solverFor: () => createFakeSolver(),
+      onLog: (line) => lines.push(line),
+    });
+    await worker.worker.waitUntilReady();
+    await redis.stop();
+    const started = performance.now();
+    await worker.close();
+    expect(performance.now() - started).toBeLessThan(9000);
+    expect(lines).toContain('Redis did not answer while closing; leaving without it');
+  }, 20_000);
+});

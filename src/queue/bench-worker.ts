@@ -31,6 +31,8 @@ export interface BenchWorker {
   close(force?: boolean): Promise<void>;
 }
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+
 const RETRYABLE_LINE = 'retryable backend failure';
 
 /** The error line a failed job shows: the stable code first, as the CLI prints it. */
@@ -66,11 +68,17 @@ export async function processBenchJob(job: Job, options: BenchWorkerOptions, sig
 export function createBenchWorker(options: BenchWorkerOptions): BenchWorker {
   const shutdown = new AbortController();
   const lockDuration = options.lockDurationMs ?? 30_000;
+  let inHand = 0;
   const worker = new Worker(
     QUEUE_NAMES.bench,
     async (job, _token, jobSignal) => {
       const signal = jobSignal === undefined ? shutdown.signal : AbortSignal.any([shutdown.signal, jobSignal]);
-      return processBenchJob(job, options, signal);
+      inHand++;
+      try {
+        return await processBenchJob(job, options, signal);
+      } finally {
+        inHand--;
+      }
     },
     {
       connection: redisConnection(options.redisUrl),
@@ -92,7 +100,13 @@ export function createBenchWorker(options: BenchWorkerOptions): BenchWorker {
     worker,
     async close(force = false) {
       if (force) shutdown.abort();
-      await worker.close(force);
+      const closing = worker.close(force).then(() => true);
+      // BullMQ's close also waits for a Redis that may be gone for good: once no job is in hand, it gets 5 s more.
+      while (inHand > 0 && !(await Promise.race([closing, sleep(100).then(() => false)]))) {}
+      if (!(await Promise.race([closing, sleep(5000).then(() => false)]))) {
+        options.onLog?.('Redis did not answer while closing; leaving without it');
+        await Promise.race([worker.disconnect().catch(() => {}), sleep(1000)]);
+      }
     },
   };
 }
