@@ -31,6 +31,7 @@ export function Playground() {
   const [effort, setEffort] = useState('medium');
   const [strategy, setStrategy] = useState('');
   const [samples, setSamples] = useState('');
+  const [options, setOptions] = useState('');
   const [limits, setLimits] = useState({ tokens: '', usd: '', seconds: '', calls: '' });
   const [status, setStatus] = useState<Status>('idle');
   const [message, setMessage] = useState('');
@@ -63,7 +64,16 @@ export function Playground() {
     const extension = body.slowthink ?? {};
     if (strategy) extension.strategy = strategy;
     const n = numberOrUndefined(samples);
-    if (n !== undefined) extension.options = { n, maxSamples: n };
+    let extra: Record<string, unknown> = {};
+    try {
+      extra = options.trim() === '' ? {} : (JSON.parse(options) as Record<string, unknown>);
+    } catch {
+      setStatus('failed');
+      setMessage('Options must be a JSON object, e.g. {"beamWidth": 2}.');
+      return;
+    }
+    if (n !== undefined || Object.keys(extra).length > 0)
+      extension.options = { ...(n === undefined ? {} : { n, maxSamples: n }), ...extra };
     const maxTokens = numberOrUndefined(limits.tokens);
     const maxUsd = numberOrUndefined(limits.usd);
     const maxSeconds = numberOrUndefined(limits.seconds);
@@ -156,6 +166,17 @@ export function Playground() {
             onChange={(event) => setSamples(event.target.value)}
             placeholder="n"
             size={4}
+          />
+        </label>
+        <label>
+          Options
+          <input
+            aria-label="Options"
+            value={options}
+            onChange={(event) => setOptions(event.target.value)}
+            placeholder='{"beamWidth": 2}'
+            size={16}
+            spellCheck={false}
           />
         </label>
         {(['tokens', 'usd', 'seconds', 'calls'] as const).map((limit) => (
