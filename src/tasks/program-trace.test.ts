@@ -59,6 +59,9 @@ describe('program-trace task', () => {
     expect(programTraceTask.check(SUM, '6')).toBe(true);
     expect(programTraceTask.check(SUM, ' 6 ')).toBe(true);
     expect(programTraceTask.check(SUM, '7')).toBe(false);
+    expect(programTraceTask.check(SUM, '`6`')).toBe(true);
+    expect(programTraceTask.check(SUM, '```\n6\n```')).toBe(true);
+    expect(programTraceTask.check(SUM, '`7`')).toBe(false);
     expect(programTraceTask.check(SUM, '')).toBe(false);
     const lists = programQuestion('a = [1]\na.append(2)\nprint(a)\nprint(len(a), 5)');
     expect(programTraceTask.check(lists, '[1,2] 2 5')).toBe(true);

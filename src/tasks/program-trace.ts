@@ -16,9 +16,13 @@ const CANDIDATES = 2;
 /** Longest answer (printed output) a generated problem may have. */
 const MAX_ANSWER_CHARS = 40;
 
-/** `[1, 2]` = `[1,2]`, `3\n4` = `3 4`: the output with whitespace runs collapsed and none beside brackets or commas. */
+/**
+ * `[1, 2]` = `[1,2]`, `3\n4` = `3 4`: the output with whitespace runs collapsed and none beside brackets or commas; an
+ * answer wrapped in backticks (`` `28` ``, a fenced block, as API models write output) is read inside them.
+ */
 export function normalizeOutput(text: string): string {
-  return text
+  const fenced = /^\s*(`+)(?:[a-z]*\n)?([\s\S]*?)\1\s*$/.exec(text);
+  return (fenced ? (fenced[2] ?? '') : text)
     .trim()
     .replace(/\s+/g, ' ')
     .replace(/\s*([[\](),])\s*/g, '$1');
