@@ -80,7 +80,8 @@ export function mountStaticFiles<E extends Env>(app: Hono<E>, options: StaticFil
   };
   const serve = (c: Context<E>, path: string) => {
     if (!allowed(c)) return c.html(LOGIN, 401);
-    if (root === undefined) return c.html(NOT_BUILT, 503);
+    // 404, not 503: the API is up; only the optional app is missing (and no request of a client is ever a 5xx).
+    if (root === undefined) return c.html(NOT_BUILT, 404);
     const file = resolve(root, `.${path}`);
     if (file !== root && !file.startsWith(root + sep)) return c.notFound();
     if (!existsSync(file) || !statSync(file).isFile()) return c.notFound();

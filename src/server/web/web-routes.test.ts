@@ -172,7 +172,7 @@ describe('the web app at /', () => {
     }
     const { app: unbuilt } = createTestApp({}, { webRoot: null });
     const reply = await unbuilt.request('/');
-    expect(reply.status).toBe(503);
+    expect(reply.status).toBe(404);
     expect(await reply.text()).toContain('npm run build:web');
   });
 });
