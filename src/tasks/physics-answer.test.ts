@@ -77,6 +77,17 @@ describe('physics answers: equivalent units and forms', () => {
     expect(bound.extract("I'm sorry, I cannot solve that.")).toBeUndefined();
   });
 
+  it('reads typeset units: m/s², cm³, Ω and kΩ', () => {
+    expect(
+      physicsTask.check('A 6 kg cart speeds up from 3 m/s to 15 m/s in 4 s. What is its acceleration in m/s\u00b2?', '3 m/s\u00b2'),
+    ).toBe(true);
+    expect(physicsTask.check('A current of 2 A flows through a 6 \u03a9 resistor. What is the voltage across it, in V?', '12 V')).toBe(
+      true,
+    );
+    expect(physicsTask.check('A voltage of 12 V drives 2 mA through a heater. What is its resistance in k\u03a9?', '6 k\u03a9')).toBe(true);
+    expect(readPhysicsAnswer('3 cm\u00b3')?.unit?.symbol).toBe('cm^3');
+  });
+
   it('parses numbers with separators and exponents, and refuses units it does not know', () => {
     expect(readPhysicsAnswer('1,200 J')).toMatchObject({ value: 1200 });
     expect(readPhysicsAnswer('1.2e3 J')).toMatchObject({ value: 1200 });

@@ -5,7 +5,7 @@
 import type { AnswerKey } from '../spec/verifier.js';
 import { findFinalAnswer, isRefusal } from './final-answer.js';
 import type { ParsedPhysics } from './physics-question.js';
-import { closeEnough, dimensionKey, fromSi, parseQuantity, sameDimension, toSi, type Unit } from './physics-units.js';
+import { asciiUnits, closeEnough, dimensionKey, fromSi, parseQuantity, sameDimension, toSi, type Unit } from './physics-units.js';
 
 /** The answer the scratchpad gives when a needed quantity is not given. */
 export const PHYSICS_DECLINE = 'cannot be determined';
@@ -19,7 +19,7 @@ export function isPhysicsDecline(answer: string): boolean {
 
 /** The quantity an answer states, after the last `=` and without markup (`v = **12 m/s**.` → 12 m/s). */
 export function readPhysicsAnswer(answer: string): { value: number; unit?: Unit } | undefined {
-  const stated = (answer.split('=').at(-1) ?? answer)
+  const stated = asciiUnits(answer.split('=').at(-1) ?? answer)
     .replace(/\\(?:text|mathrm)\s*\{([^{}]*)\}/g, ' $1')
     .replace(/\\(?:boxed|fbox)\s*\{([^{}]*)\}/g, '$1')
     .replace(/[$`*_]|\\[,!;]/g, '')

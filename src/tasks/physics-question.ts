@@ -4,6 +4,7 @@ import { CHAIN_KINDS, CONVERSION_SYMBOLS } from './physics-chains.js';
 import type { Formula, Kind } from './physics-formulas.js';
 import { FORMULA_KINDS } from './physics-kinds.js';
 import {
+  asciiUnits,
   dimensionKey,
   findUnit,
   parseNumber,
@@ -39,6 +40,8 @@ export interface ParsedPhysics {
 
 const ASK = new RegExp(String.raw`(?:\b(?:in|to|into)|\bhow many)\s+(${UNIT_PATTERN})(?![\w^/])`, 'gi');
 const MAX_QUESTION_CHARS = 400;
+/** A question may give this many quantities its formula does not use. */
+const MAX_EXTRA = 2;
 
 /** The quantities a question gives, in order, and whether each is labelled `g = `. */
 function quantitiesIn(question: string): Array<Quantity & { text: string; gravity: boolean }> {
@@ -67,15 +70,17 @@ function askedUnit(question: string): Unit | undefined {
 export const resultUnit = (kind: Kind): Unit => findUnit((kind.formulas.at(-1) as Formula).unit) as Unit;
 
 /**
- * Binds quantities to a kind's givens by dimension, in order (`g = ` only binds to `g`). Every quantity must bind; up to
- * `short` givens may stay unbound (their symbols in `missing`). Undefined when they do not fit.
+ * Binds quantities to a kind's givens by dimension, in order (`g = ` only binds to `g`). Every quantity must bind, or with
+ * `short` < 0 up to that many may be left over (extra information); with `short` > 0 up to that many givens may stay
+ * unbound (their symbols in `missing`). Undefined when they do not fit.
  */
 function bind(
   kind: Kind,
   quantities: ReturnType<typeof quantitiesIn>,
   short = 0,
 ): { bound: BoundQuantity[]; missing: string[] } | undefined {
-  if (quantities.length !== kind.givens.length - short) return undefined;
+  const extra = quantities.length - kind.givens.length;
+  if (short >= 0 ? extra !== -short : extra < 1 || extra > -short) return undefined;
   const used = new Set<number>();
   const bound: BoundQuantity[] = [];
   const missing: string[] = [];
@@ -93,7 +98,7 @@ function bind(
     used.add(index);
     bound.push({ value: quantity.value, unit: quantity.unit, si: quantity.si, text: quantity.text, symbol: given.symbol });
   }
-  return missing.length === short ? { bound, missing } : undefined;
+  return missing.length === Math.max(short, 0) ? { bound, missing } : undefined;
 }
 
 /** Applies an operation to SI values. */
@@ -128,7 +133,7 @@ export const ALL_KINDS: readonly Kind[] = [...FORMULA_KINDS, ...CHAIN_KINDS];
  * fits make an unanswerable question (with the kind one given short, when there is one). Undefined without either.
  */
 export function parsePhysicsQuestion(question: string): ParsedPhysics | undefined {
-  const text = normalizeQuestion(question);
+  const text = asciiUnits(normalizeQuestion(question));
   if (text.length > MAX_QUESTION_CHARS || !/[a-z]/i.test(text)) return undefined;
   const quantities = quantitiesIn(text);
   const ask = askedUnit(text);
@@ -138,13 +143,16 @@ export function parsePhysicsQuestion(question: string): ParsedPhysics | undefine
     const symbol = CONVERSION_SYMBOLS[dimensionKey(ask.dimension)] ?? 'x';
     return { givens: [{ ...only, symbol }], ask, si: only.si };
   }
-  for (const kind of ALL_KINDS) {
-    if (!sameDimension(resultUnit(kind).dimension, ask.dimension)) continue;
-    const givens = bind(kind, quantities)?.bound;
-    if (!givens) continue;
-    const si = evaluateKind(kind, new Map(givens.map((given) => [given.symbol, given.si])));
-    if (!Number.isFinite(si)) return undefined;
-    return { kind, givens, ask, si };
+  // Exactly the givens first; then a question with extra information (a mass given for an acceleration).
+  for (const short of [0, -MAX_EXTRA]) {
+    for (const kind of ALL_KINDS) {
+      if (!sameDimension(resultUnit(kind).dimension, ask.dimension)) continue;
+      const givens = bind(kind, quantities, short)?.bound;
+      if (!givens) continue;
+      const si = evaluateKind(kind, new Map(givens.map((given) => [given.symbol, given.si])));
+      if (!Number.isFinite(si)) return undefined;
+      return { kind, givens, ask, si };
+    }
   }
   for (const kind of ALL_KINDS) {
     if (!sameDimension(resultUnit(kind).dimension, ask.dimension)) continue;

@@ -140,6 +140,16 @@ const QUANTITY = new RegExp(String.raw`^(${NUMBER})\s*(${UNIT_PATTERN})?$`, 'i')
 /** `12 m/s` inside running text (a unit must follow the number and end at a word boundary). */
 export const QUANTITY_IN_TEXT = new RegExp(String.raw`(?<![\w.])(${NUMBER})\s*(${UNIT_PATTERN})(?![\w^/])`, 'gi');
 
+/** Writes typeset units in the ASCII the tables use: `m/s²` → `m/s^2`, `cm³` → `cm^3`, `Ω` → `ohm`, `·` → space. */
+export function asciiUnits(text: string): string {
+  return text
+    .replace(/\u00b2/g, '^2')
+    .replace(/\u00b3/g, '^3')
+    .replace(/\s*[\u03a9\u2126]/g, ' ohm')
+    .replace(/\bk ohm\b/g, 'kohm')
+    .replace(/\u00b7/g, ' ');
+}
+
 /** Parses a number in the forms answers use: `1,200`, `12.0`, `1.2e3`. */
 export function parseNumber(text: string): number | undefined {
   if (!new RegExp(`^(?:${NUMBER})$`).test(text.trim())) return undefined;
