@@ -1,9 +1,4 @@
-/**
- * @module The physics task's checkers measured over its evaluation problems (seed 1000001, 1000 per level and split):
- * generation speed, solution lengths, how often the answer checker accepts equivalent forms and rejects 1 % errors and
- * wrong dimensions, how often the step checker passes right lines and catches corrupted ones, and routing.
- * Run: `npx tsx scripts/measure-physics.ts [--count 1000]`
- */
+/** @module The physics checkers over the evaluation problems (accepted forms, rejected errors, caught lines, routing). Run: `npx tsx scripts/measure-physics.ts [--count 1000]` */
 import { parseArgs } from 'node:util';
 import type { ProblemSplit } from '../src/spec/task.js';
 import { formatSolve } from '../src/tasks/format.js';

@@ -1,7 +1,4 @@
-/**
- * @module Unit-aware answers for the physics task: `12 m/s`, `12 meters per second`, `12.0 m/s` and `43.2 km/h` are one
- * answer; a wrong magnitude or dimension is wrong; a bare number counts in the unit the question asks for.
- */
+/** @module Unit-aware physics answers: `12 m/s`, `12 meters per second` and `43.2 km/h` are one answer; a bare number is read in the asked unit. */
 import type { AnswerKey } from '../spec/verifier.js';
 import { findFinalAnswer, isRefusal } from './final-answer.js';
 import type { ParsedPhysics } from './physics-question.js';

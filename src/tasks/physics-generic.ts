@@ -1,8 +1,4 @@
-/**
- * @module The generic physics phrasing (`Given a mass of 5 kg and a speed of 3 m/s, what is the kinetic energy in J?`):
- * any kind's givens listed by name. Used for answerable problems too, so that a question in this form is not a cue to
- * decline: an unanswerable one lacks one given and only counting the givens tells them apart.
- */
+/** @module The generic physics phrasing (givens listed by name) that answerable and unanswerable problems share, so it is no cue to decline. */
 import type { Kind } from './physics-formulas.js';
 
 /** How a given is named in a list (`g = 10 m/s^2` keeps its label, which binds it to g). */

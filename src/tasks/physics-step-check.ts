@@ -1,8 +1,4 @@
-/**
- * @module The exact process checker for physics scratchpad lines: a formula or substitution must have the dimension of the
- * quantity it defines (`v = d/t` right, `v = d*t` wrong, `F = 6 kg * 3 m/s` wrong), a conversion line must state the exact
- * ratio (`1 m/s = 18/5 km/h`). The arithmetic lines are the arithmetic task's and are checked as equations elsewhere.
- */
+/** @module The exact process checker for physics lines: formulas and substitutions by dimension, conversion lines by their exact ratio. */
 import { type Dimension, findUnit, sameDimension, UNITS, unitOf } from './physics-units.js';
 
 const dimension = (symbol: string): Dimension => unitOf(symbol).dimension;

@@ -1,7 +1,4 @@
-/**
- * @module The physics scratchpad: name the formula, substitute with units, work the arithmetic in the arithmetic task's
- * own lines (column work, long multiplication), carry the unit, and convert to the asked unit.
- */
+/** @module The physics scratchpad: the formula, the substitution with units, the arithmetic task's own lines, the unit carried and converted. */
 
 import { PHYSICS_DECLINE } from './physics-answer.js';
 import { DIVISOR, type Formula } from './physics-formulas.js';
