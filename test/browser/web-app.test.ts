@@ -127,7 +127,7 @@ describe('the web app in chromium', () => {
     const page = await openPage('#runs');
     await page.locator('[data-testid="run-row"][data-kind="bench"]').click();
     await page.getByTestId('run-title').waitFor();
-    expect(await page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => page.locator('.chart svg').count()).toBeGreaterThanOrEqual(2);
     await page.getByLabel('Config', { exact: true }).selectOption('cot');
     await expect.poll(() => page.getByTestId('job-row').count()).toBe(2);
     await page.getByLabel('Search', { exact: true }).fill('38+45');
