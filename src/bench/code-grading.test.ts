@@ -10,6 +10,7 @@ import type { Solver } from './job-record.js';
 import { loadProblems } from './problem-source.js';
 import { startBench } from './run-bench.js';
 import { passAtK } from './statistics.js';
+import { buildSummary } from './summary.js';
 
 const fixtures = join(import.meta.dirname, '..', '..', 'test', 'fixtures', 'code');
 const humaneval = join(fixtures, 'humaneval-sample.jsonl');
@@ -52,14 +53,19 @@ describe('code benchmarks (humaneval:PATH, mbpp:PATH)', () => {
     const code = createCodeGrading(tools);
     const store = RunStore.open(':memory:');
     const outcome = await startBench(
-      { task: `humaneval:${humaneval}`, model: 'scripted', strategies: 'best-of-n:n=4', n: 1, seed: 1, concurrency: 1 },
+      { task: `humaneval:${humaneval}`, model: 'scripted', strategies: 'best-of-n:n=8', n: 1, seed: 1, concurrency: 1 },
       { store, solve: code.solver(reason, { model }, unused), lookupTask: code.lookup(() => undefined) },
     );
     expect(outcome.complete).toBe(true);
     const [result] = store.results(outcome.run.id);
     const samples = result?.sampleRecords.map((sample) => sample.correct) ?? [];
-    expect(samples).toEqual([false, false, true, false]);
-    expect(passAtK(samples.length, samples.filter(Boolean).length, 1)).toBe(0.25);
+    expect(samples).toEqual([false, false, true, false, false, false, true, false]);
+    // The bench's sampling curve reports pass@k by the unbiased estimator over those graded samples.
+    const summary = buildSummary(outcome.run, outcome.problems, store.results(outcome.run.id));
+    const points = summary.samplingCurves[0]?.points ?? [];
+    expect(points.map((point) => point.n)).toEqual([1, 2, 4, 8]);
+    expect(points.map((point) => point.passAt)).toEqual([1, 2, 4, 8].map((k) => passAtK(8, 2, k)));
+    expect(points[0]?.passAt).toBeCloseTo(0.25, 12);
     // The visible tests cannot tell the right solution from the one that only fits them: either may win the ranking.
     expect([right, visibleOnly].map((text) => extractCode(text)?.trim())).toContain(result?.answer);
     expect(result?.correct).toBe(result?.answer === extractCode(right)?.trim());
