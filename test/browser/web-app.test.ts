@@ -200,7 +200,18 @@ describe('the web app in chromium', () => {
     // Every form control of the playground has an accessible name.
     await page.getByRole('tab', { name: 'Runs' }).focus();
     await page.keyboard.press('ArrowLeft');
-    for (const name of ['Question', 'Model', 'Effort', 'Strategy', 'Samples', 'Options', 'Max tokens', 'Max usd', 'Max seconds', 'Max calls']) {
+    for (const name of [
+      'Question',
+      'Model',
+      'Effort',
+      'Strategy',
+      'Samples',
+      'Options',
+      'Max tokens',
+      'Max usd',
+      'Max seconds',
+      'Max calls',
+    ]) {
       expect(await page.getByLabel(name, { exact: true }).count(), name).toBe(1);
     }
     expect(await page.getByRole('region', { name: 'Tree of thoughts' }).count()).toBe(1);
