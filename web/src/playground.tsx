@@ -112,7 +112,7 @@ export function Playground() {
     } catch (error) {
       if (abort.signal.aborted) {
         setStatus('stopped');
-        setMessage('Stopped: the server aborted the run; its partial trace is kept in the run store.');
+        setMessage('Stopped: the server aborted the run (a server with a run store keeps its partial trace).');
       } else {
         setStatus('failed');
         setMessage(error instanceof Error ? error.message : String(error));
