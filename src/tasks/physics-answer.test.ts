@@ -91,6 +91,9 @@ describe('physics answers: equivalent units and forms', () => {
   it('parses numbers with separators and exponents, and refuses units it does not know', () => {
     expect(readPhysicsAnswer('1,200 J')).toMatchObject({ value: 1200 });
     expect(readPhysicsAnswer('1.2e3 J')).toMatchObject({ value: 1200 });
+    expect(readPhysicsAnswer('1.2 x 10^3 J')).toMatchObject({ value: 1200 });
+    expect(readPhysicsAnswer('$1.2 \\times 10^{3}$ N m')).toMatchObject({ value: 1200, unit: { symbol: 'J' } });
+    expect(readPhysicsAnswer('24 kg m/s^2')?.unit?.symbol).toBe('N');
     expect(readPhysicsAnswer('12 furlongs')).toBeUndefined();
   });
 });

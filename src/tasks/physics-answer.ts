@@ -22,6 +22,7 @@ export function readPhysicsAnswer(answer: string): { value: number; unit?: Unit 
     .replace(/[$`*_]|\\[,!;]/g, '')
     .replace(/[\u2212\u2013]/g, '-')
     .replace(/\b(?:about|approximately|approx\.?|exactly)\s+/gi, '')
+    .replace(/(\d(?:\.\d+)?)\s*(?:x|\u00d7|\*|\\times)\s*10\s*\^\s*\{?(-?\d+)\}?/g, '$1e$2')
     .trim()
     .replace(/[.!;:,]+$/, '');
   return parseQuantity(stated);
