@@ -45,6 +45,13 @@ describe('physics step checker', () => {
     expect(checkPhysicsStep('1 kJ = 1000 m')).toBe(false);
   });
 
+  it('long-division work lines (the arithmetic task writes them in physics traces) are checked, not misread as equations', () => {
+    expect(checkScratchpadLine('27/11=2 r5 >2')).toBe(true);
+    expect(checkScratchpadLine('100/7=14 r2')).toBe(true);
+    expect(checkScratchpadLine('27/11=2 r6 >2')).toBe(false);
+    expect(checkScratchpadLine('27/11=1 r16 >1')).toBe(false);
+  });
+
   it('leaves other tasks lines alone', () => {
     for (const line of ['i=2 s=3+2=5', 't = t + 1', 'x = 5', 'a = 3', 'print 5', '2%2==0 yes', 'What is 3?']) {
       expect(checkPhysicsStep(line), line).toBeUndefined();
@@ -56,8 +63,7 @@ describe('physics step checker', () => {
     for (const { trace } of traces) {
       for (const line of trace.lines) {
         expect(checkStep(line), line).not.toBe(false);
-        // The long-division lines (`42/12=3 r6 >3`) are the arithmetic task's; the verifier's equation fallback misreads them.
-        if (!/ r\d/.test(line)) expect(checkScratchpadLine(line), line).not.toBe(false);
+        expect(checkScratchpadLine(line), line).not.toBe(false);
         if (checkPhysicsStep(line) !== undefined) physicsLines++;
       }
     }

@@ -55,10 +55,18 @@ export function parseStep(line: string): ParsedStep | undefined {
   return step;
 }
 
+/** A long-division step (`27/11=2 r5 >2`, `100/7=14 r2`): right when 27 = 11*2+5 with 5 < 11; undefined for other lines. */
+function checkDivisionStep(line: string): boolean | undefined {
+  const match = /^(\d+)\/(\d+)=(\d+) r(\d+)(?: >\d+)?$/.exec(line.trim());
+  if (!match) return undefined;
+  const [dividend, divisor, quotient, remainder] = match.slice(1).map(Number) as [number, number, number, number];
+  return divisor > 0 && remainder < divisor && dividend === divisor * quotient + remainder;
+}
+
 /** True if the line's equation holds (inverted for a line that declares itself `wrong`); other lines go to the physics line checker (units, formulas); undefined when neither applies. */
 export function checkStep(line: string): boolean | undefined {
   const step = parseStep(line);
-  if (!step) return checkPhysicsStep(line) ?? checkProgramTraceLine(line);
+  if (!step) return checkDivisionStep(line) ?? checkPhysicsStep(line) ?? checkProgramTraceLine(line);
   const value = evaluateExpression(step.left);
   if (value === undefined) return false;
   const holds = value === step.right;
