@@ -7,6 +7,7 @@ import { corruptNumber } from './mistakes.js';
 import { PROGRAM_LEVELS, writeProgram } from './program-trace-generator.js';
 import { PROGRAM_QUESTION_HEADER, programOf } from './program-trace-question.js';
 import { type ProgramRun, runPrograms } from './program-trace-runner.js';
+import { programTraceOutOfScope } from './program-trace-scope.js';
 import { outputAnswer, traceLines } from './program-trace-scratchpad.js';
 import { createRandom, hashSeed, type Random } from './random.js';
 import type { CorrectionMode, SolveTrace } from './solve-trace.js';
@@ -139,5 +140,6 @@ export const programTraceTask: Task = {
     return run?.ok === true && normalizeOutput(candidate) !== '' && normalizeOutput(candidate) === normalizeOutput(run.output);
   },
   matches: (question) => programOf(question) !== undefined,
+  outOfScope: programTraceOutOfScope,
   answerKey: programAnswerKey,
 };
