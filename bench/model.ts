@@ -8,7 +8,6 @@ import { createGrader } from '../src/bench/problem-source.js';
 import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
 import type { Sample } from '../src/spec/index.js';
 import type { Task, TaskProblem } from '../src/spec/task.js';
-import { countdownAnswerKey } from '../src/tasks/countdown.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask, listTasks } from '../src/tasks/index.js';
 import { createAnswerKey } from '../src/verify/index.js';
@@ -54,11 +53,10 @@ const k = numberFlag(USAGE, 'samples', values.samples);
 const temperature = numberFlag(USAGE, 'temperature', values.temperature);
 const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(values.path ? { path: values.path } : {}) });
 
-/** The vote key of an answer: Countdown's key lets only solutions vote, arithmetic votes on the answer text. */
+/** The vote key of an answer: the task's answer key groups equivalent answers (`12 m/s` and `43.2 km/h`; Countdown lets only solutions vote). */
 function voteKey(task: Task, problem: TaskProblem, answer: string): string | undefined {
   if (answer === '') return undefined;
-  if (task.name !== 'countdown') return answer.replace(/\s+/g, '');
-  const key = countdownAnswerKey(problem.question).normalize(answer);
+  const key = createAnswerKey(task, { question: problem.question }).normalize(answer);
   return key === '' ? undefined : key;
 }
 
@@ -112,14 +110,14 @@ for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
       const greedy = await model.doGenerate({ messages, temperature: 0 });
       greedyMilliseconds += performance.now() - started;
       greedyTokens += greedy.usage.completionTokens ?? 0;
-      const greedyRight = grade(problem, answerIn(task, problem, greedy.samples[0]!));
+      const greedyRight = grade(problem, answerIn(task, problem, greedy.samples[0]!), greedy.samples[0]!.text);
       if (greedyRight) greedyCorrect++;
       if (greedyRight && index < count) greedySubsetCorrect++;
       const direct = await model.doGenerate({ messages, temperature: 0, thinking: false });
-      if (grade(problem, answerIn(task, problem, direct.samples[0]!))) directCorrect++;
+      if (grade(problem, answerIn(task, problem, direct.samples[0]!), direct.samples[0]!.text)) directCorrect++;
       if (index >= count) continue;
       const sampled = await model.doGenerate({ messages, n: k, temperature, seed: 1 });
-      const correct = sampled.samples.map((sample) => grade(problem, answerIn(task, problem, sample)));
+      const correct = sampled.samples.map((sample) => grade(problem, answerIn(task, problem, sample), sample.text));
       sampledCorrect += correct.filter(Boolean).length / k;
       if (correct.some(Boolean)) anyCorrect++;
       sampledTokens += (sampled.usage.completionTokens ?? 0) / k;

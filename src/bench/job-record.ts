@@ -12,7 +12,7 @@ export type SolveOutcome = Pick<ReasonResult, 'text' | 'answer' | 'usage' | 'cos
 export type Solver = (problem: TaskProblem, config: BenchConfig, context: { seed: number; signal: AbortSignal }) => Promise<SolveOutcome>;
 
 /** Grades an extracted answer against a problem. */
-export type Grader = (problem: TaskProblem, answer: string | undefined) => boolean;
+export type Grader = (problem: TaskProblem, answer: string | undefined, text?: string) => boolean;
 
 /** Streaming deltas are dropped from the stored trace: `thought-end` and `answer-end` carry the full text. */
 const DROPPED_EVENTS = new Set<TraceEvent['type']>(['thought-delta', 'answer-delta']);
@@ -51,7 +51,7 @@ export function recordFromOutcome(problem: TaskProblem, config: BenchConfig, out
     problemId: problem.id,
     config: config.key,
     answer: outcome.answer,
-    correct: grade(problem, outcome.answer),
+    correct: grade(problem, outcome.answer, outcome.text),
     text: outcome.text,
     promptTokens: outcome.usage.promptTokens,
     completionTokens: outcome.usage.completionTokens,

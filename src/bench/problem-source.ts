@@ -1,6 +1,7 @@
 /** @module Turns `--task` into problems (built-in generators or dataset files) and grades answers with the right checker. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { ProblemSplit, Task, TaskProblem } from '../spec/index.js';
+import { findFinalAnswer, isRefusal } from '../tasks/final-answer.js';
 import { CODE_PREFIXES, loadCodeProblems } from './code-problems.js';
 import { type DatasetFormat, loadDatasetFile } from './dataset-files.js';
 
@@ -67,14 +68,22 @@ const canonical = (answer: string): string =>
 
 /**
  * Grades an extracted answer: the task's exact checker when the problem names a known task, else equivalence with the
- * reference. On an unanswerable problem (an unsolvable draw, a question out of range) declining is the right answer.
+ * reference. On an unanswerable problem (an unsolvable draw, a question out of range) declining is the right answer:
+ * no answer, and (when the text is given) a text that says so.
  */
 export function createGrader(
   lookup: TaskLookup,
   equivalent?: AnswerEquivalence,
-): (problem: TaskProblem, answer: string | undefined) => boolean {
-  return (problem, answer) => {
-    if (problem.unanswerable === true) return answer === undefined || answer.trim() === '';
+): (problem: TaskProblem, answer: string | undefined, text?: string) => boolean {
+  return (problem, answer, text) => {
+    if (problem.unanswerable === true) {
+      if (answer !== undefined && answer.trim() !== '') return false;
+      // With the text at hand, only a stated decline counts: a chain that ran out or rambled did not decline.
+      if (text === undefined) return true;
+      const stated = findFinalAnswer(text);
+      const task = lookup(problem.task);
+      return isRefusal(text) || (stated !== undefined && task?.check(problem.question, stated) === true);
+    }
     if (answer === undefined || answer.trim() === '') return false;
     const task = lookup(problem.task);
     if (task !== undefined) return task.check(problem.question, answer);

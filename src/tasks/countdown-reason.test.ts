@@ -31,12 +31,19 @@ describe('Countdown declines through reason() (scripted model: control flow)', (
     expect(grade(problem, result.answer)).toBe(true);
   });
 
-  it('an expression over numbers not given stays the answer and is graded wrong', async () => {
+  it('an expression over numbers not given is never the answer, and without a decline it is graded wrong', async () => {
     const model = createScriptedModel({ responses: [`<think>\n</think>\nA: ${target + 997}-997`] });
     const result = await reason({ question: problem.question, model, effort: 'low', strategy: 'cot' });
-    expect(result.answer).toBe(`${target + 997}-997`);
-    expect(countdownAnswerProblem(result.answer ?? '', drawOf(problem).numbers, target)).toMatch(/not given/);
-    expect(grade(problem, result.answer)).toBe(false);
+    expect(countdownAnswerProblem(`${target + 997}-997`, drawOf(problem).numbers, target)).toMatch(/not given/);
+    expect(result.answer).toBeUndefined();
+    expect(grade(problem, result.answer, result.text)).toBe(false);
+  });
+
+  it('declines outvote an invalid expression: self-consistency answers null', async () => {
+    const decline = `<think>\ncannot make ${target}\n</think>\nA: no solution`;
+    const model = createScriptedModel({ responses: [`<think>\n</think>\nA: ${target + 997}-997`, decline, decline] });
+    const result = await reason({ question: problem.question, model, strategy: 'self-consistency', options: { n: 3 } });
+    expect(result.answer).toBeUndefined();
   });
 });
 

@@ -21,7 +21,8 @@ export function buildResult(options: {
   else if (stoppedBy !== null || winner?.finishReason === 'length' || !winner) finishReason = 'length';
   const result: StrategyResult = {
     text: winner?.text ?? '',
-    answer: winner?.answer,
+    // An answer the answer key gives no vote (a Countdown expression over numbers not given) is no answer at all.
+    answer: winner?.key === undefined ? undefined : winner.answer,
     reasoning: options.reasoning ?? winner?.reasoning ?? '',
     finishReason,
     stoppedBy,
