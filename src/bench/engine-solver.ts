@@ -1,9 +1,10 @@
 /** @module The real solver: runs each job through the engine's `reason()` with the config's effort, strategy and options. */
 import type { Model, ReasonRequest, ReasonResult, Verifier } from '../spec/index.js';
+import { listTasks } from '../tasks/registry.js';
 import type { Solver } from './job-record.js';
 
 /** Tasks whose exact checker the engine should know about (dataset problems are auto-detected by the engine). */
-const BUILT_IN_TASKS = new Set(['arithmetic', 'countdown']);
+const BUILT_IN_TASKS = new Set(listTasks().map((task) => task.name));
 
 /**
  * A verifier that knows nothing (every candidate scores 0.5): strategies then fall back to plain votes. Used by

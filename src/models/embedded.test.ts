@@ -47,6 +47,21 @@ describe.skipIf(!existsSync(path))('embedded model (shipped slowthink-mini)', ()
     expect(OUT_OF_DOMAIN_ANSWER).toMatch(/SLOWTHINK_OPENAI_BASE_URL/);
   });
 
+  it('declines out-of-range questions and tasks its weights never learned, with the reason, without generating', async () => {
+    const huge = await model.doGenerate({ messages: user('123456789*987654321'), n: 1 });
+    expect(huge.samples[0]!.text).toMatch(/can't answer this reliably: it has a 9-digit number/);
+    expect(huge.usage.completionTokens).toBe(0);
+    expect(huge.warnings?.[0]?.message).toMatch(/declined/);
+    const arithmeticOnly = await createEmbeddedModel({ tier: 'mini', path, sequences: 1, tasks: ['arithmetic'] });
+    try {
+      const countdown = await arithmeticOnly.doGenerate({ messages: user('Use 3, 7, 25, 50 to make 65.') });
+      expect(countdown.samples[0]!.text).toMatch(/not trained on countdown/);
+      expect(countdown.usage.completionTokens).toBe(0);
+    } finally {
+      await arithmeticOnly.close?.();
+    }
+  });
+
   it('ignores system messages with a warning', async () => {
     const result = await model.doGenerate({
       messages: [{ role: 'system', content: 'Be brief.' }, ...user('What is 2+3?')],

@@ -35,7 +35,18 @@ export interface EmbeddedModelOptions {
   threads?: number;
   /** Parallel sequences (samples generated at once). Default 8. */
   sequences?: number;
+  /**
+   * The tasks the weights were trained on (default: the shipped tier's, `SHIPPED_TASKS`; every task for a custom
+   * `path`). A question of another task is declined with the reason rather than answered by a model that never saw it.
+   */
+  tasks?: readonly string[];
 }
+
+/** The tasks each shipped GGUF was trained on (models/*.md): the full tier predates physics and program tracing. */
+export const SHIPPED_TASKS: Record<'mini' | 'full', readonly string[] | undefined> = {
+  mini: undefined,
+  full: ['arithmetic', 'countdown'],
+};
 
 /** The embedded model: a `Model` plus its learned process verifier. */
 export interface EmbeddedModel extends Model {
@@ -55,6 +66,7 @@ export function embeddedModelPath(tier: 'mini' | 'full'): string {
 /** Loads the embedded model, e.g. `await createEmbeddedModel({ tier: 'mini' })`. */
 export async function createEmbeddedModel(options: EmbeddedModelOptions): Promise<EmbeddedModel> {
   const path = options.path ?? embeddedModelPath(options.tier);
+  const knownTasks = options.tasks ?? (options.path === undefined ? SHIPPED_TASKS[options.tier] : undefined);
   if (!existsSync(path))
     throw new SlowthinkError(ERROR_CODES.MODEL_UNAVAILABLE, `The embedded model file ${path} is missing.`, {
       hint: `Train it with \`slowthink train sft --tier ${options.tier}\` or restore it from git.`,
@@ -160,12 +172,14 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
           param: 'messages',
         });
       const scope = scopeOf(question);
+      if (scope.task && !scope.declined && knownTasks && !knownTasks.includes(scope.task.name))
+        scope.declined = `this model was not trained on ${scope.task.name} (it knows ${knownTasks.join(' and ')}; slowthink-mini knows all of our tasks)`;
       if (!scope.task || scope.declined) {
         warnings.push({
           type: 'other',
           message: scope.declined
             ? `The embedded model declined without generating: ${scope.declined}.`
-            : 'The question is outside arithmetic and Countdown; the embedded model answered without generating.',
+            : 'The question is outside the tasks the embedded model knows; it answered without generating.',
         });
         const answer = scope.declined ? declineAnswer(scope.declined) : OUT_OF_DOMAIN_ANSWER;
         const samples = Array.from({ length: n }, (_, index): Sample => {

@@ -4,10 +4,11 @@ import { extractArithmeticExpression } from '../../tasks/arithmetic-trace.js';
 import { ANSWER_PREFIX, normalizeQuestion, THINK_CLOSE, THINK_OPEN } from '../../tasks/format.js';
 import { BOS_ID, decodeTokens, encodeText } from './vocab.js';
 
-/** The answer given, without generating, to a question outside arithmetic and Countdown. */
+/** The answer given, without generating, to a question outside the embedded models' tasks. */
 export const OUT_OF_DOMAIN_ANSWER =
-  "I am slowthink's small embedded model: I only know integer arithmetic (for example `What is 347*58?`) and " +
-  'Countdown (for example `Use 3, 7, 25, 50 to make 65.`). For other questions, connect a general model: ' +
+  "I am slowthink's small embedded model: I only know integer arithmetic (for example `What is 347*58?`), " +
+  'Countdown (`Use 3, 7, 25, 50 to make 65.`), physics word problems with units and what a short Python program ' +
+  'prints. For other questions, connect a general model: ' +
   '`--model openai:gpt-4o-mini` with OPENAI_API_KEY set, or any OpenAI-compatible server with SLOWTHINK_OPENAI_BASE_URL ' +
   '(for example a local llama.cpp or vLLM server).';
 
