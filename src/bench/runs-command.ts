@@ -63,7 +63,8 @@ export function listRunsText(options: { store?: string; json?: boolean }, enviro
         run.task,
         run.model,
         `${run.finished}/${run.jobCount}`,
-        run.finished === 0 ? '—' : `${((run.correct / run.finished) * 100).toFixed(1)}%`,
+        // A kept ask/API trace is not graded: it has no accuracy.
+        run.finished === 0 || run.options?.['kind'] === 'trace' ? '—' : `${((run.correct / run.finished) * 100).toFixed(1)}%`,
         run.createdAt.slice(0, 19).replace('T', ' '),
       ]),
     );
