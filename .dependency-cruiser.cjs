@@ -13,10 +13,17 @@ module.exports = {
     },
     {
       name: 'think-imports-spec-errors-only',
-      comment: 'Strategies receive models and verifiers through the StrategyContext; they never build them (DESIGN.md).',
+      comment: 'Strategies receive models and verifiers through the StrategyContext; they never build them (DESIGN.md). src/random is a pure leaf.',
       severity: 'error',
       from: { path: '^src/think/', pathNot: TEST },
-      to: { path: '^src/', pathNot: '^src/(think|spec|errors)/' },
+      to: { path: '^src/', pathNot: '^src/(think|spec|errors|random)/' },
+    },
+    {
+      name: 'random-imports-nothing',
+      comment: 'src/random is the one seeded generator (mulberry32) that tasks, strategies and bench share; a pure leaf (issue #17).',
+      severity: 'error',
+      from: { path: '^src/random/' },
+      to: { pathNot: '^src/random/' },
     },
     {
       name: 'src-never-imports-scripts',

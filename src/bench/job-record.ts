@@ -70,12 +70,11 @@ export function recordFromOutcome(problem: TaskProblem, config: BenchConfig, out
   };
 }
 
-/** The record of a job that threw: kept so the failure is visible, and re-run on resume. */
-export function recordFromError(problem: TaskProblem, config: BenchConfig, error: unknown, seconds: number): JobRecord {
-  const code = typeof error === 'object' && error !== null && 'code' in error ? `${String((error as { code: unknown }).code)}: ` : '';
+/** A job record that spent nothing and answered nothing: the base of a failed job's record (and of test rows). */
+export function emptyJobRecord(problemId: string, config: string): JobRecord {
   return {
-    problemId: problem.id,
-    config: config.key,
+    problemId,
+    config,
     answer: undefined,
     correct: false,
     text: '',
@@ -83,15 +82,22 @@ export function recordFromError(problem: TaskProblem, config: BenchConfig, error
     completionTokens: 0,
     reasoningTokens: 0,
     costUsd: 0,
-    seconds,
+    seconds: 0,
     samples: 0,
     calls: 0,
-    finishReason: 'error',
+    finishReason: 'stop',
     stoppedBy: null,
-    error: `${code}${error instanceof Error ? error.message : String(error)}`,
+    error: null,
     sampleRecords: [],
     events: [],
     thoughts: [],
     ledger: [],
   };
+}
+
+/** The record of a job that threw: kept so the failure is visible, and re-run on resume. */
+export function recordFromError(problem: TaskProblem, config: BenchConfig, error: unknown, seconds: number): JobRecord {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? `${String((error as { code: unknown }).code)}: ` : '';
+  const message = error instanceof Error ? error.message : String(error);
+  return { ...emptyJobRecord(problem.id, config.key), seconds, finishReason: 'error', error: `${code}${message}` };
 }

@@ -1,5 +1,5 @@
 /** @module Small, pure statistics for benchmark results: intervals, paired tests, unbiased pass@k, a seeded generator. */
-import { mulberry32 } from '../tasks/random.js';
+import { mulberry32 } from '../random/mulberry32.js';
 
 /** A closed interval. */
 export interface Interval {

@@ -1,4 +1,7 @@
 /** @module A small seeded random number generator, so every generator is deterministic per seed. */
+import { mulberry32 } from '../random/mulberry32.js';
+
+export { mulberry32 };
 
 /** A deterministic source of random numbers. */
 export interface Random {
@@ -22,18 +25,6 @@ export function hashSeed(...parts: Array<string | number>): number {
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
   return hash >>> 0;
-}
-
-/** mulberry32: uniform numbers in [0, 1) from a 32-bit seed. */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Creates a mulberry32 generator from a 32-bit seed. */

@@ -4,7 +4,7 @@
  */
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mulberry32 } from '../tasks/random.js';
+import { mulberry32 } from '../random/mulberry32.js';
 
 /** The faults: rejections bill nothing; a started answer bills its call and the tokens it sent before the fault. */
 export const FAULT_KINDS = [

@@ -1,7 +1,7 @@
 /** @module Writes a tiny random-weight llama GGUF with our vocabulary, for tests that need a real model file. */
 import { type LlamaConfig, type NamedWeight, writeLlamaGguf } from '../models/gguf/llama-gguf.js';
 import { VOCAB_SIZE } from '../models/gguf/vocab.js';
-import { mulberry32 as seededRandom } from '../tasks/random.js';
+import { mulberry32 as seededRandom } from '../random/mulberry32.js';
 
 /** Options of a random model; defaults make a 2-layer d=64 model of about 0.3 MB. */
 export interface RandomLlamaGgufOptions {

@@ -2,6 +2,7 @@
  * @module Votes: (weighted) tallies over normalized answers and the Adaptive-Consistency stopping posterior
  * (Beta rule for two answers, Dirichlet Monte Carlo for more; Aggarwal et al. 2023).
  */
+import { mulberry32 } from '../random/mulberry32.js';
 import type { Candidate } from './candidate.js';
 
 /** One answer's votes. */
@@ -77,16 +78,7 @@ export function betaLeaderProbability(a: number, b: number): number {
 }
 
 /** A small seeded generator (mulberry32) so stopping decisions are reproducible. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let value = state;
-    value = Math.imul(value ^ (value >>> 15), value | 1);
-    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
-    return ((value ^ (value >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom: (seed: number) => () => number = mulberry32;
 
 function gammaSample(shape: number, random: () => number): number {
   // Marsaglia–Tsang; shape < 1 boosted by U^(1/shape).
