@@ -115,28 +115,5 @@ export function ledgerLine(result: ReasonResult): string {
   ].join(' · ');
 }
 
-/** The `--json` object (snake_case, like the HTTP API). */
-export function resultJson(result: ReasonResult): Record<string, unknown> {
-  return {
-    answer: result.answer ?? null,
-    text: result.text,
-    reasoning: result.reasoning,
-    model: result.model,
-    effort: result.effort,
-    strategy: result.strategy,
-    finish_reason: result.finishReason,
-    stopped_by: result.stoppedBy,
-    usage: {
-      prompt_tokens: result.usage.promptTokens,
-      completion_tokens: result.usage.completionTokens,
-      reasoning_tokens: result.usage.reasoningTokens,
-      cached_tokens: result.usage.cachedTokens,
-      total_tokens: result.usage.promptTokens + result.usage.completionTokens,
-    },
-    cost_usd: result.costUsd,
-    seconds: Number(result.seconds.toFixed(3)),
-    samples: result.samples,
-    calls: result.calls,
-    warnings: result.warnings.map((warning) => warning.message),
-  };
-}
+/** The `--json` object: the HTTP API's result object (snake_case), one home for both. */
+export { resultJson } from '../server/result-json.js';

@@ -4,6 +4,7 @@ import { toApiError } from './api-error.js';
 import type { ChoiceOutcome, ChoiceRun } from './choice-run.js';
 import { DeltaCoalescer } from './delta-coalescer.js';
 import { messageItem, outputText, type ResponseIdentity, reasoningItem, type toResponseObject } from './responses-output.js';
+import { sseResponse } from './sse-response.js';
 
 type ResponseObject = ReturnType<typeof toResponseObject>;
 
@@ -29,35 +30,27 @@ export interface StreamResponseOptions {
  * object. A failure after the headers is an `error` event then `response.failed`; a client gone aborts the run.
  */
 export function streamResponse(c: Context, options: StreamResponseOptions): Response {
-  const { identity, run } = options;
-  const encoder = new TextEncoder();
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  let open = true;
-  let lastWrite = Date.now();
+  const { run } = options;
   let sequence = 0;
-  const body = new ReadableStream<Uint8Array>({
-    start: (streamController) => {
-      controller = streamController;
-    },
-    cancel: () => {
-      open = false;
-      run.abort();
+  return sseResponse(c, {
+    keepAliveMs: options.keepAliveMs,
+    onCancel: () => run.abort(),
+    write: ({ send }) => {
+      const event = (type: string, fields: Record<string, unknown>) =>
+        send(`event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`);
+      return writeResponseEvents(event, options);
     },
   });
-  const send = (text: string) => {
-    if (!open) return;
-    lastWrite = Date.now();
-    controller.enqueue(encoder.encode(text));
-  };
-  const event = (type: string, fields: Record<string, unknown>) =>
-    send(`event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`);
-  const keepAlive = setInterval(
-    () => {
-      if (Date.now() - lastWrite >= options.keepAliveMs / 2) send(': keep-alive\n\n');
-    },
-    Math.max(10, options.keepAliveMs / 2),
-  );
-  let stage: 'none' | 'reasoning' | 'reasoning-done' | 'message' = 'none';
+}
+
+/** The Responses API's event order for one run, written through `event`. */
+async function writeResponseEvents(
+  event: (type: string, fields: Record<string, unknown>) => void,
+  options: StreamResponseOptions,
+): Promise<void> {
+  const { identity, run } = options;
+  // Widened: the callbacks below move it, which narrowing after an await cannot see.
+  let stage = 'none' as 'none' | 'reasoning' | 'reasoning-done' | 'message';
   let reasoning = '';
   const reasoningFields = { item_id: identity.reasoningId, output_index: 0, summary_index: 0 };
   const messageIndex = () => (options.excludeReasoning ? 0 : 1);
@@ -92,48 +85,35 @@ export function streamResponse(c: Context, options: StreamResponseOptions): Resp
     if (stage !== 'message') openMessage();
     event('response.output_text.delta', { ...textFields(), delta: part.text, logprobs: [] });
   });
-  const pump = async () => {
-    let error: unknown;
-    let outcome: ChoiceOutcome | undefined;
-    try {
-      const started = options.snapshot();
-      event('response.created', { response: started });
-      event('response.in_progress', { response: started });
-      outcome = await run.run((part) => coalescer.push(part), options.planLine);
-      coalescer.flush();
-      if (stage !== 'message') openMessage();
-      const final = options.snapshot(outcome);
-      const finalText = outcome.result.text;
-      event('response.output_text.done', { ...textFields(), text: finalText, logprobs: [] });
-      event('response.content_part.done', { ...textFields(), part: outputText(finalText) });
-      const message = final.output.find((item) => item.type === 'message');
-      event('response.output_item.done', { output_index: messageIndex(), item: message });
-      event(final.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: final });
-    } catch (caught) {
-      error = caught;
-      run.abort();
-      coalescer.flush();
-      const apiError = toApiError(caught, options.retryAfterSeconds);
-      event('error', { code: apiError.code, message: apiError.message, param: apiError.param });
-      const failed = {
-        ...options.snapshot(),
-        status: 'failed',
-        error: { code: apiError.code ?? 'server_error', message: apiError.message },
-      };
-      event('response.failed', { response: failed });
-    } finally {
-      clearInterval(keepAlive);
-      if (open) {
-        open = false;
-        controller.close();
-      }
-      options.onDone({ error, outcome });
-    }
-  };
-  void pump();
-  c.header('content-type', 'text/event-stream');
-  c.header('cache-control', 'no-cache');
-  c.header('connection', 'keep-alive');
-  c.header('x-accel-buffering', 'no');
-  return c.body(body);
+  let error: unknown;
+  let outcome: ChoiceOutcome | undefined;
+  try {
+    const started = options.snapshot();
+    event('response.created', { response: started });
+    event('response.in_progress', { response: started });
+    outcome = await run.run((part) => coalescer.push(part), options.planLine);
+    coalescer.flush();
+    if (stage !== 'message') openMessage();
+    const final = options.snapshot(outcome);
+    const finalText = outcome.result.text;
+    event('response.output_text.done', { ...textFields(), text: finalText, logprobs: [] });
+    event('response.content_part.done', { ...textFields(), part: outputText(finalText) });
+    const message = final.output.find((item) => item.type === 'message');
+    event('response.output_item.done', { output_index: messageIndex(), item: message });
+    event(final.status === 'completed' ? 'response.completed' : 'response.incomplete', { response: final });
+  } catch (caught) {
+    error = caught;
+    run.abort();
+    coalescer.flush();
+    const apiError = toApiError(caught, options.retryAfterSeconds);
+    event('error', { code: apiError.code, message: apiError.message, param: apiError.param });
+    const failed = {
+      ...options.snapshot(),
+      status: 'failed',
+      error: { code: apiError.code ?? 'server_error', message: apiError.message },
+    };
+    event('response.failed', { response: failed });
+  } finally {
+    options.onDone({ error, outcome });
+  }
 }

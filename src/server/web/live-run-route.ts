@@ -9,6 +9,8 @@ import { invalidRequest, toApiError } from '../api-error.js';
 import { bounded } from '../bounded-text.js';
 import type { ChatCompletionsDependencies } from '../chat-completions-route.js';
 import { slowthinkExtensionSchema } from '../request-schema.js';
+import { resultJson } from '../result-json.js';
+import { sseResponse } from '../sse-response.js';
 import { toReasonRequest } from '../to-reason-request.js';
 
 /** The playground's request: a question and the knobs of `ask`. */
@@ -20,30 +22,6 @@ const liveRunSchema = z.object({
   seed: z.number().int().min(0).optional(),
   slowthink: slowthinkExtensionSchema.optional(),
 });
-
-/** What the stream's last event carries: the answer and the ledger, in the API's snake case. */
-export function resultJson(result: ReasonResult) {
-  return {
-    answer: result.answer ?? null,
-    text: result.text,
-    model: result.model,
-    effort: result.effort,
-    strategy: result.strategy,
-    finish_reason: result.finishReason,
-    stopped_by: result.stoppedBy,
-    usage: {
-      prompt_tokens: result.usage.promptTokens,
-      completion_tokens: result.usage.completionTokens,
-      reasoning_tokens: result.usage.reasoningTokens,
-    },
-    totals: result.totals,
-    cost_usd: result.costUsd,
-    seconds: result.seconds,
-    samples: result.samples,
-    calls: result.calls,
-    warnings: result.warnings.map((warning) => warning.message),
-  };
-}
 
 type First = { kind: 'next'; value: IteratorResult<TraceEvent> } | { kind: 'error'; error: unknown } | { kind: 'pending' };
 
@@ -113,54 +91,25 @@ export function createLiveRunHandler(dependencies: ChatCompletionsDependencies) 
       throw toApiError(error, dependencies.retryAfterSeconds);
     }
     dependencies.log.defer(c);
-    const encoder = new TextEncoder();
-    let open = true;
-    let lastWrite = Date.now();
-    let streamController!: ReadableStreamDefaultController<Uint8Array>;
-    const send = (value: unknown) => {
-      if (!open) return;
-      lastWrite = Date.now();
-      streamController.enqueue(encoder.encode(`data: ${JSON.stringify(value)}\n\n`));
-    };
-    const keepAlive = setInterval(
-      () => {
-        if (open && Date.now() - lastWrite >= dependencies.keepAliveMs / 2) streamController.enqueue(encoder.encode(': keep-alive\n\n'));
-      },
-      Math.max(10, dependencies.keepAliveMs / 2),
-    );
-    const pump = async () => {
-      let error: unknown;
-      try {
-        for (let next = await pending; !next.done; next = await iterator.next()) send(next.value);
-        send({ type: 'result', result: resultJson(await result) });
-      } catch (caught) {
-        error = caught;
-        abort();
-        send({ type: 'failed', error: toApiError(caught, dependencies.retryAfterSeconds).toBody() });
-      } finally {
-        clearInterval(keepAlive);
-        if (open) {
-          open = false;
-          streamController.close();
+    // The client went away (the Stop button, a closed tab): the engine stops, its partial work is charged and stored.
+    return sseResponse(c, {
+      keepAliveMs: dependencies.keepAliveMs,
+      onCancel: abort,
+      write: async ({ data }) => {
+        let error: unknown;
+        try {
+          for (let next = await pending; !next.done; next = await iterator.next()) data(next.value);
+          data({ type: 'result', result: resultJson(await result) });
+        } catch (caught) {
+          error = caught;
+          abort();
+          data({ type: 'failed', error: toApiError(caught, dependencies.retryAfterSeconds).toBody() });
+        } finally {
+          done();
+          dependencies.log.annotate(c, { stream_error: error === undefined ? undefined : toApiError(error).code });
+          dependencies.log.flush(c);
         }
-        done();
-        dependencies.log.annotate(c, { stream_error: error === undefined ? undefined : toApiError(error).code });
-        dependencies.log.flush(c);
-      }
-    };
-    const stream = new ReadableStream<Uint8Array>({
-      start: (controllerOfStream) => {
-        streamController = controllerOfStream;
       },
-      // The client went away (the Stop button, a closed tab): the engine stops, its partial work is charged and stored.
-      cancel: () => {
-        open = false;
-        abort();
-      },
-    });
-    void pump();
-    return new Response(stream, {
-      headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' },
     });
   };
 }
