@@ -1,8 +1,7 @@
-import { once } from 'node:events';
-import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamReason } from '../engine/index.js';
+import { postJson, rawExchange, StatusTally } from '../testing/http-fuzz.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createApp } from './create-app.js';
 import { type RunningServer, startServer } from './start-server.js';
@@ -103,11 +102,10 @@ const route = fc.oneof(
   },
 );
 
-const statuses = new Map<string, number>();
-let cases = 0;
+const tally = new StatusTally();
 
 afterAll(() => {
-  console.log(`fuzz: ${cases} requests, status classes ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(tally.summary('fuzz'));
 });
 
 describe('HTTP fuzz: malformed requests are 4xx, never 5xx, and the server stays up', () => {
@@ -118,9 +116,7 @@ describe('HTTP fuzz: malformed requests are 4xx, never 5xx, and the server stays
         const init: RequestInit = { method, headers, ...(method === 'GET' || method === 'OPTIONS' ? {} : { body: text }) };
         const response = await app.request(path, init);
         const reply = await response.text();
-        cases++;
-        const kind = `${Math.floor(response.status / 100)}xx`;
-        statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
+        tally.add(response.status);
         expect(response.status, reply.slice(0, 300)).toBeLessThan(500);
         expect(reply.length).toBeLessThan(64 * 1024);
         if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
@@ -182,15 +178,8 @@ describe('HTTP fuzz of /v1/responses: malformed requests are 4xx, never 5xx', ()
   it('answers 300 malformed Responses requests (wrong types, odd input items, bad effort, unknown ids, deep nesting)', async () => {
     await fc.assert(
       fc.asyncProperty(fc.oneof({ arbitrary: responsesCase, weight: 5 }, { arbitrary: manyKeys, weight: 1 }), async (text) => {
-        const response = await app.request('/v1/responses', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: text,
-        });
-        const reply = await response.text();
-        cases++;
-        const kind = `${Math.floor(response.status / 100)}xx`;
-        statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
+        const { response, reply } = await postJson(app, '/v1/responses', text);
+        tally.add(response.status);
         expect(response.status, reply.slice(0, 300)).toBeLessThan(500);
         expect(reply.length).toBeLessThan(64 * 1024);
         if (response.status >= 400) expect(JSON.parse(reply).error.message).toEqual(expect.any(String));
@@ -232,20 +221,9 @@ describe('HTTP fuzz over a real socket: truncated bodies and bad framing', () =>
     );
     await fc.assert(
       fc.asyncProperty(raw, async (text) => {
-        const socket = connect(server.port, '127.0.0.1');
-        await once(socket, 'connect');
-        let reply = '';
-        socket.setEncoding('utf8');
-        socket.on('data', (chunk: string) => {
-          reply += chunk;
-        });
-        socket.on('error', () => {});
-        socket.write(text);
-        await once(socket, 'close');
-        cases++;
+        const reply = await rawExchange(server.port, text);
         const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(reply)?.[1] ?? 0);
-        const kind = status === 0 ? 'closed' : `${Math.floor(status / 100)}xx`;
-        statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
+        tally.add(status);
         if (status !== 0) expect(status).toBeLessThan(500);
       }),
       { numRuns: 40, seed: 7 },

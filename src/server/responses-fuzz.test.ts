@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { streamReason } from '../engine/index.js';
+import { postJson, StatusTally } from '../testing/http-fuzz.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createApp } from './create-app.js';
 
@@ -71,10 +72,9 @@ const body = fc
   .tuple(fc.constantFrom(...FIELDS), weirdValue, fc.boolean())
   .map(([field, value, stream]) => JSON.stringify({ ...base, stream, [field]: value === undefined ? null : value }));
 
-let cases = 0;
-const statuses = new Map<string, number>();
+const tally = new StatusTally();
 afterAll(() => {
-  console.log(`responses fuzz: ${cases} requests, status classes ${JSON.stringify(Object.fromEntries(statuses))}`);
+  console.log(tally.summary('responses fuzz'));
 });
 
 describe('POST /v1/responses fuzz: malformed requests are 4xx, never 5xx', () => {
@@ -87,15 +87,8 @@ describe('POST /v1/responses fuzz: malformed requests are 4xx, never 5xx', () =>
     }
     await fc.assert(
       fc.asyncProperty(body, async (text) => {
-        const response = await app.request('/v1/responses', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: text,
-        });
-        const reply = await response.text();
-        cases++;
-        const kind = `${Math.floor(response.status / 100)}xx`;
-        statuses.set(kind, (statuses.get(kind) ?? 0) + 1);
+        const { response, reply } = await postJson(app, '/v1/responses', text);
+        tally.add(response.status);
         expect(response.status, reply.slice(0, 300)).toBeLessThan(500);
         // A 200 echoes `instructions` as OpenAI does; an error must not quote a huge value back.
         if (response.status >= 400) {

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
-import { connect, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { openSocket, rawExchange } from '../testing/http-fuzz.js';
 import { type RunningServer, startServer } from './start-server.js';
 import { createFakeEngine } from './testing/fake-engine.js';
 
@@ -79,20 +79,20 @@ describe('startServer', () => {
   it('answers 408 and closes a connection whose body never finishes (a partial body held it for 300 s)', async () => {
     server = await startServer({ engine: createFakeEngine(), port: 0, logSink: () => {}, headersTimeoutMs: 200, requestTimeoutMs: 300 });
     const started = performance.now();
-    const { reply } = await rawRequest(
+    const reply = await rawExchange(
       server.port,
       'POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"model":',
     );
     expect(reply).toMatch(/^HTTP\/1\.1 408/);
     expect(performance.now() - started).toBeLessThan(2000);
-    const headersOnly = await rawRequest(server.port, 'GET /health HTTP/1.1\r\nHost: x\r\n');
-    expect(headersOnly.reply).toMatch(/^HTTP\/1\.1 408/);
+    const headersOnly = await rawExchange(server.port, 'GET /health HTTP/1.1\r\nHost: x\r\n');
+    expect(headersOnly).toMatch(/^HTTP\/1\.1 408/);
   });
 
   it('caps open connections: past the cap a new socket is closed at once, and the server still answers after', async () => {
     server = await startServer({ engine: createFakeEngine(), port: 0, logSink: () => {}, maxConnections: 2 });
-    const held = [await open(server.port), await open(server.port)];
-    const third = await open(server.port);
+    const held = [await openSocket(server.port), await openSocket(server.port)];
+    const third = await openSocket(server.port);
     third.write('GET /health HTTP/1.1\r\nHost: x\r\n\r\n');
     const [refused] = await Promise.race([once(third, 'close').then(() => ['closed']), once(third, 'data').then(() => ['answered'])]);
     expect(refused).toBe('closed');
@@ -101,23 +101,3 @@ describe('startServer', () => {
     expect((await fetch(`${server.url}/health`)).status).toBe(200);
   });
 });
-
-async function open(port: number): Promise<Socket> {
-  const socket = connect(port, '127.0.0.1');
-  await once(socket, 'connect');
-  return socket;
-}
-
-/** Writes `text` on a fresh socket and collects what comes back until the server closes it. */
-async function rawRequest(port: number, text: string): Promise<{ reply: string }> {
-  const socket = await open(port);
-  let reply = '';
-  socket.setEncoding('utf8');
-  socket.on('data', (chunk: string) => {
-    reply += chunk;
-  });
-  socket.on('error', () => {});
-  socket.write(text);
-  await once(socket, 'close');
-  return { reply };
-}

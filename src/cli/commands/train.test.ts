@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { hasTorch, PYTHON as python } from '../../testing/torch-parity.js';
 import { runCli } from '../testing/run-cli.js';
 import { rlExportPath, sftExportPath } from './train.js';
 
@@ -34,18 +35,6 @@ describe('train sft output path', () => {
     expect(run.stdout).toContain(` --export=${join(folder, 'slowthink-mini.gguf')} `);
   }, 30_000);
 });
-
-const python = '/usr/bin/python3';
-const hasTorch =
-  existsSync(python) &&
-  (() => {
-    try {
-      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
 
 describe('train rl', () => {
   it('writes beside its checkpoints, reads --from back to safetensors, and refuses a missing --from before anything runs', async () => {

@@ -1,24 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Token } from 'node-llama-cpp';
 import { describe, expect, it } from 'vitest';
+import { hasTorch, llamaGreedyTokens, PYTHON as python, pytorchGreedyTokens } from '../../testing/torch-parity.js';
 import { exportSafetensorsToGguf } from './export-gguf.js';
-import { loadGgufModel, runTokenLoop } from './llama-runtime.js';
-import { BOS_ID, decodeTokens, encodeText } from './vocab.js';
-
-const python = '/usr/bin/python3';
-const hasTorch =
-  existsSync(python) &&
-  (() => {
-    try {
-      execFileSync(python, ['-c', 'import torch'], { stdio: 'ignore' });
-      return true;
-    } catch {
-      return false;
-    }
-  })();
+import { decodeTokens } from './vocab.js';
 
 // The CI smoke training: a few dozen steps on synthetic data, export, load in node-llama-cpp, identical greedy output.
 describe.skipIf(!hasTorch)('PyTorch vs node-llama-cpp parity (smoke training)', () => {
@@ -49,33 +36,9 @@ describe.skipIf(!hasTorch)('PyTorch vs node-llama-cpp parity (smoke training)', 
     exportSafetensorsToGguf(join(directory, 'model.safetensors'), ggufPath, 'F16');
 
     const prompts = ['What is 12+7?\n<think>\n', 'What is 99+1?\n', 'What is 5+55?\n', 'abc\n', '\t€ odd input\n', 'What is 40+2?\n'];
-    const promptsPath = join(directory, 'prompts.json');
-    writeFileSync(promptsPath, JSON.stringify(prompts));
     const maxNew = 24;
-    const reference = JSON.parse(
-      execFileSync(python, ['training/sample.py', join(directory, 'model.safetensors'), promptsPath, String(maxNew)], { encoding: 'utf8' }),
-    ) as number[][];
-
-    const model = await loadGgufModel(ggufPath);
-    const context = await model.createContext({ contextSize: 512, threads: 1 });
-    const sequence = context.getSequence();
-    const ours: number[][] = [];
-    for (const prompt of prompts) {
-      await sequence.clearHistory();
-      const result = await runTokenLoop({
-        sequence,
-        model,
-        promptTokens: [BOS_ID, ...encodeText(prompt)] as Token[],
-        maxTokens: maxNew,
-        temperature: 0,
-        topP: 1,
-        seed: 0,
-        decode: (tokens) => decodeTokens(tokens),
-      });
-      ours.push(result.tokens);
-    }
-    await context.dispose();
-    await model.dispose();
+    const reference = pytorchGreedyTokens(join(directory, 'model.safetensors'), prompts, maxNew, directory);
+    const ours = await llamaGreedyTokens(ggufPath, prompts, maxNew);
     expect(ours.map((tokens) => decodeTokens(tokens))).toEqual(reference.map((tokens) => decodeTokens(tokens)));
     expect(ours).toEqual(reference);
     // A model that emits nothing would pass trivially; the fixed set must exercise real generation.
