@@ -56,28 +56,65 @@ function tierOf(value: string | boolean | undefined): 'mini' | 'full' {
   });
 }
 
+/** The options of a trainer run, as commander parsed them. */
+type TrainerOptions = Record<string, string | boolean | undefined>;
+
+/** A subcommand with the options both stages share: tier, time and step limits, threads, checkpoints, --ship, Python. */
+function trainerCommand(train: Command, name: string, description: string, checkpoints: string): Command {
+  return train
+    .command(name)
+    .description(description)
+    .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
+    .option('--steps <n>', 'stop after this many optimiser steps')
+    .option('--minutes <m>', 'stop after this many minutes of training (default: the tier preset; the LR schedule follows it)')
+    .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', '2')
+    .option('--checkpoints <dir>', checkpoints)
+    .option('--ship', 'write the shipped models/slowthink-mini.gguf or models/slowthink.gguf (replaces the model slowthink runs)')
+    .option('--python <path>', 'Python with torch', '/usr/bin/python3');
+}
+
+/** A string option's value, or undefined. */
+function textOption(options: TrainerOptions, name: string): string | undefined {
+  const value = options[name];
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** The time and step limits both trainers take: `--max_minutes` (huge when only steps are given) and `--max_steps`. */
+function limitArgs(options: TrainerOptions, defaultMinutes: number): string[] {
+  const steps = textOption(options, 'steps');
+  return [
+    `--max_minutes=${textOption(options, 'minutes') ?? (steps ? 100000 : defaultMinutes)}`,
+    ...(steps ? [`--max_steps=${steps}`] : []),
+  ];
+}
+
+/** Runs a Python trainer with its output on this terminal; a non-zero exit is INTERNAL with `hint`. */
+async function runTrainer(options: TrainerOptions, args: readonly string[], what: string, hint: string): Promise<void> {
+  const { spawn } = await import('node:child_process');
+  const python = textOption(options, 'python') ?? '/usr/bin/python3';
+  console.log(`${python} ${args.join(' ')}`);
+  const child = spawn(python, args, { stdio: 'inherit' });
+  const code = await new Promise<number>((done) => child.on('close', (exitCode) => done(exitCode ?? 1)));
+  if (code !== 0) throw new SlowthinkError(ERROR_CODES.INTERNAL, `The ${what} exited with code ${code}.`, { hint });
+}
+
 /** Registers the `train` command. */
 export function register(program: Command): void {
   const train = program.command('train').description('Train our own small reasoning model (PyTorch on CPU) and export it to GGUF');
-  train
-    .command('sft')
-    .description('Supervised training on generated traces, then export a GGUF (F16) beside the checkpoints (--ship: models/<tier>.gguf)')
-    .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
-    .option('--steps <n>', 'stop after this many optimiser steps')
-    .option('--minutes <m>', 'stop after this many minutes of training (the LR schedule follows it)')
+  trainerCommand(
+    train,
+    'sft',
+    'Supervised training on generated traces, then export a GGUF (F16) beside the checkpoints (--ship: models/<tier>.gguf)',
+    'checkpoint folder (default training/checkpoints/<tier>)',
+  )
     .option('--data <file>', 'training JSONL (default: generate training/data/mix7.jsonl with `slowthink data`, the current recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
-    .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', '2')
     .option('--out <file>', 'GGUF to write (default training/checkpoints/<tier>/<name>.gguf, beside the checkpoints)')
-    .option('--ship', 'write the shipped models/slowthink-mini.gguf or models/slowthink.gguf (replaces the model slowthink runs)')
-    .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>)')
-    .option('--python <path>', 'Python with torch', '/usr/bin/python3')
-    .action(async (options: Record<string, string | boolean | undefined>) => {
+    .action(async (options: TrainerOptions) => {
       const { existsSync, mkdirSync } = await import('node:fs');
-      const { spawn } = await import('node:child_process');
       const tier = tierOf(options['tier']);
       const preset = TIER_PRESETS[tier];
-      const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+      const text = (name: string) => textOption(options, name);
       // Checked before any data or training: a wrong output path must not cost a run, nor overwrite a shipped model.
       const exportPath = sftExportPath({ tier, out: text('out'), ship: options['ship'] === true, checkpoints: text('checkpoints') });
       let data = text('data');
@@ -111,40 +148,30 @@ export function register(program: Command): void {
         `--name=${preset.name}`,
         `--export=${exportPath}`,
         `--threads=${options['threads']}`,
-        `--max_minutes=${options['minutes'] ?? (options['steps'] ? 100000 : preset.minutes)}`,
-        ...(options['steps'] ? [`--max_steps=${options['steps']}`] : []),
+        ...limitArgs(options, preset.minutes),
         ...(existsSync('training/data/eval.jsonl') ? ['--eval_data=training/data/eval.jsonl'] : []),
         ...preset.args,
       ];
-      const python = text('python') ?? '/usr/bin/python3';
       mkdirSync(dirname(exportPath), { recursive: true });
-      console.log(`${python} ${args.join(' ')}`);
-      const child = spawn(python, args, { stdio: 'inherit' });
-      const code = await new Promise<number>((done) => child.on('close', (exitCode) => done(exitCode ?? 1)));
-      if (code !== 0)
-        throw new SlowthinkError(ERROR_CODES.INTERNAL, `The trainer exited with code ${code}.`, {
-          hint: 'Check that /usr/bin/python3 can `import torch` (apt-get install python3-torch libopenblas0-openmp).',
-        });
+      await runTrainer(
+        options,
+        args,
+        'trainer',
+        'Check that /usr/bin/python3 can `import torch` (apt-get install python3-torch libopenblas0-openmp).',
+      );
     });
-  train
-    .command('rl')
-    .description(
-      "GRPO on the task checkers' rewards, starting from the shipped GGUF; exports a GGUF beside its checkpoints (--ship: models/<tier>.gguf)",
-    )
-    .option('--tier <tier>', 'mini or full', 'mini')
-    .option('--minutes <m>', 'stop after this many minutes (default: 60 for mini, 120 for full)')
-    .option('--steps <n>', 'stop after this many GRPO steps')
+  trainerCommand(
+    train,
+    'rl',
+    "GRPO on the task checkers' rewards, starting from the shipped GGUF; exports a GGUF beside its checkpoints (--ship: models/<tier>.gguf)",
+    'checkpoint folder (default training/checkpoints/<tier>-rl); an existing ckpt.pt there is resumed',
+  )
     .option('--from <file>', "starting weights: a GGUF (read back to F32) or trainer safetensors (default: the tier's shipped GGUF)")
     .option('--tasks <spec>', 'curriculum pool of task levels', 'arithmetic=2/3/4/5,countdown=1/2/3')
-    .option('--threads <n>', 'torch CPU threads', '2')
-    .option('--checkpoints <dir>', 'checkpoint folder (default training/checkpoints/<tier>-rl); an existing ckpt.pt there is resumed')
-    .option('--ship', 'write the shipped models/<tier>.gguf (replaces the model slowthink runs)')
-    .option('--python <path>', 'Python with torch', '/usr/bin/python3')
-    .action(async (options: Record<string, string | boolean | undefined>) => {
+    .action(async (options: TrainerOptions) => {
       const { existsSync, mkdirSync } = await import('node:fs');
-      const { spawn } = await import('node:child_process');
       const tier = tierOf(options['tier']);
-      const text = (name: string) => (typeof options[name] === 'string' ? (options[name] as string) : undefined);
+      const text = (name: string) => textOption(options, name);
       const folder = text('checkpoints') ?? `training/checkpoints/${tier}-rl`;
       const exportPath = rlExportPath(tier, { ship: options['ship'] === true, checkpoints: folder });
       const from = text('from') ?? TIER_PRESETS[tier].file;
@@ -169,16 +196,13 @@ export function register(program: Command): void {
         `--export=${exportPath}`,
         `--tasks=${text('tasks')}`,
         `--threads=${options['threads']}`,
-        `--max_minutes=${options['minutes'] ?? (options['steps'] ? 100000 : RL_MINUTES[tier])}`,
-        ...(options['steps'] ? [`--max_steps=${options['steps']}`] : []),
+        ...limitArgs(options, RL_MINUTES[tier]),
       ];
-      const python = text('python') ?? '/usr/bin/python3';
-      console.log(`${python} ${args.join(' ')}`);
-      const child = spawn(python, args, { stdio: 'inherit' });
-      const code = await new Promise<number>((done) => child.on('close', (exitCode) => done(exitCode ?? 1)));
-      if (code !== 0)
-        throw new SlowthinkError(ERROR_CODES.INTERNAL, `The RL trainer exited with code ${code}.`, {
-          hint: 'Check that /usr/bin/python3 can `import torch`; rerun the same command to resume from the last snapshot.',
-        });
+      await runTrainer(
+        options,
+        args,
+        'RL trainer',
+        'Check that /usr/bin/python3 can `import torch`; rerun the same command to resume from the last snapshot.',
+      );
     });
 }
