@@ -85,6 +85,14 @@ export const EFFORT_PLANS: Readonly<Record<Exclude<Effort, 'auto'>, EffortPlan>>
 /** The effort used when a request names none. */
 export const DEFAULT_EFFORT: Exclude<Effort, 'auto'> = 'medium';
 
+/** The least effort (minimal … xhigh) whose token budget holds `tokens`, else `max`: a client's reasoning budget as an effort. */
+export function effortForTokens(tokens: number): Exclude<Effort, 'auto'> {
+  const thinking = (['minimal', 'low', 'medium', 'high', 'xhigh'] as const).find(
+    (effort) => (EFFORT_PLANS[effort].budget.maxTokens ?? 0) >= tokens,
+  );
+  return thinking ?? 'max';
+}
+
 /** Throws UNKNOWN_EFFORT unless `value` is one of the effort names. */
 export function parseEffort(value: string | undefined): Effort {
   if (value === undefined) return DEFAULT_EFFORT;

@@ -1,11 +1,11 @@
 /** @module Validates a ReasonRequest and resolves it: problem, model, effort plan, strategy, task, answer key, verifier, budget. */
-import { type EffortPlan, parseEffort, planFor, validateBudgetLimits } from '../budget/index.js';
+import { type EffortPlan, validateBudgetLimits } from '../budget/index.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { resolveModel } from '../models/registry.js';
-import type { AnswerKey, BudgetLimits, Effort, Message, Model, Problem, ReasonRequest, Strategy, Task, Verifier } from '../spec/index.js';
-import { detectTask, getTask } from '../tasks/index.js';
+import type { AnswerKey, BudgetLimits, Effort, Model, Problem, ReasonRequest, Strategy, Task, Verifier } from '../spec/index.js';
 import { getStrategy } from '../think/index.js';
 import { createAnswerKey, createVerifier } from '../verify/index.js';
+import { planRequest, requestMessages } from './plan-request.js';
 
 /** Everything the engine needs to run one request. */
 export interface ResolvedRequest {
@@ -19,22 +19,6 @@ export interface ResolvedRequest {
   task: Task | undefined;
   answers: AnswerKey;
   verifier: Verifier | undefined;
-}
-
-/** The conversation of a request; throws INVALID_ARGUMENT when there is no non-empty user question. */
-export function requestMessages(request: ReasonRequest): Message[] {
-  if (request.messages !== undefined && request.question !== undefined) {
-    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, 'Give either `question` or `messages`, not both', { param: 'messages' });
-  }
-  const messages = request.messages ?? (request.question === undefined ? [] : [{ role: 'user' as const, content: request.question }]);
-  const last = [...messages].reverse().find((message) => message.role === 'user');
-  if (!last || last.content.trim() === '') {
-    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, 'The question is empty', {
-      hint: 'Pass a non-empty question, e.g. slowthink ask "What is 17 * 23?".',
-      param: request.messages ? 'messages' : 'question',
-    });
-  }
-  return messages;
 }
 
 function checkNumber(value: number | undefined, name: string, minimum: number, maximum: number, integer = false): void {
@@ -53,15 +37,12 @@ function checkNumber(value: number | undefined, name: string, minimum: number, m
 /** Resolves a request; throws SlowthinkError for any bad input before anything is spent. */
 export async function resolveRequest(request: ReasonRequest): Promise<ResolvedRequest> {
   const messages = requestMessages(request);
-  const question = [...messages].reverse().find((message) => message.role === 'user')?.content ?? '';
   checkNumber(request.temperature, 'temperature', 0, 2);
   checkNumber(request.seed, 'seed', 0, Number.MAX_SAFE_INTEGER, true);
-  const effort = parseEffort(request.effort);
   const limitsOverride = request.budget ?? {};
   validateBudgetLimits(limitsOverride);
-  const task = request.task === undefined ? detectTask(question) : getTask(request.task);
-  const plan = planFor(effort, question, task?.name);
-  const strategy = getStrategy(request.strategy ?? plan.strategy);
+  const { question, effort, task, plan, strategy: strategyName } = planRequest(request);
+  const strategy = getStrategy(strategyName);
   // The plan's options belong to its strategy; another strategy keeps only the per-trace cap.
   const planOptions = strategy.name === plan.strategy ? plan.options : { maxTokens: plan.options.maxTokens };
   const model = typeof request.model === 'object' ? request.model : await resolveModel(request.model);

@@ -11,6 +11,8 @@ export interface NumberRules {
 }
 
 /** Parses a numeric option; throws INVALID_ARGUMENT naming the option for non-numbers, out-of-range values and non-integers. */
+export function parseNumberOption(flag: string, value: string, rules: NumberRules): number;
+export function parseNumberOption(flag: string, value: string | boolean | undefined, rules: NumberRules): number | undefined;
 export function parseNumberOption(flag: string, value: string | boolean | undefined, rules: NumberRules): number | undefined {
   if (value === undefined) return undefined;
   const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : Number.NaN;

@@ -1,6 +1,6 @@
 /** @module The zod schema of a Responses API request, and its translation to the Chat Completions request the planner reads. */
 import { z } from 'zod';
-import type { Message } from '../spec/model.js';
+import { lastUserText, type Message } from '../spec/model.js';
 import { ApiError, invalidRequest } from './api-error.js';
 import { bounded } from './bounded-text.js';
 import { type ChatCompletionRequest, type ParsedRequest, parseRequestBody, slowthinkExtensionSchema } from './request-schema.js';
@@ -123,8 +123,7 @@ export function inputMessages(input: ResponsesRequest['input'], lookup: (itemId:
 
 /** Checked here so the 400 names 'input' in the API's words, not the engine's (whose hint is written for the CLI). */
 function withUserText(messages: Message[]): Message[] {
-  const lastUser = messages.findLast((message) => message.role === 'user');
-  if (lastUser === undefined || lastUser.content.trim() === '') {
+  if (lastUserText(messages).trim() === '') {
     throw invalidRequest("'input' has no user text to answer: its last user message is empty or missing.", 'input', 'empty_input');
   }
   return messages;

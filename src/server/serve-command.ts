@@ -1,5 +1,5 @@
 /** @module `slowthink serve`: parse the flags, start the server on the real engine, stop cleanly on Ctrl-C. */
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { parseNumberOption } from '../errors/number-option.js';
 import { closeModels } from '../models/registry.js';
 import { RunStore, resolveStorePath } from '../store/index.js';
 import { parseApiKeys } from './api-key-check.js';
@@ -35,19 +35,10 @@ export const SERVE_DEFAULTS = {
   maxConnections: '1024',
 } as const;
 
+/** A whole-number flag in [minimum, maximum], through the one numeric-option validator. */
 function integerOption(value: string, name: string, minimum: number, maximum: number): number {
-  const number = Number(value);
-  if (!Number.isInteger(number) || number < minimum || number > maximum) {
-    throw new SlowthinkError(
-      ERROR_CODES.INVALID_ARGUMENT,
-      `Expected --${name} to be an integer in [${minimum}, ${maximum}], got ${value}`,
-      {
-        param: name,
-        hint: `Pass e.g. --${name} ${minimum === 0 ? 8080 : minimum}.`,
-      },
-    );
-  }
-  return number;
+  const example = String(minimum === 0 ? 8080 : minimum);
+  return parseNumberOption(name, value, { integer: true, minimum, maximum, example });
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_EFFORT, EFFORT_PLANS } from '../budget/index.js';
 import { parseModelId } from './parse-model-id.js';
 import { parseChatCompletionRequest } from './request-schema.js';
 import { toReasonRequest } from './to-reason-request.js';
@@ -41,6 +42,21 @@ describe('effort precedence', () => {
     expect(plan({ thinking: { type: 'enabled', budget_tokens: 3000 } }).effort).toBe('low');
     expect(plan({ reasoning: { max_tokens: 500 } }).effort).toBe('minimal');
     expect(plan({ reasoning: { max_tokens: 10_000_000 } }).effort).toBe('max');
+  });
+
+  it("reads the tiers from the engine's effort table: each tier's own token budget picks that tier, one more token the next", () => {
+    const tiers = ['minimal', 'low', 'medium', 'high', 'xhigh', 'max'] as const;
+    for (const [index, effort] of tiers.slice(0, -1).entries()) {
+      const tokens = EFFORT_PLANS[effort].budget.maxTokens ?? 0;
+      expect(plan({ reasoning: { max_tokens: tokens } }).effort).toBe(effort);
+      expect(plan({ thinking: { type: 'enabled', budget_tokens: tokens + 1 } }).effort).toBe(tiers[index + 1]);
+    }
+    // The server's own table said 98,304 for xhigh where the engine's says 131,072 (issue #17).
+    expect(plan({ reasoning: { max_tokens: 120_000 } }).effort).toBe('xhigh');
+  });
+
+  it("with no effort named, the default is the engine table's", () => {
+    expect(plan({}).effort).toBe(DEFAULT_EFFORT);
   });
 });
 

@@ -1,22 +1,11 @@
 /** @module Turns a validated Chat Completions request into an engine ReasonRequest: effort precedence, budgets, messages. */
+import { DEFAULT_EFFORT, effortForTokens } from '../budget/index.js';
 import type { BudgetLimits } from '../spec/budget.js';
-import type { Effort, ReasonRequest } from '../spec/engine.js';
+import { EFFORTS, type Effort, type ReasonRequest } from '../spec/engine.js';
 import type { Message, Role } from '../spec/model.js';
 import { invalidRequest } from './api-error.js';
 import { parseModelId, toEffort } from './parse-model-id.js';
 import type { ChatCompletionRequest } from './request-schema.js';
-
-/** Effort used when the request names none (OpenAI's default). */
-export const DEFAULT_EFFORT: Effort = 'medium';
-
-/** Default reasoning cap per effort (research/api-conventions.md §7.3), to pick a tier from an explicit token budget. */
-const EFFORT_REASONING_CAPS: ReadonlyArray<[Effort, number]> = [
-  ['minimal', 1024],
-  ['low', 4096],
-  ['medium', 16_384],
-  ['high', 49_152],
-  ['xhigh', 98_304],
-];
 
 /** Everything the server needs to run and render one request. */
 export interface PlannedRequest {
@@ -65,7 +54,7 @@ function readEffort(value: string, param: string): Effort {
   const effort = toEffort(value);
   if (effort === undefined) {
     throw invalidRequest(
-      `Unsupported value: '${param}' does not support '${value}'; use none, minimal, low, medium, high, xhigh, max or auto.`,
+      `Unsupported value: '${param}' does not support '${value}'; use one of ${EFFORTS.join(', ')}.`,
       param,
       'unsupported_value',
     );
@@ -82,9 +71,7 @@ function chooseEffort(body: ChatCompletionRequest, suffix: Effort | undefined, r
   if (body.thinking?.type === 'adaptive') return 'auto';
   if (suffix !== undefined) return suffix;
   if (body.chat_template_kwargs?.enable_thinking === false) return 'none';
-  if (reasoningBudget !== undefined) {
-    return EFFORT_REASONING_CAPS.find(([, cap]) => cap >= reasoningBudget)?.[0] ?? 'max';
-  }
+  if (reasoningBudget !== undefined) return effortForTokens(reasoningBudget);
   return DEFAULT_EFFORT;
 }
 

@@ -1,4 +1,4 @@
-/** @module The model contract: anything that turns messages into sampled text. Types only. */
+/** @module The model contract: anything that turns messages into sampled text. Types, and the one reading of a chat every layer shares. */
 
 export type Role = 'system' | 'developer' | 'user' | 'assistant';
 
@@ -6,6 +6,11 @@ export type Role = 'system' | 'developer' | 'user' | 'assistant';
 export interface Message {
   role: Role;
   content: string;
+}
+
+/** The question a conversation asks: its last user message's text ('' when it has none). */
+export function lastUserText(messages: readonly Message[] | undefined): string {
+  return messages?.findLast((message) => message.role === 'user')?.content ?? '';
 }
 
 /** What a model can do; shared code reads these instead of switching on a concrete type. */

@@ -1,5 +1,5 @@
 /** @module The embedded model's text handling: prompt tokens with the thinking prefill, output splitting, answer confidence. */
-import type { Message, Warning } from '../../spec/index.js';
+import { lastUserText, type Message, type Warning } from '../../spec/index.js';
 import { extractArithmeticExpression } from '../../tasks/arithmetic-trace.js';
 import { ANSWER_PREFIX, normalizeQuestion, THINK_CLOSE, THINK_OPEN } from '../../tasks/format.js';
 import { BOS_ID, decodeTokens, encodeText } from './vocab.js';
@@ -29,8 +29,7 @@ export function questionOf(messages: readonly Message[], warnings: Warning[]): s
       feature: 'system',
       message: 'The embedded model ignores system messages (it was trained on bare questions).',
     });
-  const last = [...messages].reverse().find((message) => message.role === 'user');
-  const question = normalizeQuestion(last?.content ?? '');
+  const question = normalizeQuestion(lastUserText(messages));
   // An arithmetic question is asked in the one form most of its training examples use, whatever words it came in.
   const expression = extractArithmeticExpression(question);
   return expression === undefined ? question : `What is ${expression.replace(/\s+/g, '')}?`;

@@ -1,14 +1,14 @@
 /** @module An engine wrapper that keeps each finished request's trace in the run store (the run browser replays them). */
 import { SlowthinkError } from '../../errors/index.js';
 import type { ReasonRequest, ReasonStream } from '../../spec/engine.js';
+import { lastUserText } from '../../spec/model.js';
 import type { TraceEvent } from '../../spec/trace.js';
 import { type RunStore, saveTrace } from '../../store/index.js';
 import type { ServerEngine } from '../choice-run.js';
 
 /** The question a request asks: its question, else its last user message. */
 export function questionOf(request: ReasonRequest): string {
-  if (request.question !== undefined) return request.question;
-  return request.messages?.findLast((message) => message.role === 'user')?.content ?? '';
+  return request.question ?? lastUserText(request.messages);
 }
 
 /** What the recorder reports when the store refuses a write (a full disk must not fail the request). */
