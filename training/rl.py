@@ -19,6 +19,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import ModelConfig, Transformer  # noqa: E402
 from grpo import group_advantages, policy_loss, trainable_rows  # noqa: E402
 from safetensors_io import load_safetensors, save_safetensors  # noqa: E402
+from common import override_globals  # noqa: E402
 
 # ---------------------------------------------------------------- defaults (override with --key=value)
 init = ''                      # starting weights (safetensors with config metadata); '' = random init (tests only)
@@ -55,14 +56,7 @@ dim = 32
 n_layers = 1
 n_heads = 2
 # ----------------------------------------------------------------
-config_keys = [k for k, v in list(globals().items()) if not k.startswith('_') and isinstance(v, (int, float, bool, str))]
-for argument in sys.argv[1:]:
-    key, _, value = argument.lstrip('-').partition('=')
-    if key not in config_keys:
-        sys.exit(f'unknown option --{key}; known: {", ".join(config_keys)}')
-    default = globals()[key]
-    globals()[key] = value.lower() in ('1', 'true', 'yes', '') if isinstance(default, bool) else type(default)(value)
-settings = {k: globals()[k] for k in config_keys}
+settings = override_globals(globals(), sys.argv[1:])
 if group_size < 2:
     sys.exit('--group_size must be at least 2: a group of one has no baseline, so every advantage is zero')
 
@@ -70,28 +64,10 @@ torch.manual_seed(seed)
 random.seed(seed)
 torch.set_num_threads(threads)
 os.makedirs(out_dir, exist_ok=True)
-root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-with open(os.path.join(root, 'training', 'vocab.json')) as handle:
-    vocab = json.load(handle)
-char_to_id, first_byte, BOS, EOS, PAD = vocab['char_to_id'], vocab['first_byte_id'], vocab['bos'], vocab['eos'], vocab['pad']
+# The vocabulary and export, imported after the overrides so that their constants are no options.
+from common import BOS, EOS, PAD, ROOT, decode, encode, export_gguf, vocab  # noqa: E402
 
-
-def encode(text):
-    ids = []
-    for character in text:
-        ids.extend([char_to_id[character]] if character in char_to_id else [first_byte + b for b in character.encode('utf-8')])
-    return ids
-
-
-def decode(ids):
-    out = bytearray()
-    for i in ids:
-        if first_byte <= i < first_byte + 256:
-            out.append(i - first_byte)
-        elif i >= 4:
-            out.extend(vocab['tokens'][i].replace('\u2581', ' ').encode('utf-8'))
-    return out.decode('utf-8', errors='replace')
-
+root = ROOT
 
 # ---------------------------------------------------------------- the TypeScript scoring service
 service = subprocess.Popen(scorer.split(), cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
@@ -299,5 +275,4 @@ service.stdin.close()
 service.wait()
 print(f'done: {step} steps in {elapsed / 60:.1f} min', flush=True)
 if export:
-    subprocess.run(['npx', 'tsx', os.path.join(root, 'src/models/gguf/export-gguf.ts'), os.path.join(out_dir, 'model.safetensors'), export, 'F16'],
-                   check=True, cwd=root)
+    export_gguf(out_dir, export)

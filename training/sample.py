@@ -12,11 +12,10 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import ModelConfig, Transformer  # noqa: E402
 from safetensors_io import load_safetensors  # noqa: E402
+from common import BOS, EOS, PAD, encode  # noqa: E402
 
 torch.set_num_threads(1)
 checkpoint, prompts_path, max_new = sys.argv[1], sys.argv[2], int(sys.argv[3])
-with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'vocab.json')) as handle:
-    vocab = json.load(handle)
 tensors, metadata = load_safetensors(checkpoint)
 fields = ModelConfig().to_dict()
 config = ModelConfig(**{key: type(fields[key])(float(metadata[key])) if isinstance(fields[key], int) else type(fields[key])(metadata[key])
@@ -26,15 +25,7 @@ model.load_state_dict(tensors)
 model.eval()
 
 
-def encode(text):
-    ids = []
-    for character in text:
-        ids.extend([vocab['char_to_id'][character]] if character in vocab['char_to_id']
-                   else [vocab['first_byte_id'] + b for b in character.encode('utf-8')])
-    return ids
-
-
 with open(prompts_path) as handle:
     prompts = json.load(handle)
-outputs = model.generate_greedy([[vocab['bos']] + encode(p) for p in prompts], max_new, vocab['eos'], vocab['pad'])
+outputs = model.generate_greedy([[BOS] + encode(p) for p in prompts], max_new, EOS, PAD)
 print(json.dumps(outputs))
