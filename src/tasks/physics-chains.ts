@@ -6,8 +6,10 @@ import {
   chained,
   DIVISOR,
   ELECTRIC_POWER,
+  exactDivision,
   FORCE,
   G,
+  given,
   KINETIC,
   type Kind,
   POTENTIAL,
@@ -22,11 +24,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'force-then-speed',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'F', unit: 'N' },
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('F:N', 'm:kg', 't:s'),
     formulas: [ACCELERATION_FROM_FORCE, SPEED_FROM_REST],
     draw: (random) => {
       const [m, a, t] = [random.int(2, DIVISOR), random.int(1, 9), random.int(2, 15)];
@@ -41,12 +39,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'acceleration-then-force',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'u', unit: 'm/s' },
-      { symbol: 'v', unit: 'm/s' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('m:kg', 'u:m/s', 'v:m/s', 't:s'),
     formulas: [ACCELERATION, FORCE],
     draw: (random) => {
       const [m, u, a, t] = [random.int(2, 60), random.int(1, 15), random.int(1, 9), random.int(2, 10)];
@@ -61,11 +54,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'force-then-work',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'a', unit: 'm/s^2' },
-      { symbol: 'd', unit: 'm' },
-    ],
+    givens: given('m:kg', 'a:m/s^2', 'd:m'),
     formulas: [FORCE, WORK],
     draw: (random) => [random.int(2, 40), random.int(1, 9), random.int(2, 30)],
     phrasings: [
@@ -77,11 +66,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'work-then-power',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'F', unit: 'N' },
-      { symbol: 'd', unit: 'm' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('F:N', 'd:m', 't:s'),
     formulas: [WORK, chained(POWER, { E: 'W' })],
     draw: (random) => {
       const [f, t, k] = [random.int(2, 100), random.int(2, DIVISOR), random.int(1, 10)];
@@ -96,11 +81,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'kinetic-then-power',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'v', unit: 'm/s' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('m:kg', 'v:m/s', 't:s'),
     formulas: [KINETIC, chained(POWER, { E: 'KE' })],
     draw: (random) => {
       const v = random.int(2, 12);
@@ -118,12 +99,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'potential-then-power',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'h', unit: 'm' },
-      { symbol: 't', unit: 's' },
-      { symbol: 'g', unit: 'm/s^2' },
-    ],
+    givens: given('m:kg', 'h:m', 't:s', 'g:m/s^2'),
     formulas: [POTENTIAL, chained(POWER, { E: 'PE' })],
     draw: (random) => {
       const [m, h] = [random.int(2, 50), random.int(2, 30)];
@@ -139,15 +115,9 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'current-then-power',
     topic: 'electricity',
-    givens: [
-      { symbol: 'V', unit: 'V' },
-      { symbol: 'R', unit: 'ohm' },
-    ],
+    givens: given('V:V', 'R:ohm'),
     formulas: [CURRENT, ELECTRIC_POWER],
-    draw: (random) => {
-      const [i, r] = [random.int(1, 12), random.int(2, DIVISOR)];
-      return [i * r, r];
-    },
+    draw: (random) => exactDivision(random, 1, 12),
     phrasings: [
       'A {V} supply is connected to a {R} heater. What power does the heater use, in {unit}?',
       'Find the power in {unit} used by a {R} resistor with {V} across it.',
@@ -157,10 +127,7 @@ export const CHAIN_KINDS: readonly Kind[] = [
   {
     id: 'voltage-then-power',
     topic: 'electricity',
-    givens: [
-      { symbol: 'I', unit: 'A' },
-      { symbol: 'R', unit: 'ohm' },
-    ],
+    givens: given('I:A', 'R:ohm'),
     formulas: [VOLTAGE, ELECTRIC_POWER],
     draw: (random) => [random.int(1, 12), random.int(2, 60)],
     phrasings: [

@@ -8,6 +8,14 @@ export interface Given {
   unit: string;
 }
 
+/** The givens of a kind, each written `symbol:unit` (`given('F:N', 'm:kg')`), in the order its draw returns them. */
+export function given(...pairs: readonly string[]): Given[] {
+  return pairs.map((pair) => {
+    const [symbol = '', unit = ''] = pair.split(':');
+    return { symbol, unit };
+  });
+}
+
 /** One operation of a formula: operands are symbols, `_` (the previous result) or integer literals. */
 export type Operation = readonly [string, '+' | '-' | '*' | '/', string];
 
@@ -37,6 +45,12 @@ export interface Kind {
 export const G = 10;
 /** Every divisor a draw makes is at most this: the arithmetic task writes long division only up to it. */
 export const DIVISOR = MAX_WORKED_DIVISOR;
+
+/** A draw of a dividend and its divisor (2 … DIVISOR): the quotient, drawn first in [low, high], is exact. */
+export function exactDivision(random: Random, low: number, high: number): number[] {
+  const [quotient, divisor] = [random.int(low, high), random.int(2, DIVISOR)];
+  return [quotient * divisor, divisor];
+}
 
 const formula = (symbol: string, unit: string, text: string, substitute: string, operations: Operation[]): Formula => ({
   symbol,

@@ -6,8 +6,10 @@ import {
   DISTANCE,
   DIVISOR,
   ELECTRIC_POWER,
+  exactDivision,
   FORCE,
   G,
+  given,
   KINETIC,
   type Kind,
   MASS_FROM_DENSITY,
@@ -27,15 +29,9 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'speed',
     topic: 'kinematics',
-    givens: [
-      { symbol: 'd', unit: 'm' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('d:m', 't:s'),
     formulas: [SPEED],
-    draw: (random) => {
-      const [v, t] = [random.int(2, 40), random.int(2, DIVISOR)];
-      return [v * t, t];
-    },
+    draw: (random) => exactDivision(random, 2, 40),
     phrasings: [
       'A car travels {d} in {t}. What is its average speed in {unit}?',
       'A runner covers {d} in {t}. Find the speed of the runner in {unit}.',
@@ -45,10 +41,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'distance',
     topic: 'kinematics',
-    givens: [
-      { symbol: 'v', unit: 'm/s' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('v:m/s', 't:s'),
     formulas: [DISTANCE],
     draw: (random) => [random.int(2, 40), random.int(2, 60)],
     phrasings: [
@@ -60,10 +53,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'time',
     topic: 'kinematics',
-    givens: [
-      { symbol: 'd', unit: 'm' },
-      { symbol: 'v', unit: 'm/s' },
-    ],
+    givens: given('d:m', 'v:m/s'),
     formulas: [TIME],
     draw: (random) => {
       const [v, t] = [random.int(2, DIVISOR), random.int(2, 40)];
@@ -78,11 +68,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'acceleration',
     topic: 'kinematics',
-    givens: [
-      { symbol: 'u', unit: 'm/s' },
-      { symbol: 'v', unit: 'm/s' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('u:m/s', 'v:m/s', 't:s'),
     formulas: [ACCELERATION],
     draw: (random) => {
       const [u, a, t] = [random.int(1, 20), random.int(1, 9), random.int(2, 12)];
@@ -97,10 +83,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'force',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'a', unit: 'm/s^2' },
-    ],
+    givens: given('m:kg', 'a:m/s^2'),
     formulas: [FORCE],
     draw: (random) => [random.int(2, 90), random.int(1, 15)],
     phrasings: [
@@ -112,10 +95,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'weight',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'g', unit: 'm/s^2' },
-    ],
+    givens: given('m:kg', 'g:m/s^2'),
     formulas: [WEIGHT],
     draw: (random) => [random.int(2, 300), G],
     phrasings: [
@@ -127,10 +107,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'mass',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'F', unit: 'N' },
-      { symbol: 'a', unit: 'm/s^2' },
-    ],
+    givens: given('F:N', 'a:m/s^2'),
     formulas: [MASS_FROM_FORCE],
     draw: (random) => {
       const [m, a] = [random.int(2, 60), random.int(2, 12)];
@@ -145,10 +122,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'work',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'F', unit: 'N' },
-      { symbol: 'd', unit: 'm' },
-    ],
+    givens: given('F:N', 'd:m'),
     formulas: [WORK],
     draw: (random) => [random.int(2, 200), random.int(2, 50)],
     phrasings: [
@@ -160,10 +134,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'kinetic-energy',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'v', unit: 'm/s' },
-    ],
+    givens: given('m:kg', 'v:m/s'),
     formulas: [KINETIC],
     draw: (random) => {
       const v = random.int(2, 16);
@@ -179,11 +150,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'potential-energy',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'm', unit: 'kg' },
-      { symbol: 'h', unit: 'm' },
-      { symbol: 'g', unit: 'm/s^2' },
-    ],
+    givens: given('m:kg', 'h:m', 'g:m/s^2'),
     formulas: [POTENTIAL],
     draw: (random) => [random.int(2, 60), random.int(2, 40), G],
     phrasings: [
@@ -195,15 +162,9 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'power',
     topic: 'force-energy',
-    givens: [
-      { symbol: 'E', unit: 'J' },
-      { symbol: 't', unit: 's' },
-    ],
+    givens: given('E:J', 't:s'),
     formulas: [POWER],
-    draw: (random) => {
-      const [p, t] = [random.int(2, 300), random.int(2, DIVISOR)];
-      return [p * t, t];
-    },
+    draw: (random) => exactDivision(random, 2, 300),
     phrasings: [
       'A motor does {E} of work in {t}. What is its power in {unit}?',
       'A lamp uses {E} of energy in {t}. Find its power in {unit}.',
@@ -213,10 +174,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'voltage',
     topic: 'electricity',
-    givens: [
-      { symbol: 'I', unit: 'A' },
-      { symbol: 'R', unit: 'ohm' },
-    ],
+    givens: given('I:A', 'R:ohm'),
     formulas: [VOLTAGE],
     draw: (random) => [random.int(1, 12), random.int(2, 99)],
     phrasings: [
@@ -228,15 +186,9 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'current',
     topic: 'electricity',
-    givens: [
-      { symbol: 'V', unit: 'V' },
-      { symbol: 'R', unit: 'ohm' },
-    ],
+    givens: given('V:V', 'R:ohm'),
     formulas: [CURRENT],
-    draw: (random) => {
-      const [i, r] = [random.int(1, 12), random.int(2, DIVISOR)];
-      return [i * r, r];
-    },
+    draw: (random) => exactDivision(random, 1, 12),
     phrasings: [
       'A {V} battery is connected to a {R} resistor. What current flows, in {unit}?',
       'Find the current in {unit} through a {R} resistor with {V} across it.',
@@ -246,10 +198,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'resistance',
     topic: 'electricity',
-    givens: [
-      { symbol: 'V', unit: 'V' },
-      { symbol: 'I', unit: 'A' },
-    ],
+    givens: given('V:V', 'I:A'),
     formulas: [RESISTANCE],
     draw: (random) => {
       const [i, r] = [random.int(1, 12), random.int(2, 60)];
@@ -264,10 +213,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'electric-power',
     topic: 'electricity',
-    givens: [
-      { symbol: 'V', unit: 'V' },
-      { symbol: 'I', unit: 'A' },
-    ],
+    givens: given('V:V', 'I:A'),
     formulas: [ELECTRIC_POWER],
     draw: (random) => [random.int(2, 240), random.int(1, 12)],
     phrasings: [
@@ -279,15 +225,9 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'density',
     topic: 'density',
-    givens: [
-      { symbol: 'm', unit: 'g' },
-      { symbol: 'V', unit: 'cm^3' },
-    ],
+    givens: given('m:g', 'V:cm^3'),
     formulas: [DENSITY],
-    draw: (random) => {
-      const [rho, volume] = [random.int(1, 20), random.int(2, DIVISOR)];
-      return [rho * volume, volume];
-    },
+    draw: (random) => exactDivision(random, 1, 20),
     phrasings: [
       'A block has a mass of {m} and a volume of {V}. What is its density in {unit}?',
       'Find the density in {unit} of a stone of mass {m} that takes up {V}.',
@@ -297,10 +237,7 @@ export const FORMULA_KINDS: readonly Kind[] = [
   {
     id: 'mass-from-density',
     topic: 'density',
-    givens: [
-      { symbol: 'rho', unit: 'g/cm^3' },
-      { symbol: 'V', unit: 'cm^3' },
-    ],
+    givens: given('rho:g/cm^3', 'V:cm^3'),
     formulas: [MASS_FROM_DENSITY],
     draw: (random) => [random.int(1, 20), random.int(2, 60)],
     phrasings: [
