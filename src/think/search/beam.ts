@@ -9,8 +9,8 @@ import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import type { Problem, Strategy, StrategyContext } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
 import { booleanOption, integerOption, optionalIntegerOption, stringOption } from '../strategy-options.js';
-import { buildResult } from '../strategy-result.js';
 import { roomToExplore } from './explore-budget.js';
+import { finishSearch } from './finish-search.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { createThinkingSearch, initState, type SearchConfig, type ThinkingState } from './search-config.js';
 import { type ChainSelection, selectChain } from './select-chain.js';
@@ -145,16 +145,11 @@ export const beam: Strategy = {
       if (best) await completeChain(config, best, finished);
     }
     const { winner, tally } = selectChain(context, finished, settings.selection);
-    const summaryId = context.startThought('aggregate', 'Beam selection', null);
     const rule = settings.selection === 'vote' ? 'score-weighted vote' : `best ${config.source} score`;
-    context.endThought(summaryId, {
-      text: `${finished.length} finished chains; ${rule} → ${winner?.answer ?? 'no answer'}`,
-      ...(winner?.answer === undefined ? {} : { answer: winner.answer }),
-    });
-    return buildResult({
+    return finishSearch(context, config, {
+      title: 'Beam selection',
+      summary: `${finished.length} finished chains; ${rule} → ${winner?.answer ?? 'no answer'}`,
       winner,
-      samples: config.samples(),
-      stoppedBy: context.stopped(),
       details: {
         verifier: config.processVerifier?.name ?? null,
         reward: config.source,

@@ -8,9 +8,9 @@ import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import type { Problem, Strategy, StrategyContext, Verifier } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
 import { booleanOption, integerOption, numberOption, optionalIntegerOption, stringOption } from '../strategy-options.js';
-import { buildResult } from '../strategy-result.js';
 import { tallyRecord, tallyVotes } from '../voting.js';
 import { roomToExplore } from './explore-budget.js';
+import { finishSearch } from './finish-search.js';
 import { backpropagate, createRoot, expand, meanValue, mostVisitedPath, type SearchNode, select, simulate, stateOf } from './mcts-tree.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { createThinkingSearch, type RewardSource, type SearchConfig } from './search-config.js';
@@ -159,16 +159,11 @@ export const mcts: Strategy = {
       samples: rollouts.length,
     });
     const path = mostVisitedPath(root);
-    const summaryId = context.startThought('aggregate', 'Search summary', null);
     const visited = path.map((node) => `${node.line || '</think>'} (${node.visits})`).join(' → ');
-    context.endThought(summaryId, {
-      text: `${iterations} iterations, ${rollouts.length} rollouts, reward: ${config.source}; most visited: ${visited}`,
-      ...(winner?.answer === undefined ? {} : { answer: winner.answer }),
-    });
-    return buildResult({
+    return finishSearch(context, config, {
+      title: 'Search summary',
+      summary: `${iterations} iterations, ${rollouts.length} rollouts, reward: ${config.source}; most visited: ${visited}`,
       winner,
-      samples: config.samples(),
-      stoppedBy: context.stopped(),
       details: {
         iterations,
         solved,

@@ -26,6 +26,15 @@ export function debateMessages(messages: readonly Message[], own: Candidate, oth
   ];
 }
 
+/** One society run: the problem, the strategy context, its settings, the checker (if any) and the shared conversation. */
+export interface SocietyRun {
+  problem: Problem;
+  context: StrategyContext;
+  settings: SocietySettings;
+  checker: Verifier | undefined;
+  messages: Message[];
+}
+
 /** What a run of rounds produced. */
 export interface RoundsOutcome {
   /** The members the final vote counted. */
@@ -68,13 +77,8 @@ function unanimous(members: readonly Member[]): boolean {
 }
 
 /** Round 0 of both protocols: every solver answers alone, the checker scores them, the vote is taken. */
-async function firstRound(
-  problem: Problem,
-  context: StrategyContext,
-  settings: SocietySettings,
-  checker: Verifier | undefined,
-  messages: Message[],
-): Promise<{ solvers: number[]; members: Member[]; outcome: ReturnType<typeof aggregate> }> {
+async function firstRound(society: SocietyRun): Promise<{ solvers: number[]; members: Member[]; outcome: ReturnType<typeof aggregate> }> {
+  const { problem, context, settings, checker, messages } = society;
   const solvers = Array.from({ length: settings.solvers }, (_, solver) => solver);
   const members = await solve(context, settings, { solvers, round: 0, shared: messages });
   await check(problem, context, checker, members, 0);
@@ -82,14 +86,9 @@ async function firstRound(
 }
 
 /** Debate: every solver answers, then for `rounds` rounds each revises after reading the others; the last answers vote. */
-export async function runDebate(
-  problem: Problem,
-  context: StrategyContext,
-  settings: SocietySettings,
-  checker: Verifier | undefined,
-  messages: Message[],
-): Promise<RoundsOutcome> {
-  const opening = await firstRound(problem, context, settings, checker, messages);
+export async function runDebate(society: SocietyRun): Promise<RoundsOutcome> {
+  const { problem, context, settings, checker, messages } = society;
+  const opening = await firstRound(society);
   let current = opening.members;
   const all = [...current];
   let outcome = opening.outcome;
@@ -116,14 +115,9 @@ export async function runDebate(
 }
 
 /** Independent rounds: solvers answer alone; while the weighted vote is disputed (leader share < consensus) more solvers join. */
-export async function runIndependentRounds(
-  problem: Problem,
-  context: StrategyContext,
-  settings: SocietySettings,
-  checker: Verifier | undefined,
-  messages: Message[],
-): Promise<RoundsOutcome> {
-  const { solvers, members: all, outcome: opening } = await firstRound(problem, context, settings, checker, messages);
+export async function runIndependentRounds(society: SocietyRun): Promise<RoundsOutcome> {
+  const { problem, context, settings, checker, messages } = society;
+  const { solvers, members: all, outcome: opening } = await firstRound(society);
   let outcome = opening;
   let rounds = 1;
   for (let round = 1; round <= settings.rounds && outcome.share < settings.consensus && !context.stopped(); round += 1) {

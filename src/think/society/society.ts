@@ -61,8 +61,8 @@ export const society: Strategy = {
     const messages = withInstruction(problem.messages, context.model, THINK_STEP_BY_STEP);
     const outcome =
       mode === 'debate'
-        ? await runDebate(problem, context, settings, checker, messages)
-        : await runIndependentRounds(problem, context, settings, checker, messages);
+        ? await runDebate({ problem, context, settings, checker, messages })
+        : await runIndependentRounds({ problem, context, settings, checker, messages });
     const summary = `\n\nSociety (${mode}): ${outcome.all.length} contributions over ${outcome.rounds} rounds; ${outcome.winner?.answer ?? 'no answer'} with ${(outcome.share * 100).toFixed(0)}% of the ${checker ? `${checker.name}-weighted ` : ''}vote.`;
     return buildResult({
       winner: outcome.winner,
