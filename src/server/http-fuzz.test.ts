@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamReason } from '../engine/index.js';
-import { postJson, rawExchange, StatusTally } from '../testing/http-fuzz.js';
+import { postJson, RESPONSES_BASE, RESPONSES_FIELDS, rawExchange, StatusTally } from '../testing/http-fuzz.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createApp } from './create-app.js';
 import { type RunningServer, startServer } from './start-server.js';
@@ -130,25 +130,6 @@ describe('HTTP fuzz: malformed requests are 4xx, never 5xx, and the server stays
   }, 60_000);
 });
 
-const responsesBase = { model: 'slowthink-mini', input: 'What is 7 + 5?' };
-const RESPONSES_FIELDS = [
-  'model',
-  'input',
-  'instructions',
-  'reasoning',
-  'max_output_tokens',
-  'stream',
-  'store',
-  'previous_response_id',
-  'temperature',
-  'top_p',
-  'seed',
-  'tools',
-  'text',
-  'slowthink',
-  'include',
-  '__proto__',
-];
 const inputItems = fc.array(
   fc.oneof(
     fc.record({ role: fc.constantFrom('user', 'system', 'assistant', 'tool', 'x'), content: fc.jsonValue() }),
@@ -170,7 +151,7 @@ const responsesValue = fc.oneof(
 const responsesCase = fc
   .tuple(fc.constantFrom(...RESPONSES_FIELDS), responsesValue, fc.boolean(), fc.option(deep, { freq: 5 }))
   .map(([field, value, stream, nested]) => {
-    const text = JSON.stringify({ ...responsesBase, stream, [field]: value === undefined ? null : value });
+    const text = JSON.stringify({ ...RESPONSES_BASE, stream, [field]: value === undefined ? null : value });
     return nested === null ? text : `${text.slice(0, -1)},"${field}":${nested}}`;
   });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { streamReason } from '../engine/index.js';
-import { postJson, StatusTally } from '../testing/http-fuzz.js';
+import { postJson, RESPONSES_BASE, RESPONSES_FIELDS, StatusTally } from '../testing/http-fuzz.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createApp } from './create-app.js';
 
@@ -22,24 +22,6 @@ const app = createApp({
   responseStoreMaxBytes: 4096,
 });
 
-const base = { model: 'slowthink-mini', input: 'What is 7 + 5?' };
-const FIELDS = [
-  'model',
-  'input',
-  'instructions',
-  'reasoning',
-  'max_output_tokens',
-  'temperature',
-  'top_p',
-  'stream',
-  'store',
-  'previous_response_id',
-  'tools',
-  'text',
-  'include',
-  'slowthink',
-  '__proto__',
-];
 /** Ids of responses stored before the fuzz runs (filled in the test; read lazily when a case is drawn). */
 const stored: string[] = [];
 const storedId = fc
@@ -69,8 +51,8 @@ const weirdValue = fc.oneof(
   fc.integer({ min: 10_000, max: 200_000 }).map((length) => 'x'.repeat(length)),
 );
 const body = fc
-  .tuple(fc.constantFrom(...FIELDS), weirdValue, fc.boolean())
-  .map(([field, value, stream]) => JSON.stringify({ ...base, stream, [field]: value === undefined ? null : value }));
+  .tuple(fc.constantFrom(...RESPONSES_FIELDS), weirdValue, fc.boolean())
+  .map(([field, value, stream]) => JSON.stringify({ ...RESPONSES_BASE, stream, [field]: value === undefined ? null : value }));
 
 const tally = new StatusTally();
 afterAll(() => {
@@ -81,7 +63,7 @@ describe('POST /v1/responses fuzz: malformed requests are 4xx, never 5xx', () =>
   it('answers 150 bodies (wrong types, odd items, unknown or evicted ids, huge strings) below 500', async () => {
     // A few stored responses, so previous_response_id and item_reference sometimes hit and sometimes miss.
     for (let index = 0; index < 6; index++) {
-      const response = await app.request('/v1/responses', { method: 'POST', body: JSON.stringify(base) });
+      const response = await app.request('/v1/responses', { method: 'POST', body: JSON.stringify(RESPONSES_BASE) });
       expect(response.status).toBe(200);
       stored.push(((await response.json()) as { id: string }).id);
     }

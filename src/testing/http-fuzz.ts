@@ -2,6 +2,29 @@
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 
+/** The smallest valid Responses request, which a fuzz case breaks one field of. */
+export const RESPONSES_BASE = { model: 'slowthink-mini', input: 'What is 7 + 5?' };
+
+/** The Responses request fields a fuzz case sets to an odd value (`__proto__` included on purpose). */
+export const RESPONSES_FIELDS: readonly string[] = [
+  'model',
+  'input',
+  'instructions',
+  'reasoning',
+  'max_output_tokens',
+  'stream',
+  'store',
+  'previous_response_id',
+  'temperature',
+  'top_p',
+  'seed',
+  'tools',
+  'text',
+  'slowthink',
+  'include',
+  '__proto__',
+];
+
 /** Counts the fuzz cases by status class (`2xx`, `4xx`, `closed`), for the line each suite prints at the end. */
 export class StatusTally {
   cases = 0;
