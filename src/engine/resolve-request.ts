@@ -1,6 +1,6 @@
 /** @module Validates a ReasonRequest and resolves it: problem, model, effort plan, strategy, task, answer key, verifier, budget. */
 import { type EffortPlan, validateBudgetLimits } from '../budget/index.js';
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { checkNumberField } from '../errors/number-option.js';
 import { resolveModel } from '../models/registry.js';
 import type { AnswerKey, BudgetLimits, Effort, Model, Problem, ReasonRequest, Strategy, Task, Verifier } from '../spec/index.js';
 import { getStrategy } from '../think/index.js';
@@ -21,24 +21,11 @@ export interface ResolvedRequest {
   verifier: Verifier | undefined;
 }
 
-function checkNumber(value: number | undefined, name: string, minimum: number, maximum: number, integer = false): void {
-  if (value === undefined) return;
-  if (!Number.isFinite(value) || value < minimum || value > maximum || (integer && !Number.isInteger(value))) {
-    throw new SlowthinkError(
-      ERROR_CODES.INVALID_ARGUMENT,
-      `Expected \`${name}\` to be ${integer ? 'an integer' : 'a number'} in [${minimum}, ${maximum}], got ${value}`,
-      {
-        param: name,
-      },
-    );
-  }
-}
-
 /** Resolves a request; throws SlowthinkError for any bad input before anything is spent. */
 export async function resolveRequest(request: ReasonRequest): Promise<ResolvedRequest> {
   const messages = requestMessages(request);
-  checkNumber(request.temperature, 'temperature', 0, 2);
-  checkNumber(request.seed, 'seed', 0, Number.MAX_SAFE_INTEGER, true);
+  checkNumberField(request.temperature, 'temperature', { minimum: 0, maximum: 2 });
+  checkNumberField(request.seed, 'seed', { integer: true, minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
   const limitsOverride = request.budget ?? {};
   validateBudgetLimits(limitsOverride);
   const { question, effort, task, plan, strategy: strategyName } = planRequest(request);

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, SlowthinkError } from './index.js';
-import { parseNumberOption } from './number-option.js';
+import { checkNumberField, parseNumberOption } from './number-option.js';
 
 function failure(run: () => unknown): SlowthinkError {
   try {
@@ -45,5 +45,24 @@ describe('parseNumberOption', () => {
       }),
       { numRuns: 200 },
     );
+  });
+});
+
+describe('checkNumberField', () => {
+  it('passes an absent field and values in range; names the field and its range otherwise', () => {
+    expect(() => checkNumberField(undefined, 'n', { integer: true, minimum: 1 })).not.toThrow();
+    expect(() => checkNumberField(2, 'temperature', { minimum: 0, maximum: 2 })).not.toThrow();
+    const error = failure(() => checkNumberField(0, 'n', { integer: true, minimum: 1 }));
+    expect([error.code, error.param, error.message]).toEqual([
+      ERROR_CODES.INVALID_ARGUMENT,
+      'n',
+      'Expected `n` to be an integer ≥ 1, got 0',
+    ]);
+    expect(failure(() => checkNumberField(2.5, 'temperature', { minimum: 0, maximum: 2 })).message).toBe(
+      'Expected `temperature` to be a number in [0, 2], got 2.5',
+    );
+    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, 1.5, -1]) {
+      expect(() => checkNumberField(value, 'seed', { integer: true, minimum: 0 })).toThrow(SlowthinkError);
+    }
   });
 });

@@ -1,4 +1,4 @@
-/** @module The one validator of numeric command options (CLI flags, bench flags): a number or INVALID_ARGUMENT naming the option. */
+/** @module The numeric validators: command options (CLI flags, bench flags) and request fields, INVALID_ARGUMENT naming the one at fault. */
 import { ERROR_CODES, SlowthinkError } from './index.js';
 
 /** What a numeric option accepts; `example` becomes the hint. */
@@ -31,4 +31,27 @@ export function parseNumberOption(flag: string, value: string | boolean | undefi
     });
   }
   return number;
+}
+
+/** The range a numeric request field accepts. */
+export interface FieldRules {
+  integer?: boolean;
+  minimum: number;
+  maximum?: number;
+}
+
+/** Checks a numeric request field (`temperature`, `n`); throws INVALID_ARGUMENT naming it unless it is in range. */
+export function checkNumberField(value: number | undefined, name: string, rules: FieldRules): void {
+  if (value === undefined) return;
+  const { integer = false, minimum, maximum } = rules;
+  if (Number.isFinite(value) && value >= minimum && (maximum === undefined || value <= maximum) && (!integer || Number.isInteger(value)))
+    return;
+  const range = maximum === undefined ? `≥ ${minimum}` : `in [${minimum}, ${maximum}]`;
+  throw new SlowthinkError(
+    ERROR_CODES.INVALID_ARGUMENT,
+    `Expected \`${name}\` to be ${integer ? 'an integer' : 'a number'} ${range}, got ${value}`,
+    {
+      param: name,
+    },
+  );
 }

@@ -1,6 +1,7 @@
 /** @module A local GGUF chat model through node-llama-cpp, behind the `Model` interface (n samples on reused sequences). */
 import type { ChatHistoryItem, ChatWrapper, LlamaContextSequence, LlamaModel, Token } from 'node-llama-cpp';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { checkNumberField } from '../errors/number-option.js';
 import type { GenerateRequest, GenerateResult, Message, Model, Sample, Warning } from '../spec/index.js';
 import { abortedResult, loadGgufModel, runTokenLoop, SequencePool } from './gguf/llama-runtime.js';
 import { sampleCount } from './sample-count.js';
@@ -39,10 +40,7 @@ function textTriggers(triggers: readonly { values: readonly unknown[] }[]): stri
 /** Creates a `Model` over a generic chat GGUF, e.g. `createLlamaCppModel({ path: 'models/x.gguf' })`. */
 export async function createLlamaCppModel(options: LlamaCppModelOptions): Promise<Model> {
   const sequences = options.sequences ?? 4;
-  if (!Number.isInteger(sequences) || sequences < 1)
-    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected \`sequences\` to be an integer ≥ 1, got ${sequences}`, {
-      param: 'sequences',
-    });
+  checkNumberField(sequences, 'sequences', { integer: true, minimum: 1 });
   const model: LlamaModel = await loadGgufModel(options.path);
   const trainedContext = model.trainContextSize;
   const contextSize = options.contextSize ?? Math.min(trainedContext, 4096) * sequences;
