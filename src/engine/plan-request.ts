@@ -32,12 +32,16 @@ export function requestMessages(request: ReasonRequest): Message[] {
   return messages;
 }
 
-/** Plans a request as the engine will run it; throws SlowthinkError for an empty question, unknown effort or task. */
-export function planRequest(request: ReasonRequest): RequestPlan {
+/**
+ * Plans a request as the engine will run it; throws SlowthinkError for an empty question, unknown effort or task.
+ * `detect: false` skips task detection (regexes over the whole question) where no task is named: only `auto` plans by task.
+ */
+export function planRequest(request: ReasonRequest, options: { detect?: boolean } = {}): RequestPlan {
   const messages = requestMessages(request);
   const question = lastUserText(messages);
   const effort = parseEffort(request.effort);
-  const task = request.task === undefined ? detectTask(question) : getTask(request.task);
+  const detect = options.detect ?? true;
+  const task = request.task === undefined ? (detect ? detectTask(question) : undefined) : getTask(request.task);
   const plan = planFor(effort, question, task?.name);
   return { messages, question, effort, task, plan, strategy: request.strategy ?? plan.strategy };
 }
