@@ -9,6 +9,8 @@ describe('arithmetic scope', () => {
   it('declines what the embedded models were never trained to work, with the reason', () => {
     expect(scope('123456789*987654321')).toMatch(/9-digit number/);
     expect(scope('What is 12345+1?')).toMatch(/5-digit/);
+    expect(scope('1000-1')).toMatch(/4-digit number/);
+    expect(scope('11988/12')).toBeUndefined();
     expect(scope('100/25')).toMatch(/divides by 25/);
     expect(scope('7/0')).toMatch(/zero/);
     expect(scope('1+2+3+4+5+6')).toMatch(/5 operations/);
@@ -17,7 +19,8 @@ describe('arithmetic scope', () => {
     expect(scope('What is 5 mod 3?')).toMatch(/operation/);
     expect(scope('sqrt(16)')).toMatch(/operation/);
     expect(scope('3.5+2')).toMatch(/decimal/);
-    expect(scope('4321*987')).toMatch(/not fit/);
+    expect(scope('4321*987')).toMatch(/4-digit number/);
+    expect(scope('987*654+876*543')).toMatch(/not fit/);
     expect(scope('(999+999)*(999+999)')).toMatch(/multiplies a 4-digit by a 4-digit/);
   });
 

@@ -9,8 +9,10 @@ import { type ExpressionNode, parseExpression } from './expression.js';
 import { MAX_EXAMPLE_CHARS } from './format.js';
 import { evaluateRational } from './rational.js';
 
-/** The most digits of a number in a question. */
-export const MAX_OPERAND_DIGITS = 4;
+/** The most digits of a number in a question: the grammar draws operands of 1-3 digits (arithmetic-grammar.ts). */
+export const MAX_OPERAND_DIGITS = 3;
+/** The most digits of a dividend: a divided number is drawn as a quotient of up to 3 digits times a divisor up to 12. */
+export const MAX_DIVIDEND_DIGITS = 5;
 /** The most operations in a question. */
 export const MAX_OPERATIONS = LEVEL_GRAMMARS[5]?.operations.length ?? 4;
 
@@ -20,13 +22,15 @@ const UNSUPPORTED =
 const digitCount = (value: number): number => String(Math.abs(value)).length;
 
 /** Why a product, division or size is beyond the trained range (values as computed, intermediate results included). */
-function sizeProblem(node: ExpressionNode, root: boolean): string | undefined {
-  if (node.type === 'number')
-    return digitCount(node.value) > MAX_OPERAND_DIGITS
-      ? `it has a ${digitCount(node.value)}-digit number, and the embedded model works with numbers up to ${MAX_OPERAND_DIGITS} digits`
+function sizeProblem(node: ExpressionNode, root: boolean, dividend = false): string | undefined {
+  if (node.type === 'number') {
+    const limit = dividend ? MAX_DIVIDEND_DIGITS : MAX_OPERAND_DIGITS;
+    return digitCount(node.value) > limit
+      ? `it has a ${digitCount(node.value)}-digit number, and the embedded model was trained on numbers up to ${MAX_OPERAND_DIGITS} digits (${MAX_DIVIDEND_DIGITS} when divided)`
       : undefined;
+  }
   if (node.type === 'negate') return sizeProblem(node.operand, false);
-  const inner = sizeProblem(node.left, false) ?? sizeProblem(node.right, false);
+  const inner = sizeProblem(node.left, false, node.operator === '/') ?? sizeProblem(node.right, false);
   if (inner) return inner;
   const left = evaluateRational(node.left);
   const right = evaluateRational(node.right);
