@@ -41,7 +41,7 @@ describe.skipIf(!existsSync(shipped))('tasks end to end through reason() on slow
   afterAll(async () => model?.close?.());
 
   it('Countdown: the answer is extracted, keeps the expression, and only a solution wins the vote', async () => {
-    const question = 'Use 13, 4, 11, 3 to make 31.';
+    const question = 'Use 3, 7, 25, 50 to make 65.'; // a draw by the game's rules (small numbers 1-10)
     const result = await reason({ question, model, effort: 'medium', seed: 3 });
     expect(result.details?.task).toBe('countdown');
     expect(result.answer).toBeDefined();
@@ -50,7 +50,7 @@ describe.skipIf(!existsSync(shipped))('tasks end to end through reason() on slow
     // A vote leader can only be a solution: the checker accepts whatever the vote chose.
     const tally = result.details?.tally as Record<string, number>;
     if (Object.keys(tally).length > 0) {
-      expect(Object.keys(tally)).toEqual(['31']);
+      expect(Object.keys(tally)).toEqual(['65']);
       expect(countdownTask.check(question, result.answer as string)).toBe(true);
     }
   });
