@@ -45,31 +45,33 @@ function thoughtsOf(events: readonly TraceEvent[]): Thought[] {
   return [...byId.values()];
 }
 
+/** The stored job of one finished engine result (a kept trace, a stored-run fixture of the browser tests). */
+export function jobRecordOfResult(result: ReasonResult, job: { problemId: string; config: string; correct: boolean }): JobRecord {
+  return {
+    ...job,
+    answer: result.answer,
+    text: result.text,
+    promptTokens: result.usage.promptTokens,
+    completionTokens: result.usage.completionTokens,
+    reasoningTokens: result.usage.reasoningTokens,
+    costUsd: result.costUsd,
+    seconds: result.seconds,
+    samples: result.samples,
+    calls: result.calls,
+    finishReason: result.finishReason,
+    stoppedBy: result.stoppedBy,
+    error: null,
+    sampleRecords: [],
+    events: result.trace.events,
+    thoughts: result.trace.thoughts,
+    ledger: result.ledger,
+  };
+}
+
 function jobOf(trace: TraceToSave, config: string): JobRecord {
   const { result } = trace;
-  if (result) {
-    return {
-      problemId: TRACE_PROBLEM_ID,
-      config,
-      answer: result.answer,
-      correct: false, // a question has no reference answer: traces are not graded
-      text: result.text,
-      promptTokens: result.usage.promptTokens,
-      completionTokens: result.usage.completionTokens,
-      reasoningTokens: result.usage.reasoningTokens,
-      costUsd: result.costUsd,
-      seconds: result.seconds,
-      samples: result.samples,
-      calls: result.calls,
-      finishReason: result.finishReason,
-      stoppedBy: result.stoppedBy,
-      error: null,
-      sampleRecords: [],
-      events: result.trace.events,
-      thoughts: result.trace.thoughts,
-      ledger: result.ledger,
-    };
-  }
+  // A question has no reference answer: traces are not graded.
+  if (result) return jobRecordOfResult(result, { problemId: TRACE_PROBLEM_ID, config, correct: false });
   const events = trace.events ?? [];
   const totals = trace.error?.totals;
   return {

@@ -9,6 +9,7 @@ import { reason } from '../../src/engine/index.js';
 import { closeModels } from '../../src/models/registry.js';
 import { type RunningServer, startServer } from '../../src/server/index.js';
 import { RunStore } from '../../src/store/index.js';
+import { jobRecordOfResult } from '../../src/store/save-trace.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -98,27 +99,10 @@ export async function storeBenchRun(store: RunStore, id: string): Promise<void> 
   for (const problem of problems) {
     for (const config of configs) {
       const result = await reason({ question: problem.question, model: 'slowthink-mini', seed: 1, ...config.request });
-      store.saveResult(id, {
-        problemId: problem.id,
-        config: config.key,
-        answer: result.answer,
-        correct: result.answer === problem.answer,
-        text: result.text,
-        promptTokens: result.usage.promptTokens,
-        completionTokens: result.usage.completionTokens,
-        reasoningTokens: result.usage.reasoningTokens,
-        costUsd: result.costUsd,
-        seconds: result.seconds,
-        samples: result.samples,
-        calls: result.calls,
-        finishReason: result.finishReason,
-        stoppedBy: result.stoppedBy,
-        error: null,
-        sampleRecords: [],
-        events: result.trace.events,
-        thoughts: result.trace.thoughts,
-        ledger: result.ledger,
-      });
+      store.saveResult(
+        id,
+        jobRecordOfResult(result, { problemId: problem.id, config: config.key, correct: result.answer === problem.answer }),
+      );
     }
   }
   store.setStatus(id, 'completed');
