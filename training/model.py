@@ -143,8 +143,9 @@ class Transformer(nn.Module):
         return logits, (losses * weights).sum() / weights.sum().clamp(min=1.0)
 
     @torch.no_grad()
-    def generate_greedy(self, prompts, max_new_tokens, eos_id, pad_id=3):
-        """Batched greedy decoding with a KV cache; prompts are lists of ids (left-padded inside). Returns new ids per row."""
+    def prefill(self, prompts, pad_id=3):
+        """Runs left-padded prompts through the model once, filling a KV cache. Returns (logits, caches, the position of
+        each row's next token, the valid-key mask): the start of every batched decoder (greedy here, sampling in rl.py)."""
         B = len(prompts)
         longest = max(len(p) for p in prompts)
         idx = torch.full((B, longest), pad_id, dtype=torch.long)
@@ -158,10 +159,15 @@ class Transformer(nn.Module):
         mask = (causal[None] & valid[:, None, :])[:, None]  # (B, 1, T, S)
         mask = mask | torch.eye(longest, dtype=torch.bool)[None, None]  # pad rows attend to themselves (no NaN)
         logits, _ = self(idx, positions=positions, mask=mask, caches=caches)
+        return logits, caches, positions[:, -1] + 1, valid
+
+    @torch.no_grad()
+    def generate_greedy(self, prompts, max_new_tokens, eos_id, pad_id=3):
+        """Batched greedy decoding with a KV cache; prompts are lists of ids (left-padded inside). Returns new ids per row."""
+        B = len(prompts)
+        logits, caches, next_position, key_valid = self.prefill(prompts, pad_id)
         outputs = [[] for _ in range(B)]
         done = torch.zeros(B, dtype=torch.bool)
-        next_position = positions[:, -1] + 1
-        key_valid = valid
         limit = self.config.context_length
         for _ in range(max_new_tokens):
             token = logits[:, -1, :].float().argmax(-1)

@@ -127,19 +127,9 @@ def pick_problems():
 @torch.no_grad()
 def sample(prompts):
     """Batched temperature sampling with a KV cache; returns (new ids, finished with EOS) per row."""
-    B, longest = len(prompts), max(len(p) for p in prompts)
-    idx = torch.full((B, longest), PAD, dtype=torch.long)
-    valid = torch.zeros(B, longest, dtype=torch.bool)
-    for row, prompt in enumerate(prompts):
-        idx[row, longest - len(prompt):] = torch.tensor(prompt)
-        valid[row, longest - len(prompt):] = True
-    positions = (valid.long().cumsum(1) - 1).clamp(min=0)
-    caches = [dict() for _ in model.layers]
-    mask = ((torch.ones(longest, longest, dtype=torch.bool).tril()[None] & valid[:, None, :])[:, None]
-            | torch.eye(longest, dtype=torch.bool)[None, None])
-    logits, _ = model(idx, positions=positions, mask=mask, caches=caches)
+    B = len(prompts)
+    logits, caches, next_position, key_valid = model.prefill(prompts, PAD)
     outputs, finished = [[] for _ in range(B)], [False] * B
-    next_position, key_valid = positions[:, -1] + 1, valid
     active = list(range(B))  # rows still generating; finished rows leave the batch and its KV cache
     for _ in range(max_new):
         probabilities = torch.softmax(logits[:, -1, :].float() / temperature, dim=-1)
