@@ -39,6 +39,16 @@ export type TraceEvent =
   | { type: 'sample-end'; id: string; answer?: string; tokens: number; finishReason: string; confidence?: number }
   | { type: 'score'; id: string; verifier: string; value: number; evidence?: string }
   | {
+      /** A search node (a `step` thought): kept or pruned on a beam (value: its score), or visited by MCTS (mean value, visits). */
+      type: 'search-node';
+      id: string;
+      status: 'kept' | 'pruned' | 'visited';
+      value: number;
+      visits?: number;
+      /** DVTS: the independent subtree the node belongs to. */
+      subtree?: number;
+    }
+  | {
       type: 'vote';
       /** Answer → (weighted) votes. */
       tally: Record<string, number>;

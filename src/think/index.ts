@@ -7,6 +7,7 @@ import { cot } from './cot.js';
 import { direct } from './direct.js';
 import { refine } from './refine.js';
 import { beam } from './search/beam.js';
+import { dvts } from './search/dvts.js';
 import { mcts } from './search/mcts.js';
 import { selfConsistency } from './self-consistency.js';
 import { society } from './society/society.js';
@@ -23,6 +24,7 @@ export const strategies: Readonly<Record<string, Strategy>> = Object.freeze({
   [weightedBestOfN.name]: weightedBestOfN,
   [thinkLonger.name]: thinkLonger,
   [beam.name]: beam,
+  [dvts.name]: dvts,
   [mcts.name]: mcts,
   [refine.name]: refine,
   [society.name]: society,

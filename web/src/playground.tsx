@@ -15,6 +15,7 @@ const STRATEGIES = [
   'weighted-best-of-n',
   'think-longer',
   'beam',
+  'dvts',
   'mcts',
   'refine',
   'society',

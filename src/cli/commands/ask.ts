@@ -114,7 +114,7 @@ export function register(program: Command): void {
     .option('-e, --effort <effort>', EFFORTS.join(', '), DEFAULT_EFFORT)
     .option(
       '-s, --strategy <strategy>',
-      "strategy overriding the effort's, e.g. cot, self-consistency, adaptive-consistency, best-of-n, think-longer, beam, mcts (a wrong name lists all)",
+      "strategy overriding the effort's, e.g. cot, self-consistency, adaptive-consistency, best-of-n, think-longer, beam, dvts, mcts (a wrong name lists all)",
     )
     .option('--task <task>', 'task whose checker verifies answers (arithmetic, countdown); detected when absent')
     .option('-n, --samples <n>', 'samples for voting and best-of-n strategies (sets n / maxSamples)')

@@ -5,15 +5,15 @@
  * verifier, the `beamWidth` best are kept; chains that end their thinking are finished with one
  * completion. Models without continuation fall back to best-of-n with a warning.
  */
-import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import type { Problem, Strategy, StrategyContext } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
-import { booleanOption, integerOption, optionalIntegerOption, stringOption } from '../strategy-options.js';
+import { booleanOption, integerOption, optionalIntegerOption } from '../strategy-options.js';
 import { roomToExplore } from './explore-budget.js';
 import { finishSearch } from './finish-search.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { createThinkingSearch, initState, type SearchConfig, type ThinkingState } from './search-config.js';
-import { type ChainSelection, selectChain } from './select-chain.js';
+import { emitBeamStep } from './search-events.js';
+import { type ChainSelection, selectChain, selectionOption } from './select-chain.js';
 import { chainPrefix } from './step-lines.js';
 
 /** A chain on the beam with its score. */
@@ -50,24 +50,17 @@ interface BeamSettings {
 }
 
 function readSettings(context: StrategyContext): BeamSettings {
-  const selection = stringOption(context.options, 'select', 'best');
-  if (selection !== 'best' && selection !== 'vote') {
-    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected option \`select\` to be best or vote, got ${selection}`, {
-      hint: 'Use select: "best" (highest score) or "vote" (score-weighted vote over finished chains).',
-      param: 'options.select',
-    });
-  }
   return {
     beamWidth: integerOption(context.options, 'beamWidth', 4),
     branch: integerOption(context.options, 'branch', 2),
     unique: booleanOption(context.options, 'unique', true),
-    selection,
+    selection: selectionOption(context),
     finishReserve: integerOption(context.options, 'finishReserve', 64, 0),
   };
 }
 
-/** The search config of beam: process rewards first, then the outcome verifier, then model confidence. */
-function beamConfig(problem: Problem, context: StrategyContext): SearchConfig {
+/** The search config of beam and DVTS: process rewards first, then the outcome verifier, then model confidence. */
+export function beamConfig(problem: Problem, context: StrategyContext): SearchConfig {
   const maxTokens = optionalIntegerOption(context.options, 'maxTokens');
   const processVerifier = context.processVerifier(problem);
   return createThinkingSearch(problem, context, {
@@ -99,7 +92,7 @@ async function expandBeams(config: SearchConfig, explore: () => boolean, beams: 
 }
 
 /** Finish: completes a chain to its answer and sets its reward; undefined when the budget allows no call. */
-async function completeChain(config: SearchConfig, chain: ScoredState, finished: Candidate[]) {
+export async function completeChain(config: SearchConfig, chain: ScoredState, finished: Candidate[]) {
   const candidate = await config.finish(chain.state, `Finish chain ${finished.length + 1}`);
   if (!candidate) return undefined;
   candidate.score = await config.reward(candidate, [...finished, candidate]);
@@ -130,12 +123,14 @@ export const beam: Strategy = {
         settings.unique,
       );
       if (children.length === 0) break;
-      for (const chain of children.filter((child) => child.state.final)) await completeChain(config, chain, finished);
+      const finals = children.filter((child) => child.state.final);
+      for (const chain of finals) await completeChain(config, chain, finished);
       const kept = keepBest(
         children.filter((child) => !child.state.final),
         Math.max(0, settings.beamWidth - finished.length),
         settings.unique,
       );
+      emitBeamStep(context, children, [...finals, ...kept]);
       stalled = [...stalled, ...kept.filter((chain) => !config.canGrow(chain.state))];
       beams = kept.filter((chain) => config.canGrow(chain.state));
     }

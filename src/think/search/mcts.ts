@@ -14,6 +14,7 @@ import { finishSearch } from './finish-search.js';
 import { backpropagate, createRoot, expand, meanValue, mostVisitedPath, type SearchNode, select, simulate, stateOf } from './mcts-tree.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { createThinkingSearch, type RewardSource, type SearchConfig } from './search-config.js';
+import { emitVisits } from './search-events.js';
 
 /** The reward source `auto` picks: an exact outcome verifier, else a process verifier, else any outcome verifier, else the vote. */
 export function chooseRewardSource(context: StrategyContext, processVerifier: Verifier | undefined, requested: string): RewardSource {
@@ -130,6 +131,7 @@ export const mcts: Strategy = {
         : await nodeToSimulate(config, leaf, settings.width, explore);
       if (cached && !node) {
         backpropagate(leaf, cached.score ?? 0); // a finished chain's answer does not change: no new call
+        emitVisits(context, leaf);
         continue;
       }
       const rollout = node && (await simulate(config, node));
@@ -140,6 +142,7 @@ export const mcts: Strategy = {
         rollouts.map((entry) => entry.rollout),
       );
       backpropagate(node, rollout.score);
+      emitVisits(context, node);
       solved = settings.stopOnSolved && exact && rollout.score >= 1;
     }
     if (config.source === 'vote') {

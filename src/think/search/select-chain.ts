@@ -1,10 +1,24 @@
 /** @module Choosing among finished chains: the best-scored one, or a score-weighted vote; with the `vote` event and a summary. */
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import type { StrategyContext } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
+import { stringOption } from '../strategy-options.js';
 import { tallyRecord, tallyVotes } from '../voting.js';
 
 /** How a search picks its answer among finished chains. */
 export type ChainSelection = 'best' | 'vote';
+
+/** The `select` option: `best` (default) or `vote`; anything else is an INVALID_ARGUMENT naming the option. */
+export function selectionOption(context: StrategyContext, fallback: ChainSelection = 'best'): ChainSelection {
+  const selection = stringOption(context.options, 'select', fallback);
+  if (selection !== 'best' && selection !== 'vote') {
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Expected option \`select\` to be best or vote, got ${selection}`, {
+      hint: 'Use select: "best" (highest score) or "vote" (score-weighted vote over finished chains).',
+      param: 'options.select',
+    });
+  }
+  return selection;
+}
 
 /** Picks the winner among scored chains and emits one `vote` event (answers weighted by their scores). */
 export function selectChain(
