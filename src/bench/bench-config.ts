@@ -25,6 +25,9 @@ export const KNOWN_STRATEGIES = [
   'best-of-n',
   'weighted-best-of-n',
   'think-longer',
+  'beam',
+  'dvts',
+  'mcts',
 ] as const;
 
 function parseOptionValue(value: string): unknown {
