@@ -24,6 +24,8 @@ export interface CallRequest {
   promptTokens?: number;
   /** Calls of one kind (same cap, same stop) finish at similar lengths; the plan learns them per kind. */
   kind?: string;
+  /** The price of the model this call goes to, when it is not the request's model (a society member, a judge). */
+  price?: Price | undefined;
 }
 
 /** What the tracker allows the next call to spend. */
@@ -101,10 +103,10 @@ export function createBudgetTracker(options: BudgetTrackerOptions): BudgetTracke
   let spent: StopLimit | null = null;
   const elapsedSeconds = () => (now() - started) / 1000;
   const state = (): BudgetState => ({ totals: ledger.totals(), elapsedSeconds: elapsedSeconds(), aborted: signal?.aborted ?? false });
-  const outputPerToken = price ? price.outputPerMTok / 1_000_000 : 0;
-  const inputPerToken = price ? price.inputPerMTok / 1_000_000 : 0;
-  /** Tokens left by each of the token and dollar limits. */
-  const leftBy = (promptTokens: number): { tokens: number; usd: number } => {
+  /** Tokens left by each of the token and dollar limits, for a call at `callPrice` (default: the request's model's). */
+  const leftBy = (promptTokens: number, callPrice: Price | undefined = price): { tokens: number; usd: number } => {
+    const outputPerToken = callPrice ? callPrice.outputPerMTok / 1_000_000 : 0;
+    const inputPerToken = callPrice ? callPrice.inputPerMTok / 1_000_000 : 0;
     const totals = ledger.totals();
     const tokens = limits.maxTokens === undefined ? Number.POSITIVE_INFINITY : limits.maxTokens - totals.completionTokens;
     let usd = Number.POSITIVE_INFINITY;
@@ -116,12 +118,12 @@ export function createBudgetTracker(options: BudgetTrackerOptions): BudgetTracke
     }
     return { tokens: Math.max(0, tokens), usd: Math.max(0, usd) };
   };
-  const tokensLeft = (promptTokens = 0) => {
-    const { tokens, usd } = leftBy(promptTokens);
+  const tokensLeft = (promptTokens = 0, callPrice: Price | undefined = price) => {
+    const { tokens, usd } = leftBy(promptTokens, callPrice);
     return Math.min(tokens, usd);
   };
-  const refuse = (promptTokens: number): null => {
-    const { tokens, usd } = leftBy(promptTokens);
+  const refuse = (promptTokens: number, callPrice: Price | undefined): null => {
+    const { tokens, usd } = leftBy(promptTokens, callPrice);
     spent ??= usd < tokens ? 'usd' : 'tokens';
     return null;
   };
@@ -143,15 +145,16 @@ export function createBudgetTracker(options: BudgetTrackerOptions): BudgetTracke
     allow(call) {
       if (firstStop(conditions, state()) || spent) return null;
       const promptTokens = call.promptTokens ?? 0;
-      const left = tokensLeft(promptTokens);
-      if (left < 1) return refuse(promptTokens);
+      const callPrice = call.price ?? price;
+      const left = tokensLeft(promptTokens, callPrice);
+      if (left < 1) return refuse(promptTokens, callPrice);
       const cap = call.maxTokens ?? Number.POSITIVE_INFINITY;
       if (call.n * cap <= left) return { n: call.n, maxTokens: call.maxTokens };
       // Full caps for as many samples as fit.
       if (cap <= left) return { n: Math.floor(left / cap), maxTokens: call.maxTokens };
       const stats = call.kind === undefined ? undefined : kinds.get(call.kind);
       if (!stats) return { n: 1, maxTokens: left };
-      if (left < stats.shortest) return refuse(promptTokens);
+      if (left < stats.shortest) return refuse(promptTokens, callPrice);
       const samples = Math.max(1, Math.min(call.n, Math.floor(left / (stats.sum / stats.count))));
       return { n: samples, maxTokens: Math.min(cap, Math.floor(left / samples)) };
     },

@@ -4,7 +4,7 @@
  */
 import type { BudgetTracker, Ledger } from '../budget/index.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { costOf } from '../models/prices.js';
+import { costOf, priceOf } from '../models/prices.js';
 import type { GenerateResult, Message, Model, Price, Sample, StrategyContext, Warning } from '../spec/index.js';
 import type { TraceRecorder } from './trace-recorder.js';
 import { estimateTokens } from './usage.js';
@@ -46,11 +46,12 @@ export function createChargedCall(options: ChargedCallOptions): StrategyContext[
   const promptScale = new Map<string, number>();
   return async (request) => {
     const { phase = 'generate', thoughtIds, model: target = options.model, ...rest } = request;
-    const price = target === options.model ? options.price : target.price;
+    // Another model (a society member, a judge) is charged and planned at its own price: its own, else the price table's.
+    const price = target === options.model ? options.price : (target.price ?? priceOf(target.id));
     const started = Date.now();
     const promptBound = Math.ceil(promptTokenBound(target, rest.messages, rest.prefix) * (promptScale.get(target.id) ?? 1));
     const kind = `${target.id}|${phase}|${rest.maxTokens ?? ''}|${(rest.stop ?? []).join('\u0000')}|${rest.thinking ?? ''}`;
-    const allowance = tracker.allow({ n: rest.n ?? 1, maxTokens: rest.maxTokens, promptTokens: promptBound, kind });
+    const allowance = tracker.allow({ n: rest.n ?? 1, maxTokens: rest.maxTokens, promptTokens: promptBound, kind, price });
     // No useful call fits: no samples, nothing charged; `stopped()` names the limit.
     if (!allowance) return emptyResult(started);
     const millisecondsLeft = tracker.millisecondsLeft();

@@ -6,11 +6,14 @@ import type { AnswerKey, BudgetLimits, Effort, Model, Problem, ReasonRequest, St
 import { getStrategy } from '../think/index.js';
 import { createAnswerKey, createVerifier } from '../verify/index.js';
 import { planRequest, requestMessages } from './plan-request.js';
+import { resolveMembers } from './resolve-members.js';
 
 /** Everything the engine needs to run one request. */
 export interface ResolvedRequest {
   problem: Problem;
   model: Model;
+  /** Member models named by the `models` option (a society's), resolved like the main model; empty when none. */
+  members: Model[];
   effort: Effort;
   plan: EffortPlan;
   strategy: Strategy;
@@ -33,14 +36,18 @@ export async function resolveRequest(request: ReasonRequest): Promise<ResolvedRe
   // The plan's options belong to its strategy; another strategy keeps only the per-trace cap.
   const planOptions = strategy.name === plan.strategy ? plan.options : { maxTokens: plan.options.maxTokens };
   const model = typeof request.model === 'object' ? request.model : await resolveModel(request.model);
+  // The strategy gets the resolved members, never the names (strategies do not construct models).
+  const { models: memberNames, ...requestOptions } = request.options ?? {};
+  const members = await resolveMembers(memberNames);
   const problem: Problem = { question, messages, ...(task ? { task: task.name } : {}) };
   return {
     problem,
     model,
+    members,
     effort,
     plan,
     strategy,
-    options: { ...planOptions, ...request.options },
+    options: { ...planOptions, ...requestOptions },
     limits: { ...plan.budget, ...definedOnly(limitsOverride) },
     task,
     answers: createAnswerKey(task, { question }),

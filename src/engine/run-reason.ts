@@ -16,6 +16,7 @@ export async function runReason(request: ReasonRequest, sink?: EventSink): Promi
   const price = modelPrice(model);
   const run = createStrategyContext({
     model,
+    members: resolved.members,
     answers: resolved.answers,
     verifier: resolved.verifier,
     limits: resolved.limits,
@@ -34,7 +35,10 @@ export async function runReason(request: ReasonRequest, sink?: EventSink): Promi
     totals: run.ledger.totals(),
   });
   try {
-    if (resolved.limits.maxUsd !== undefined && !price) throw unpricedModel(model);
+    if (resolved.limits.maxUsd !== undefined) {
+      const unpriced = [model, ...resolved.members].find((each) => !modelPrice(each));
+      if (unpriced) throw unpricedModel(unpriced);
+    }
     return await runStrategy(request, resolved, run, recorder, report);
   } catch (error) {
     for (const id of recorder.openThoughts()) recorder.endThought(id, { text: '' });

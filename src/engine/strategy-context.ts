@@ -1,12 +1,15 @@
 /** @module Builds the StrategyContext: a generate wrapper that plans each call into the budget, charges the ledger and streams deltas. */
 import { type BudgetTracker, createBudgetTracker, createLedger, type Ledger } from '../budget/index.js';
-import type { AnswerKey, BudgetLimits, Price, StrategyContext, Verifier, Warning } from '../spec/index.js';
+import type { AnswerKey, BudgetLimits, Model, Price, StrategyContext, Verifier, Warning } from '../spec/index.js';
+import { createVerifier, hasStepCheck } from '../verify/index.js';
 import { createChargedCall } from './charged-call.js';
 import { resolveProcessVerifier } from './process-verifier.js';
 import type { TraceRecorder } from './trace-recorder.js';
 
 export interface StrategyContextOptions {
   model: StrategyContext['model'];
+  /** A society's member models (the `models` option, resolved); each call to one is charged at its own price. */
+  members?: readonly Model[] | undefined;
   answers: AnswerKey;
   verifier: Verifier | undefined;
   limits: BudgetLimits;
@@ -39,6 +42,12 @@ export function createStrategyContext(options: StrategyContextOptions): EngineRu
   const verifier = options.verifier && chargedVerifier(options.verifier, generate);
   const context: StrategyContext = {
     model,
+    members: options.members ?? [],
+    verifierOn: (on, name) => {
+      if (name === 'judge')
+        return createVerifier('judge', { model: on, generate: (request) => generate({ ...request, model: on, phase: 'verify' }) });
+      return hasStepCheck(on) ? createVerifier('learned-steps', { model: on }) : undefined;
+    },
     verifier,
     processVerifier: (problem) => resolveProcessVerifier(problem, { verifier, options: options.options, model }),
     answers: options.answers,

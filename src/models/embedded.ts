@@ -157,6 +157,8 @@ export async function createEmbeddedModel(options: EmbeddedModelOptions): Promis
       nativeReasoning: true,
       maxParallel: sequences,
       contextLength,
+      // It reads only the last question (its training format): it cannot read other agents' answers.
+      readsConversation: false,
       continueThinkingCue: WAIT_CUE,
     },
     countTokens: (text: string) => encodeText(text).length,

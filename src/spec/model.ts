@@ -25,6 +25,11 @@ export interface ModelCapabilities {
   readonly maxParallel: number;
   /** Context window in tokens, when known. */
   readonly contextLength?: number;
+  /**
+   * Reads the earlier turns of a conversation (default true). False for a model that answers only the last question (the
+   * embedded model): strategies must not expect it to read other answers.
+   */
+  readonly readsConversation?: boolean;
   /** Text that makes this model keep thinking when appended to its thinking (budget forcing); "Wait" by default. */
   readonly continueThinkingCue?: string;
 }

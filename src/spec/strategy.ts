@@ -22,6 +22,16 @@ export interface StrategyContext {
    * nothing (`stopped()` then names the limit). `model` sends the call to another model (a judge), charged the same way.
    */
   generate(request: GenerateRequest & { phase?: Phase; thoughtIds?: string[]; model?: Model }): Promise<GenerateResult>;
+  /**
+   * Member models of a society, resolved by the engine from the `models` option (model ids); empty or absent when the
+   * request names none. Called through `generate({ model })`, each charged at its own price under the same budget.
+   */
+  members?: readonly Model[];
+  /**
+   * A verifier that runs on `model` (the main model or a member), built and charged by the engine: `learned-steps` is the
+   * model's learned check role (undefined when it has none), `judge` has it grade answers (charged in phase `verify`).
+   */
+  verifierOn?(model: Model, name: 'learned-steps' | 'judge'): Verifier | undefined;
   /** The limit that is exhausted now, or null when the strategy may continue spending. */
   stopped(): StopLimit | null;
   /** Tokens left under the budget (Infinity when unlimited). */

@@ -1,8 +1,15 @@
-/** @module Society rounds: multi-agent debate for chat models (Du et al. 2023), independent re-solving for models that cannot read others. */
-import type { Message, Model, Problem, StrategyContext, Verifier } from '../../spec/index.js';
+/**
+ * @module Society rounds. Debate: chat models read each other's answers and revise (Du et al. 2023); a model that reads
+ * only the question (the embedded models) takes part through the checker instead: its chain is checked line by line and
+ * it re-solves when the checker flags it or, when no chain was flagged, when it disagrees with the weighted leader.
+ * Independent rounds: more solvers while the weighted vote is disputed.
+ */
+import type { Message, Model, Problem, StrategyContext } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
+import { THINK_STEP_BY_STEP, withInstruction } from '../prompts.js';
 import { spokenText } from './draw-turns.js';
-import { aggregate, check, type Member, type SocietySettings, type SolverTurn, solve } from './members.js';
+import { aggregate, check, type Member, modelOf, type SocietySettings, type SolverTurn, solve } from './members.js';
+import { type Checker, readsOthers } from './roles.js';
 
 /** Opens the debate turn that shows a solver the other solvers' answers. */
 export const DEBATE_INTRO = 'These are the solutions to the problem from other agents:';
@@ -26,12 +33,12 @@ export function debateMessages(messages: readonly Message[], own: Candidate, oth
   ];
 }
 
-/** One society run: the problem, the strategy context, its settings, the checker (if any) and the shared conversation. */
+/** One society run: the problem, the strategy context, its settings, the checker (if any) and the problem's messages. */
 export interface SocietyRun {
   problem: Problem;
   context: StrategyContext;
   settings: SocietySettings;
-  checker: Verifier | undefined;
+  checker: Checker | undefined;
   messages: Message[];
 }
 
@@ -52,20 +59,14 @@ function promptTokens(model: Model, messages: readonly Message[]): number {
   return model.countTokens ? model.countTokens(text) : Math.ceil(text.length / 4);
 }
 
-/** A solver's debate turn: the others' full answers, else only their answer lines, else undefined when neither fits the context. */
-function debateTurn(
-  context: StrategyContext,
-  settings: SocietySettings,
-  messages: Message[],
-  own: Member,
-  latest: readonly Member[],
-): SolverTurn | undefined {
+/** A reading solver's debate turn: the others' full answers, else only their answer lines, else undefined when neither fits. */
+function debateTurn(model: Model, society: SocietyRun, own: Member, latest: readonly Member[]): SolverTurn | undefined {
   const others = latest.filter((member) => member.solver !== own.solver);
-  const contextLength = context.model.capabilities.contextLength;
+  const contextLength = model.capabilities.contextLength;
   const room = (conversation: Message[]) =>
-    contextLength === undefined || promptTokens(context.model, conversation) + (settings.maxTokens ?? 64) <= contextLength;
+    contextLength === undefined || promptTokens(model, conversation) + (society.settings.maxTokens ?? 64) <= contextLength;
   for (const brief of [false, true]) {
-    const conversation = debateMessages(messages, own.candidate, others, brief);
+    const conversation = debateMessages(withInstruction(society.messages, model, THINK_STEP_BY_STEP), own.candidate, others, brief);
     if (room(conversation)) return { messages: conversation, parentId: own.candidate.thoughtId };
   }
   return undefined;
@@ -76,8 +77,10 @@ function unanimous(members: readonly Member[]): boolean {
   return members.length > 1 && keys.size === 1 && !keys.has(undefined);
 }
 
-/** Round 0 of both protocols: every solver answers alone, the checker scores them, the vote is taken. */
-async function firstRound(society: SocietyRun): Promise<{ solvers: number[]; members: Member[]; outcome: ReturnType<typeof aggregate> }> {
+/** Round 0 of every protocol: each solver answers alone, the checker scores them, the vote is taken. */
+export async function firstRound(
+  society: SocietyRun,
+): Promise<{ solvers: number[]; members: Member[]; outcome: ReturnType<typeof aggregate> }> {
   const { problem, context, settings, checker, messages } = society;
   const solvers = Array.from({ length: settings.solvers }, (_, solver) => solver);
   const members = await solve(context, settings, { solvers, round: 0, shared: messages });
@@ -85,7 +88,24 @@ async function firstRound(society: SocietyRun): Promise<{ solvers: number[]; mem
   return { solvers, members, outcome: aggregate(context, members, 'Aggregator · round 1') };
 }
 
-/** Debate: every solver answers, then for `rounds` rounds each revises after reading the others; the last answers vote. */
+/**
+ * Who speaks in a debate round: readers (chat models whose turn fits) read the others; silent solvers (who cannot read)
+ * re-solve when the checker flagged their chain, or, when no chain was flagged, when they disagree with the leader.
+ */
+function speakers(society: SocietyRun, latest: readonly Member[], leader: string | undefined) {
+  const readers = new Map<number, SolverTurn>();
+  const resolvers: number[] = [];
+  const anyFlagged = latest.some((member) => member.flagged);
+  for (const member of latest) {
+    const model = modelOf(society.settings, member.solver);
+    const turn = readsOthers(model) ? debateTurn(model, society, member, latest) : undefined;
+    if (turn) readers.set(member.solver, turn);
+    else if (anyFlagged ? member.flagged : member.candidate.key !== leader) resolvers.push(member.solver);
+  }
+  return { readers, resolvers };
+}
+
+/** Debate: every solver answers, then for up to `rounds` rounds readers revise and flagged or dissenting solvers re-solve. */
 export async function runDebate(society: SocietyRun): Promise<RoundsOutcome> {
   const { problem, context, settings, checker, messages } = society;
   const opening = await firstRound(society);
@@ -95,17 +115,18 @@ export async function runDebate(society: SocietyRun): Promise<RoundsOutcome> {
   let rounds = 1;
   for (let round = 1; round <= settings.rounds && current.length > 0 && !unanimous(current) && !context.stopped(); round += 1) {
     const latest = current;
-    const turns = new Map(latest.map((member) => [member.solver, debateTurn(context, settings, messages, member, latest)]));
-    // A model whose context cannot hold the debate (the embedded model's 512 tokens) ends it with the vote so far.
-    if ([...turns.values()].some((turn) => turn === undefined)) break;
-    const fresh = await solve(context, settings, {
-      solvers: latest.map((member) => member.solver),
-      round,
-      turnOf: (solver) => turns.get(solver) as SolverTurn,
-    });
+    const { readers, resolvers } = speakers(society, latest, outcome.tally.leader?.key);
+    if (readers.size === 0 && resolvers.length === 0) break;
+    const read =
+      readers.size === 0
+        ? []
+        : await solve(context, settings, { solvers: [...readers.keys()], round, turnOf: (solver) => readers.get(solver) as SolverTurn });
+    const resolved =
+      resolvers.length === 0 || context.stopped() ? [] : await solve(context, settings, { solvers: resolvers, round, shared: messages });
+    const fresh = [...read, ...resolved];
     if (fresh.length === 0) break;
     all.push(...fresh);
-    // A solver the budget cut keeps its previous answer in the vote.
+    // A solver that did not speak, or that the budget cut, keeps its previous answer in the vote.
     current = latest.map((member) => fresh.find((next) => next.solver === member.solver) ?? member);
     await check(problem, context, checker, fresh, round);
     outcome = aggregate(context, current, `Aggregator · round ${round + 1}`);
