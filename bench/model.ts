@@ -1,24 +1,38 @@
 /**
- * @module `npm run bench:model -- --tier mini [--count 100] [--greedy-count 200] [--samples 16] [--task arithmetic] [--levels 4,5] [--speed-only]`: accuracy of the embedded model per task and level
- * on the held-out evaluation problems (seed 1_000_001, never used in training): greedy, pass@1 at T=0.7, majority@k, pass@k,
- * tokens per answer, the learned check role, and single-sequence generation speed (decode and end to end).
+ * @module `npm run bench:model -- --tier mini [--count 100] [--greedy-count 200] [--samples 16] [--task arithmetic] [--levels 4,5] [--speed-only] [--resume RUN]`:
+ * accuracy of the embedded model per task and level on the held-out problems (seed 1_000_001, never used in training),
+ * run as one stored, resumable bench run (greedy, no thinking, k samples at T=0.7: pass@1, majority@k, pass@k, tokens
+ * per answer, from the stored rows); then the learned check role and single-sequence generation speed.
  */
 import { writeFileSync } from 'node:fs';
-import { createGrader } from '../src/bench/problem-source.js';
+import { join } from 'node:path';
+import type { BenchConfig } from '../src/bench/bench-config.js';
+import {
+  accuracyRows,
+  createModelSolver,
+  formatAccuracyTable,
+  type ModelAccuracySettings,
+  modelAccuracyConfigs,
+  modelAccuracyProblems,
+} from '../src/bench/model-accuracy.js';
+import { createProgress, type ProgressReporter } from '../src/bench/progress.js';
+import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startPlannedBench } from '../src/bench/run-bench.js';
+import { buildSummary } from '../src/bench/summary.js';
+import { writeReport } from '../src/bench/write-report.js';
 import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
-import type { Sample } from '../src/spec/index.js';
-import type { Task, TaskProblem } from '../src/spec/task.js';
+import { RunStore, resolveStorePath } from '../src/store/index.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask, listTasks } from '../src/tasks/index.js';
-import { createAnswerKey } from '../src/verify/index.js';
 import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
 import { measureChecker } from './model-checker.js';
 import { measureSpeed } from './model-speed.js';
 
 const USAGE = `Usage: npm run bench:model -- [--tier mini|full] [--path FILE.gguf] [--count 100] [--greedy-count N] [--samples 16]
        [--temperature 0.7] [--task NAME] [--levels 4,5] [--split train|held-out-shapes] [--speed-only] [--json FILE]
+       [--store FILE] [--resume RUN]
 Accuracy of the embedded model per task and level on the held-out problems: greedy, pass@1, majority@k, pass@k,
-tokens per answer, the learned check role, and generation speed.`;
+tokens per answer (one stored bench run: slowthink runs show RUN; --resume RUN continues it after a kill, with its own
+settings), the learned check role, and generation speed.`;
 const { values } = parseBenchArgs(USAGE, {
   options: {
     tier: { type: 'string', default: 'mini' },
@@ -29,130 +43,88 @@ const { values } = parseBenchArgs(USAGE, {
     temperature: { type: 'string', default: '0.7' },
     json: { type: 'string' },
     'speed-only': { type: 'boolean', default: false },
-    /** Only this task (`arithmetic` or `countdown`). */
+    /** Only this task (`arithmetic`, `countdown`, …). */
     task: { type: 'string' },
     /** Only these levels, e.g. `4,5`. */
     levels: { type: 'string' },
     /** `train` (the in-distribution held-out problems) or `held-out-shapes` (shapes and draw types training never saw). */
     split: { type: 'string', default: 'train' },
+    /** The run store (default $SLOWTHINK_STORE or ~/.slowthink/runs.db). */
+    store: { type: 'string' },
+    /** Continue a stored bench:model run; its settings are the stored ones. */
+    resume: { type: 'string' },
   },
 });
-const onlyLevels = values.levels?.split(',').map(Number);
-const split = values.split;
-if (split !== 'train' && split !== 'held-out-shapes') failUsage(USAGE, `--split is train or held-out-shapes, got "${split}"`);
-const grade = createGrader((name) => listTasks().find((task) => task.name === name));
-/** The answer a sample states, as the engine reads it: refusals and declines are no answer. */
-const answerIn = (task: Task, problem: TaskProblem, sample: Pick<Sample, 'text'>): string | undefined =>
-  createAnswerKey(task, { question: problem.question }).extract(sample.text);
-const tier = values.tier;
+
+const store = RunStore.open(resolveStorePath(values.store));
+const resumed = values.resume === undefined ? undefined : store.getRun(values.resume);
+if (resumed !== undefined && resumed.options['solver'] !== MODEL_SOLVER)
+  failUsage(USAGE, `run ${resumed.id} is not a bench:model run: resume it with slowthink bench --resume ${resumed.id}`);
+const settings = (resumed?.options['settings'] as ModelAccuracySettings | undefined) ?? settingsFromFlags();
+const { tier, count, samples: k, temperature } = settings;
 if (tier !== 'mini' && tier !== 'full') failUsage(USAGE, `--tier is mini or full, got "${tier}"`);
-const count = numberFlag(USAGE, 'count', values.count, 1);
-/** Greedy and direct are cheap: they may run on more problems than the sampled metrics (the first `count` of them). */
-const greedyCount = Math.max(count, Number(values['greedy-count'] ?? count));
-const k = numberFlag(USAGE, 'samples', values.samples);
-const temperature = numberFlag(USAGE, 'temperature', values.temperature);
-const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(values.path ? { path: values.path } : {}) });
 
-/** The vote key of an answer: the task's answer key groups equivalent answers (`12 m/s` and `43.2 km/h`; Countdown lets only solutions vote). */
-function voteKey(task: Task, problem: TaskProblem, answer: string): string | undefined {
-  if (answer === '') return undefined;
-  const key = createAnswerKey(task, { question: problem.question }).normalize(answer);
-  return key === '' ? undefined : key;
+function settingsFromFlags(): ModelAccuracySettings {
+  const split = values.split;
+  if (split !== 'train' && split !== 'held-out-shapes') failUsage(USAGE, `--split is train or held-out-shapes, got "${split}"`);
+  const count = numberFlag(USAGE, 'count', values.count, 1);
+  return {
+    tier: values.tier,
+    path: values.path,
+    count,
+    // Greedy and direct are cheap: they may run on more problems than the sampled metrics (the first `count` of them).
+    greedyCount: Math.max(count, Number(values['greedy-count'] ?? count)),
+    samples: numberFlag(USAGE, 'samples', values.samples, 1),
+    temperature: numberFlag(USAGE, 'temperature', values.temperature),
+    task: values.task,
+    levels: values.levels?.split(',').map(Number),
+    split,
+  };
 }
 
-interface Row {
-  task: string;
-  level: number;
-  problems: number;
-  /** Problems behind greedy and direct (≥ problems). */
-  greedyProblems: number;
-  greedy: number;
-  /** Greedy on the problems behind the sampled columns (compare pass@k with this). */
-  greedySubset: number;
-  direct: number;
-  passAt1: number;
-  majority: number;
-  passAtK: number;
-  tokensPerAnswer: number;
-}
-
-const rows: Row[] = [];
-let greedyTokens = 0;
-let greedyMilliseconds = 0;
-const plan: Array<[string, readonly number[]]> = listTasks().map((task) => [task.name, task.levels]);
-for (const [taskName, levels] of values['speed-only'] ? [] : plan) {
-  if (values.task && values.task !== taskName) continue;
-  const task = getTask(taskName);
-  for (const level of levels) {
-    if (onlyLevels && !onlyLevels.includes(level)) continue;
-    const problems = task.generate({ seed: EVAL_SEED, count: greedyCount, level, split });
-    if (problems.length === 0) continue;
-    let greedyCorrect = 0;
-    let greedySubsetCorrect = 0;
-    let directCorrect = 0;
-    let sampledCorrect = 0;
-    let majorityCorrect = 0;
-    let anyCorrect = 0;
-    let sampledTokens = 0;
-    const levelStarted = performance.now();
-    for (const [index, problem] of problems.entries()) {
-      if (index > 0 && index % 10 === 0) {
-        const sampledSoFar = Math.min(index, count);
-        const minutes = (performance.now() - levelStarted) / 60_000;
-        console.error(
-          `${taskName} L${level}: ${index}/${problems.length} problems, greedy ${greedyCorrect}/${index}` +
-            (sampledSoFar > 0 ? `, pass@${k} ${anyCorrect}/${sampledSoFar}` : '') +
-            `, ${minutes.toFixed(1)} min`,
+const model = await createEmbeddedModel({ tier, sequences: Math.min(k, 16), ...(settings.path ? { path: settings.path } : {}) });
+const controller = new AbortController();
+process.once('SIGINT', () => controller.abort());
+let outcome: BenchOutcome | undefined;
+if (!values['speed-only']) {
+  let progress: ProgressReporter | undefined;
+  const dependencies: BenchDependencies = {
+    store,
+    solve: createModelSolver(model, (name) => listTasks().find((task) => task.name === name)),
+    lookupTask: (name) => listTasks().find((task) => task.name === name),
+    signal: controller.signal,
+    onStart: (run, total, alreadyDone) => {
+      console.error(`run ${run.id} (store ${store.path}): ${total} jobs, ${alreadyDone} already done`);
+      progress = createProgress(total, { alreadyDone });
+    },
+    onRecord: (record) => progress?.update(record),
+  };
+  const configs = modelAccuracyConfigs(settings);
+  outcome =
+    resumed !== undefined
+      ? await resumeBench(resumed.id, dependencies)
+      : await startPlannedBench(
+          {
+            task: settings.task ?? 'all tasks',
+            model: model.id,
+            level: settings.levels?.length === 1 ? settings.levels[0] : undefined,
+            split: settings.split,
+            n: settings.greedyCount,
+            seed: EVAL_SEED,
+            concurrency: 1,
+            temperature,
+            solver: MODEL_SOLVER,
+            settings: { ...settings },
+          },
+          configs,
+          modelAccuracyProblems(listTasks(), settings, EVAL_SEED),
+          dependencies,
         );
-      }
-      const messages = [{ role: 'user' as const, content: problem.question }];
-      const started = performance.now();
-      const greedy = await model.doGenerate({ messages, temperature: 0 });
-      greedyMilliseconds += performance.now() - started;
-      greedyTokens += greedy.usage.completionTokens ?? 0;
-      const greedyRight = grade(problem, answerIn(task, problem, greedy.samples[0]!), greedy.samples[0]!.text);
-      if (greedyRight) greedyCorrect++;
-      if (greedyRight && index < count) greedySubsetCorrect++;
-      const direct = await model.doGenerate({ messages, temperature: 0, thinking: false });
-      if (grade(problem, answerIn(task, problem, direct.samples[0]!), direct.samples[0]!.text)) directCorrect++;
-      if (index >= count) continue;
-      const sampled = await model.doGenerate({ messages, n: k, temperature, seed: 1 });
-      const correct = sampled.samples.map((sample) => grade(problem, answerIn(task, problem, sample), sample.text));
-      sampledCorrect += correct.filter(Boolean).length / k;
-      if (correct.some(Boolean)) anyCorrect++;
-      sampledTokens += (sampled.usage.completionTokens ?? 0) / k;
-      const votes = new Map<string, { count: number; index: number }>();
-      sampled.samples.forEach((sample, index) => {
-        const answer = answerIn(task, problem, sample);
-        // Declining is an answer only where declining is right (an unsolvable draw): there it votes too.
-        const key = answer === undefined ? (problem.unanswerable ? '(declined)' : undefined) : voteKey(task, problem, answer);
-        if (key === undefined) return;
-        const entry = votes.get(key) ?? { count: 0, index };
-        entry.count++;
-        votes.set(key, entry);
-      });
-      const winner = [...votes.values()].sort((a, b) => b.count - a.count)[0];
-      if (winner && correct[winner.index]) majorityCorrect++;
-    }
-    const n = Math.min(count, problems.length);
-    const row: Row = {
-      task: taskName,
-      level,
-      problems: n,
-      greedyProblems: problems.length,
-      greedy: greedyCorrect / problems.length,
-      greedySubset: greedySubsetCorrect / n,
-      direct: directCorrect / problems.length,
-      passAt1: sampledCorrect / n,
-      majority: majorityCorrect / n,
-      passAtK: anyCorrect / n,
-      tokensPerAnswer: sampledTokens / n,
-    };
-    rows.push(row);
-    console.error(`${taskName} L${level}: greedy ${(row.greedy * 100).toFixed(0)}%, pass@${k} ${(row.passAtK * 100).toFixed(0)}%`);
-  }
+  progress?.stop();
 }
-const checker = values['speed-only'] ? { lines: 0, accuracy: Number.NaN, auc: Number.NaN } : await measureChecker(model);
+
+const speedOnly = outcome === undefined;
+const checker = speedOnly || controller.signal.aborted ? undefined : await measureChecker(model);
 await model.close?.();
 // Speed on its own one-sequence context, after the accuracy runs have released theirs.
 const speedQuestions = [1, 2, 3, 4, 5].flatMap((level) =>
@@ -160,26 +132,33 @@ const speedQuestions = [1, 2, 3, 4, 5].flatMap((level) =>
     .generate({ seed: EVAL_SEED, count: 6, level })
     .map((p) => p.question),
 );
-const speed = await measureSpeed(values.path ?? embeddedModelPath(tier), speedQuestions);
+const speed = controller.signal.aborted ? undefined : await measureSpeed(settings.path ?? embeddedModelPath(tier), speedQuestions);
 
 const percent = (value: number) => `${(value * 100).toFixed(1)} %`;
-console.log(
-  `\n${model.id}: held-out problems (seed ${EVAL_SEED}): ${greedyCount} per level for direct and greedy, the first ${count} of them for the sampled columns; k=${k}, T=${temperature}\n`,
-);
-console.log(
-  `| task | level | direct (no thinking) | greedy | greedy, first ${count} | pass@1 (T=${temperature}) | majority@${k} | pass@${k} | tokens/answer |`,
-);
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const row of rows)
+let rows: ReturnType<typeof accuracyRows> = [];
+let tokensPerSecond = Number.NaN;
+if (outcome !== undefined) {
+  const { run, problems } = outcome;
+  const results = store.results(run.id);
+  const configs = run.options['configs'] as BenchConfig[];
+  rows = accuracyRows(problems, results, configs);
+  const greedyRows = results.filter((result) => result.config === configs[0]?.key && result.error === null);
+  tokensPerSecond = greedyRows.reduce((sum, row) => sum + row.completionTokens, 0) / greedyRows.reduce((sum, row) => sum + row.seconds, 0);
+  const summary = buildSummary(run, problems, results, { configs: configs.map((config) => config.key) });
+  const report = writeReport(join('reports', run.id), summary, { png: false });
   console.log(
-    `| ${row.task} | ${row.level} | ${percent(row.direct)} | ${percent(row.greedy)} | ${percent(row.greedySubset)} | ${percent(row.passAt1)} | ${percent(row.majority)} | ${percent(row.passAtK)} | ${row.tokensPerAnswer.toFixed(0)} |`,
+    `\n${model.id}: held-out problems (seed ${EVAL_SEED}): ${settings.greedyCount} per level for direct and greedy, the first ${count} of them for the sampled columns; k=${k}, T=${temperature}\n`,
   );
-const tokensPerSecond = greedyTokens / (greedyMilliseconds / 1000);
-console.log(
-  `\nspeed, one sequence, 1 thread, greedy (${speed.problems} arithmetic questions, ${speed.generatedTokens} tokens): decode ${speed.decodeTokensPerSecond.toFixed(0)} tokens/s (median), ` +
-    `${speed.endToEndTokensPerSecond.toFixed(0)} tokens/s end to end with prompt evaluation, first token ${speed.firstTokenMs.toFixed(1)} ms (median)`,
-);
-if (!values['speed-only']) {
+  console.log(formatAccuracyTable(rows, settings));
+  console.log(`\nrun ${run.id} (store ${store.path}; slowthink runs show ${run.id}), report ${report.html}`);
+  if (!outcome.complete) console.log(`Incomplete: resume with  npm run bench:model -- --resume ${run.id}`);
+}
+if (speed !== undefined)
+  console.log(
+    `\nspeed, one sequence, 1 thread, greedy (${speed.problems} arithmetic questions, ${speed.generatedTokens} tokens): decode ${speed.decodeTokensPerSecond.toFixed(0)} tokens/s (median), ` +
+      `${speed.endToEndTokensPerSecond.toFixed(0)} tokens/s end to end with prompt evaluation, first token ${speed.firstTokenMs.toFixed(1)} ms (median)`,
+  );
+if (outcome !== undefined && checker !== undefined) {
   console.log(
     `accuracy runs through the Model interface (16-sequence context): ${tokensPerSecond.toFixed(0)} tokens/s greedy, prompt evaluation included`,
   );
@@ -190,5 +169,7 @@ if (!values['speed-only']) {
 if (values.json)
   writeFileSync(
     values.json,
-    `${JSON.stringify({ model: model.id, count, k, temperature, rows, tokensPerSecond, speed, checker }, null, 2)}\n`,
+    `${JSON.stringify({ model: model.id, run: outcome?.run.id, count, k, temperature, rows, tokensPerSecond, speed, checker }, null, 2)}\n`,
   );
+store.close();
+if (outcome !== undefined && !outcome.complete) process.exit(130);

@@ -11,7 +11,7 @@ import { parsePrice } from './prices.js';
 import type { TaskLookup } from './problem-source.js';
 import { HELD_OUT_SEED } from './problem-source.js';
 import { createProgress, type ProgressReporter } from './progress.js';
-import { type BenchDependencies, type BenchOutcome, resumeBench, startBench } from './run-bench.js';
+import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startBench } from './run-bench.js';
 import { buildSummary } from './summary.js';
 import { formatSummaryTable } from './summary-table.js';
 import { writeReport } from './write-report.js';
@@ -65,6 +65,15 @@ export async function runBenchCommand(
   try {
     // A resumed run keeps its own model and temperature, whatever the command line says.
     const resumed = options.resume === undefined ? undefined : store.getRun(options.resume);
+    if (resumed?.options['solver'] === MODEL_SOLVER)
+      throw new SlowthinkError(
+        ERROR_CODES.INVALID_ARGUMENT,
+        `Run ${resumed.id} calls the embedded model directly, not through the engine`,
+        {
+          hint: `Resume it with npm run bench:model -- --resume ${resumed.id}.`,
+          param: 'resume',
+        },
+      );
     const storedTemperature = resumed?.options['temperature'] as number | undefined;
     const temperature =
       resumed !== undefined ? storedTemperature : options.temperature === undefined ? undefined : Number(options.temperature);

@@ -11,6 +11,8 @@ export interface BenchConfig {
   options: Record<string, unknown>;
   /** Request budget for this config (`budget.maxTokens=60000` in the spec); unset limits keep the effort's defaults. */
   budget?: BudgetLimits;
+  /** Run only on the first this-many problems of each task and level (costly configs beside cheap ones on more problems). */
+  firstPerLevel?: number;
 }
 
 /** Budget limits a strategy spec may set as `budget.<name>=<value>`. */

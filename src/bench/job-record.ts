@@ -6,7 +6,10 @@ import type { BenchConfig } from './bench-config.js';
 
 /** What the bench needs from a solver: the engine's ReasonResult, of which trace, ledger and finish fields are optional. */
 export type SolveOutcome = Pick<ReasonResult, 'text' | 'answer' | 'usage' | 'costUsd' | 'seconds' | 'samples' | 'calls'> &
-  Partial<Pick<ReasonResult, 'finishReason' | 'stoppedBy' | 'ledger' | 'trace'>>;
+  Partial<Pick<ReasonResult, 'finishReason' | 'stoppedBy' | 'ledger' | 'trace'>> & {
+    /** Samples the solver graded itself, each with its own text (the model bench); else they are read from the trace. */
+    sampleRecords?: SampleRecord[];
+  };
 
 /** Solves one problem under one config; the CLI wires the real engine, tests a fake. */
 export type Solver = (problem: TaskProblem, config: BenchConfig, context: { seed: number; signal: AbortSignal }) => Promise<SolveOutcome>;
@@ -63,7 +66,7 @@ export function recordFromOutcome(problem: TaskProblem, config: BenchConfig, out
     finishReason: outcome.finishReason ?? null,
     stoppedBy: outcome.stoppedBy ?? null,
     error: null,
-    sampleRecords: sampleRecordsOf(problem, outcome, grade),
+    sampleRecords: outcome.sampleRecords ?? sampleRecordsOf(problem, outcome, grade),
     events: (outcome.trace?.events ?? []).filter((event) => !DROPPED_EVENTS.has(event.type)),
     thoughts: outcome.trace?.thoughts ?? [],
     ledger: outcome.ledger ?? [],

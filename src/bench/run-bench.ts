@@ -8,6 +8,9 @@ import type { Grader, Solver } from './job-record.js';
 import { type AnswerEquivalence, createGrader, loadProblems, type TaskLookup } from './problem-source.js';
 import { createInProcessExecutor, createJobHandler, type Executor, planJobs } from './runner.js';
 
+/** The `solver` of a model-accuracy run (`npm run bench:model`): only its own `--resume` can continue it. */
+export const MODEL_SOLVER = 'embedded-model';
+
 /** What a new run is asked to do (stored with the run so `--resume` needs nothing else). */
 export interface BenchOptions {
   task: string;
@@ -23,6 +26,10 @@ export interface BenchOptions {
   temperature?: number | undefined;
   /** `checker` (the task's exact checker, the engine default) or `none` (an uninformative verifier). */
   verifier?: string | undefined;
+  /** Who solves the jobs when not the engine (`embedded-model`: `npm run bench:model`, which alone can resume such a run). */
+  solver?: string | undefined;
+  /** A front end's own settings, stored so that its `--resume` needs nothing else. */
+  settings?: Record<string, unknown> | undefined;
 }
 
 /** What the bench runs with; injected so tests can use a fake solver and an in-memory store. */
@@ -71,6 +78,16 @@ export async function startBench(options: BenchOptions, dependencies: BenchDepen
     { count: options.n, seed: options.seed, level: options.level, split: options.split },
     dependencies.lookupTask,
   );
+  return startPlannedBench(options, configs, problems, dependencies);
+}
+
+/** Creates a run over configs and problems a front end built itself (`npm run bench:model`: every task and level) and runs it. */
+export async function startPlannedBench(
+  options: BenchOptions,
+  configs: BenchConfig[],
+  problems: TaskProblem[],
+  dependencies: BenchDependencies,
+): Promise<BenchOutcome> {
   if (problems.length === 0)
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Task ${options.task} gave no problems`, { param: 'task' });
   const run = dependencies.store.createRun(
@@ -78,7 +95,7 @@ export async function startBench(options: BenchOptions, dependencies: BenchDepen
       id: newRunId(),
       task: options.task,
       model: options.model,
-      jobCount: problems.length * configs.length,
+      jobCount: planJobs(problems, configs, options.seed).length,
       options: { ...options, configs },
     },
     problems,

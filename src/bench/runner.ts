@@ -33,6 +33,17 @@ export function jobSeed(baseSeed: number, problemId: string): number {
   return (hash >>> 0) % 2_147_483_647;
 }
 
+/** Each problem's position among the problems of its task and level, in run order (what `firstPerLevel` counts). */
+function ranksInLevel(problems: readonly TaskProblem[]): number[] {
+  const seen = new Map<string, number>();
+  return problems.map((problem) => {
+    const group = `${problem.task}\u0000${problem.level ?? ''}`;
+    const rank = seen.get(group) ?? 0;
+    seen.set(group, rank + 1);
+    return rank;
+  });
+}
+
 /** The jobs of a run in problem-major order, minus those already finished (`done` holds `jobKey`s). */
 export function planJobs(
   problems: readonly TaskProblem[],
@@ -40,8 +51,10 @@ export function planJobs(
   baseSeed: number,
   done: ReadonlySet<string> = new Set(),
 ): BenchJob[] {
-  return problems.flatMap((problem) =>
+  const ranks = ranksInLevel(problems);
+  return problems.flatMap((problem, index) =>
     configs
+      .filter((config) => config.firstPerLevel === undefined || (ranks[index] ?? 0) < config.firstPerLevel)
       .filter((config) => !done.has(jobKey(problem.id, config.key)))
       .map((config) => ({ problem, config, seed: jobSeed(baseSeed, problem.id) })),
   );
