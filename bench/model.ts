@@ -20,7 +20,7 @@ import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, s
 import { buildSummary } from '../src/bench/summary.js';
 import { writeReport } from '../src/bench/write-report.js';
 import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
-import { RunStore, resolveStorePath } from '../src/store/index.js';
+import { type RunRecord, RunStore, resolveStorePath } from '../src/store/index.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask, listTasks } from '../src/tasks/index.js';
 import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
@@ -56,15 +56,29 @@ const { values } = parseBenchArgs(USAGE, {
   },
 });
 
-const store = RunStore.open(resolveStorePath(values.store));
-const resumed = values.resume === undefined ? undefined : store.getRun(values.resume);
-if (resumed !== undefined && resumed.options['solver'] !== MODEL_SOLVER)
-  failUsage(USAGE, `run ${resumed.id} is not a bench:model run: resume it with slowthink bench --resume ${resumed.id}`);
-const settings = (resumed?.options['settings'] as ModelAccuracySettings | undefined) ?? settingsFromFlags();
-const { tier, count, samples: k, temperature } = settings;
-if (tier !== 'mini' && tier !== 'full') failUsage(USAGE, `--tier is mini or full, got "${tier}"`);
+// Bad flags fail before the store is opened (or created).
+const flagSettings = values.resume === undefined ? settingsFromFlags() : undefined;
+const store = RunStore.open(resolveStorePath(values.store), { mustExist: values.resume !== undefined });
+const resumed = values.resume === undefined ? undefined : storedRun(values.resume);
+const settings = (resumed?.options['settings'] as ModelAccuracySettings | undefined) ?? (flagSettings as ModelAccuracySettings);
+const { count, samples: k, temperature } = settings;
+const tier = settings.tier === 'full' ? 'full' : 'mini';
+
+/** The run `--resume` names, which must be a bench:model run. */
+function storedRun(id: string): RunRecord {
+  let run: RunRecord;
+  try {
+    run = store.getRun(id);
+  } catch (error) {
+    return failUsage(USAGE, error instanceof Error ? error.message : String(error));
+  }
+  if (run.options['solver'] !== MODEL_SOLVER)
+    failUsage(USAGE, `run ${run.id} is not a bench:model run: resume it with slowthink bench --resume ${run.id}`);
+  return run;
+}
 
 function settingsFromFlags(): ModelAccuracySettings {
+  if (values.tier !== 'mini' && values.tier !== 'full') failUsage(USAGE, `--tier is mini or full, got "${values.tier}"`);
   const split = values.split;
   if (split !== 'train' && split !== 'held-out-shapes') failUsage(USAGE, `--split is train or held-out-shapes, got "${split}"`);
   const count = numberFlag(USAGE, 'count', values.count, 1);
