@@ -1,7 +1,7 @@
 /**
  * @module Society rounds. Debate: chat models read each other's answers and revise (Du et al. 2023); a model that reads
  * only the question (the embedded models) takes part through the checker instead: its chain is checked line by line and
- * it re-solves when the checker flags it or, when no chain was flagged, when it disagrees with the weighted leader.
+ * it re-solves when it dissents from the checker-weighted leader or the checker doubts its chain.
  * Independent rounds: more solvers while the weighted vote is disputed.
  */
 import type { Message, Model, Problem, StrategyContext } from '../../spec/index.js';
@@ -88,28 +88,43 @@ export async function firstRound(
   return { solvers, members, outcome: aggregate(context, members, 'Aggregator · round 1') };
 }
 
+/** The middle of the round's check scores (undefined when nothing was scored). */
+function medianScore(members: readonly Member[]): number | undefined {
+  const scores = members.map((member) => member.candidate.score).filter((score): score is number => score !== undefined);
+  scores.sort((left, right) => left - right);
+  return scores.length === 0 ? undefined : (scores[Math.floor((scores.length - 1) / 2)] as number);
+}
+
 /**
  * Who speaks in a debate round: readers (chat models whose turn fits) read the others; silent solvers (who cannot read)
- * re-solve when the checker flagged their chain, or, when no chain was flagged, when they disagree with the leader.
+ * re-solve when they dissent from the weighted leader, or when the checker flagged their chain and scored it below the
+ * round's median (relative, because a learned checker flags most chains somewhere).
  */
 function speakers(society: SocietyRun, latest: readonly Member[], leader: string | undefined) {
   const readers = new Map<number, SolverTurn>();
   const resolvers: number[] = [];
-  const anyFlagged = latest.some((member) => member.flagged);
+  const median = medianScore(latest);
   for (const member of latest) {
     const model = modelOf(society.settings, member.solver);
     const turn = readsOthers(model) ? debateTurn(model, society, member, latest) : undefined;
+    const { key, score } = member.candidate;
+    const doubted = member.flagged === true && median !== undefined && (score ?? 0) < median;
     if (turn) readers.set(member.solver, turn);
-    else if (anyFlagged ? member.flagged : member.candidate.key !== leader) resolvers.push(member.solver);
+    else if (key === undefined || key !== leader || doubted) resolvers.push(member.solver);
   }
   return { readers, resolvers };
 }
 
-/** Debate: every solver answers, then for up to `rounds` rounds readers revise and flagged or dissenting solvers re-solve. */
+/**
+ * Debate: every solver answers, then for up to `rounds` rounds (until unanimous) readers revise and doubted or dissenting
+ * silent solvers re-solve. A reader's latest answer replaces its earlier ones (Du et al.); a silent solver's earlier
+ * answers are independent samples and keep their (checker-weighted) votes.
+ */
 export async function runDebate(society: SocietyRun): Promise<RoundsOutcome> {
   const { problem, context, settings, checker, messages } = society;
   const opening = await firstRound(society);
   let current = opening.members;
+  const earlier: Member[] = [];
   const all = [...current];
   let outcome = opening.outcome;
   let rounds = 1;
@@ -117,22 +132,21 @@ export async function runDebate(society: SocietyRun): Promise<RoundsOutcome> {
     const latest = current;
     const { readers, resolvers } = speakers(society, latest, outcome.tally.leader?.key);
     if (readers.size === 0 && resolvers.length === 0) break;
-    const read =
-      readers.size === 0
-        ? []
-        : await solve(context, settings, { solvers: [...readers.keys()], round, turnOf: (solver) => readers.get(solver) as SolverTurn });
+    const turnOf = (solver: number) => readers.get(solver) as SolverTurn;
+    const read = readers.size === 0 ? [] : await solve(context, settings, { solvers: [...readers.keys()], round, turnOf });
     const resolved =
       resolvers.length === 0 || context.stopped() ? [] : await solve(context, settings, { solvers: resolvers, round, shared: messages });
     const fresh = [...read, ...resolved];
     if (fresh.length === 0) break;
     all.push(...fresh);
+    for (const next of resolved) earlier.push(...latest.filter((member) => member.solver === next.solver));
     // A solver that did not speak, or that the budget cut, keeps its previous answer in the vote.
     current = latest.map((member) => fresh.find((next) => next.solver === member.solver) ?? member);
     await check(problem, context, checker, fresh, round);
-    outcome = aggregate(context, current, `Aggregator · round ${round + 1}`);
+    outcome = aggregate(context, [...earlier, ...current], `Aggregator · round ${round + 1}`);
     rounds += 1;
   }
-  return { voters: current, all, rounds, winner: outcome.winner, share: outcome.share };
+  return { voters: [...earlier, ...current], all, rounds, winner: outcome.winner, share: outcome.share };
 }
 
 /** Independent rounds: solvers answer alone; while the weighted vote is disputed (leader share < consensus) more solvers join. */

@@ -76,6 +76,26 @@ describe('society over member models', () => {
     ]);
   });
 
+  it('a member whose chain the checker doubts re-solves even when it agrees; earlier answers keep their weighted votes', async () => {
+    const mini = silent({
+      id: 'scripted:mini',
+      respond: (_request, call) => [call === 0 ? '6*7=41\n41+1=43\nAnswer: 42' : call === 1 ? 'Answer: 7' : '6*7=42\nAnswer: 42'],
+    });
+    const full = silent({ id: 'scripted:full', responses: ['6*7=42\nAnswer: 42'] });
+    const result = await reason({
+      question: 'What is 6*7?',
+      model: full,
+      strategy: 'society',
+      options: { models: [mini, full], solvers: 3, temperatures: [0.7, 0.7, 1.0], rounds: 1 },
+    });
+    // Round 1: mini (doubted 42, score 0), full (42, score 1), mini (dissenting 7, unscored 0.5); both mini solvers re-solve.
+    const answers = result.details?.answers as Array<{ solver: number; round: number; answer: string }>;
+    expect(answers.filter((entry) => entry.round === 1).map((entry) => entry.solver)).toEqual([0, 2]);
+    expect(result.answer).toBe('42');
+    const vote = result.trace.events.filter((event) => event.type === 'vote').at(-1);
+    expect(vote?.type === 'vote' && vote.samples).toBe(5); // 3 current answers and the 2 they replaced
+  });
+
   it('with no chain flagged, a dissenting member re-solves (a disagreement round)', async () => {
     const mini = silent({ id: 'scripted:mini', responses: ['Answer: 42', 'Answer: 41', 'Answer: 42'] });
     const full = silent({ id: 'scripted:full', responses: ['Answer: 42'] });
