@@ -48,7 +48,7 @@ interface Point {
   run: string;
   step: number;
   parameters: number;
-  /** 6 · parameters · steps · batch tokens (the nominal token budget per step). */
+  /** 6 · parameters · steps · batch tokens (the nominal token budget per step), or what an RL snapshot recorded. */
   flops: number;
   accuracy: number[];
   overall: number;
@@ -83,7 +83,8 @@ for (const spec of values.replot ? [] : values.run) {
       run,
       step,
       parameters,
-      flops: 6 * parameters * step * batchTokens,
+      // RL snapshots record their compute (SFT's plus RL's, rollouts included); SFT snapshots the nominal token budget.
+      flops: metadata['flops'] !== undefined ? Number(metadata['flops']) : 6 * parameters * step * batchTokens,
       accuracy,
       overall: accuracy.reduce((a, b) => a + b, 0) / accuracy.length,
     };

@@ -26,7 +26,7 @@ init = ''                      # starting weights (safetensors with config metad
 out_dir = 'training/checkpoints/rl'
 export = ''
 name = 'slowthink'
-tasks = 'arithmetic=2/3/4/5,countdown=1/2/3'   # curriculum pool (TS generators, evaluation problems excluded)
+tasks = 'arithmetic=2/3/4/5,countdown=1/2/3'   # curriculum pool (train rl passes RL_TASKS) (TS generators, evaluation problems excluded)
 problems_per_level = 400
 problem_seed = 4242
 reward = 'task'                # 'task': the task checkers; 'digits': share of digit characters (smoke test only)
@@ -45,11 +45,13 @@ kl_coef = 0.0                  # KL to the starting weights (k3 estimator); alwa
 grad_clip = 1.0
 max_steps = 100000
 max_minutes = 60.0
-threads = 2
+threads = 1                    # rollouts are bound by the per-token Python loop: 1 thread sampled as fast as 2 (ADR 0007)
 bf16 = True                    # bf16 autocast for the loss passes (as train.py); rollouts stay fp32
 seed = 1
 log_every = 1
 save_every = 10
+snapshots = True               # also keep out_dir/snapshots/step-N.safetensors (step 0 = the start) for the train-time curve
+base_flops = 0.0               # training compute already in the starting weights (SFT), so the curve's x axis is cumulative
 resume = True
 # random-init shape (only when init is empty)
 dim = 32
@@ -101,7 +103,7 @@ reference = Transformer(config)
 reference.load_state_dict(model.state_dict())
 reference.eval()
 optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, betas=(0.9, 0.99), weight_decay=0.0)
-step, elapsed_before = 0, 0.0
+step, elapsed_before, rl_flops = 0, 0.0, 0.0
 pass_rate = {key: 0.5 for key in buckets}  # EMA per task level: the curriculum's view of what is learnable now
 checkpoint_path = os.path.join(out_dir, 'ckpt.pt')
 if resume and os.path.exists(checkpoint_path):
@@ -110,6 +112,7 @@ if resume and os.path.exists(checkpoint_path):
     reference.load_state_dict(state['reference'])
     optimizer.load_state_dict(state['optimizer'])
     step, elapsed_before, pass_rate = state['step'], state['elapsed'], state['pass_rate']
+    rl_flops = state.get('rl_flops', 0.0)
     random.setstate(state['python_rng'])
     torch.set_rng_state(state['torch_rng'])
     print(f'resumed from step {step}', flush=True)
@@ -164,16 +167,38 @@ def token_logprobs(network, x, y):
 def save():
     state = {'model': model.state_dict(), 'reference': reference.state_dict(), 'optimizer': optimizer.state_dict(), 'step': step,
              'elapsed': elapsed, 'pass_rate': pass_rate, 'python_rng': random.getstate(), 'torch_rng': torch.get_rng_state(),
-             'config': config.to_dict(), 'settings': settings}
+             'config': config.to_dict(), 'settings': settings, 'rl_flops': rl_flops}
     torch.save(state, checkpoint_path + '.tmp')
     os.replace(checkpoint_path + '.tmp', checkpoint_path)  # atomic: a kill -9 mid-save leaves the previous snapshot whole
     weights = os.path.join(out_dir, 'model.safetensors')
-    save_safetensors(weights + '.tmp', model.state_dict(), dict(config.to_dict(), name=name, step=step))
-    os.replace(weights + '.tmp', weights)
+    write_weights(weights)
+    if snapshots:
+        snapshot()
+
+
+def write_weights(path):
+    """The policy as safetensors, with the training compute behind it (`flops`: SFT's plus RL's, rollouts included)."""
+    save_safetensors(path + '.tmp', model.state_dict(), dict(config.to_dict(), name=name, step=step, flops=base_flops + rl_flops, rl_flops=rl_flops))
+    os.replace(path + '.tmp', path)
+
+
+def snapshot():
+    """Keeps out_dir/snapshots/step-N.safetensors: `npm run bench:train-curve -- --run NAME=out_dir/snapshots` draws them."""
+    os.makedirs(os.path.join(out_dir, 'snapshots'), exist_ok=True)
+    write_weights(os.path.join(out_dir, 'snapshots', f'step-{step}.safetensors'))
 
 
 # ---------------------------------------------------------------- training loop
+parameters = model.num_params()
+metrics_path = os.path.join(out_dir, 'metrics.jsonl')  # one JSON line per step: what the RL curves are drawn from
+if os.path.exists(metrics_path):  # after a resume, the steps past the snapshot are redone: their old lines go
+    with open(metrics_path) as handle:
+        kept = [line for line in handle if line.strip() and json.loads(line)['step'] <= step]
+    with open(metrics_path, 'w') as handle:
+        handle.writelines(kept)
 started, elapsed = time.time(), elapsed_before
+if step == 0 and snapshots and not os.path.exists(os.path.join(out_dir, 'snapshots', 'step-0.safetensors')):
+    snapshot()  # the starting point of the curve (no ckpt.pt: a kill before step 1 starts afresh)
 while True:
     elapsed = elapsed_before + time.time() - started
     if step >= max_steps or elapsed / 60 >= max_minutes:
@@ -183,6 +208,7 @@ while True:
     # groups_per_step informative groups are in hand (or max_sampling_rounds rounds), so each update has a full batch.
     prompts, outputs, finished, group_rewards, group_correct, kept_groups = [], [], [], [], [], []
     rollout_seconds, rollout_tokens, all_rewards, all_correct, rounds = 0.0, 0, [], [], 0
+    all_self_checks_of_step, all_lengths_of_step = [], []  # every rollout of the step: thinking length and self-checks
     while len(kept_groups) < groups_per_step and rounds < max_sampling_rounds:
         rounds += 1
         chosen = pick_problems()
@@ -192,11 +218,14 @@ while True:
         round_outputs, round_finished = sample(round_prompts)
         rollout_seconds += time.time() - round_started
         rollout_tokens += sum(len(o) for o in round_outputs)
+        rl_flops += 2 * parameters * sum(len(p) + len(o) for p, o in zip(round_prompts, round_outputs))  # forward passes
         texts = [decode(o) for o in round_outputs]
+        all_lengths_of_step += [len(o) for o in round_outputs]
         scored = ask({'op': 'score', 'reward': reward, 'rows': [{'prompt': p['question'] + '\n', 'completion': t, 'task': p['task']}
                                                                  for p, t in zip([c for c in chosen for _ in range(group_size)], texts)]})['rows']
         rewards = torch.tensor([float(r['reward']) for r in scored]).view(len(chosen), group_size)
         correct = torch.tensor([bool(r['correct']) for r in scored], dtype=torch.float).view(len(chosen), group_size)
+        all_self_checks_of_step += [bool(r.get('selfCheck')) for r in scored]
         all_rewards.append(rewards)
         all_correct.append(correct)
         for problem, rate in zip(chosen, correct.mean(1).tolist()):
@@ -222,7 +251,6 @@ while True:
         rows = [i for i in range(len(prompts)) if keep[i]]
     else:
         rows = []
-    generated = sum(len(o) for o in outputs)
     kl_value, loss_value = 0.0, 0.0
     if rows:
         width = max(len(prompts[i]) + len(outputs[i]) + int(finished[i]) for i in rows) - 1
@@ -248,11 +276,20 @@ while True:
             torch.nn.utils.clip_grad_norm_(model.parameters(), grad_clip)
             optimizer.step()
         kl_value, loss_value = float(kl), float(loss)
+        rl_flops += (2 + 6 * updates_per_batch) * parameters * len(rows) * width  # reference forward, policy forward + backward
     step += 1
+    self_checks = sum(all_self_checks_of_step) / max(len(all_self_checks_of_step), 1)
+    mean_length = sum(all_lengths_of_step) / max(len(all_lengths_of_step), 1)
+    with open(metrics_path, 'a') as handle:
+        handle.write(json.dumps({'step': step, 'reward': float(rewards.mean()), 'pass': float(correct.mean()), 'kl': kl_value,
+                                 'loss': loss_value, 'mean_length': mean_length, 'self_check_rate': self_checks,
+                                 'kept_groups': len(kept_groups), 'rounds': rounds, 'rows': len(rows), 'rl_flops': rl_flops,
+                                 'flops': base_flops + rl_flops, 'minutes': (elapsed_before + time.time() - started) / 60,
+                                 'pass_rate': pass_rate}) + '\n')
     if step % log_every == 0:
         step_seconds = time.time() - step_started
         print(f'step {step} reward {rewards.mean():.3f} pass {correct.mean() * 100:.1f}% groups {len(kept_groups)}/{rewards.shape[0]} '
-              f'in {rounds} rounds, rows {len(rows)} len {generated / max(len(prompts), 1):.0f} overlong {len(prompts) - sum(finished)} kl {kl_value:.4f} | '
+              f'in {rounds} rounds, rows {len(rows)} len {mean_length:.0f} checks {self_checks * 100:.0f}% overlong {len(prompts) - sum(finished)} kl {kl_value:.4f} | '
               f'rollout {rollout_tokens / max(rollout_seconds, 1e-9):,.0f} tok/s, {step_seconds:.2f} s/step | '
               f'{(elapsed_before + time.time() - started) / 60:.1f} min', flush=True)
     if step % save_every == 0:

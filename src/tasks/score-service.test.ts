@@ -27,9 +27,13 @@ describe('RL scoring service', () => {
         { prompt: 'What is 17*3?\n', completion: '<think>\n17*3=52\n</think>\nA: 52' },
         { prompt: 'What is 17*3?\n', completion: '<think>\n17*3=51\nA: 51' },
         { prompt: 'Use 2, 3, 4 to make 14.\n', completion: '<think>\n</think>\nA: 2+3*4', task: 'countdown' },
+        { prompt: 'What is 17*3?\n', completion: '<think>\n17*3=41\nWait, let me check.\n17*3=51\n</think>\nA: 51' },
       ],
     });
-    expect((reply['rows'] as Array<Record<string, unknown>>).map((row) => row['reward'])).toEqual([1, 0.1, 0, 1]);
+    const rows = reply['rows'] as Array<Record<string, unknown>>;
+    expect(rows.map((row) => row['reward'])).toEqual([1, 0.1, 0, 1, 1]);
+    // RL logs how often the chains check themselves: only the last one does.
+    expect(rows.map((row) => row['selfCheck'])).toEqual([false, false, false, false, true]);
     const digits = handleScoreRequest({
       op: 'score',
       reward: 'digits',

@@ -2,6 +2,7 @@
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { WAIT_CUE } from './format.js';
 import { evaluationKeys, MAX_TRAINING_SEED, problemKey } from './held-out.js';
 import { getTask } from './registry.js';
 import { scoreRolloutLines } from './score-rollout-lines.js';
@@ -56,14 +57,23 @@ export function handleScoreRequest(request: Record<string, unknown>): Record<str
   if (request['op'] === 'score') {
     const rows = Array.isArray(request['rows']) ? (request['rows'] as Array<Record<string, unknown>>) : [];
     if (request['reward'] === 'digits')
-      return { rows: rows.map((row) => ({ reward: digitShare(String(row['completion'] ?? '')), correct: false, formatOk: false })) };
+      return {
+        rows: rows.map((row) => ({
+          reward: digitShare(String(row['completion'] ?? '')),
+          correct: false,
+          formatOk: false,
+          selfCheck: false,
+        })),
+      };
     const scored = scoreRolloutLines(rows.map((row) => JSON.stringify(row)));
     return {
-      rows: scored.map((row) => ({
+      rows: scored.map((row, index) => ({
         reward: row['reward'],
         correct: row['correct'],
         formatOk: row['formatOk'],
         wrongSteps: row['wrongSteps'],
+        // Did the chain check itself (the trained `Wait, let me check.` line)? RL logs how often, step by step.
+        selfCheck: String(rows[index]?.['completion'] ?? '').includes(WAIT_CUE),
       })),
     };
   }

@@ -41,6 +41,10 @@ export function sftExportPath(options: { tier: keyof typeof TIER_PRESETS; out?: 
 /** RL stage defaults per tier (issue #13 budgets: mini <= 60 min, full <= 120 min on the 2-core machine). */
 export const RL_MINUTES = { mini: 60, full: 120 } as const;
 
+/** The RL curriculum's default pool: every level of the four task families the models know (the curriculum weights
+ * each by p(1-p) of its running pass rate, so solved and hopeless levels fade out). */
+export const RL_TASKS = 'arithmetic=1/2/3/4/5,countdown=1/2/3,physics=1/2/3,program-trace=1/2/3/4';
+
 /** Where `train rl` writes its GGUF: beside its checkpoints (training/checkpoints/<tier>-rl), the shipped file only with `--ship`. */
 export function rlExportPath(tier: keyof typeof TIER_PRESETS, options: { ship?: boolean; checkpoints?: string }): string {
   const preset = TIER_PRESETS[tier];
@@ -60,14 +64,14 @@ function tierOf(value: string | boolean | undefined): 'mini' | 'full' {
 type TrainerOptions = Record<string, string | boolean | undefined>;
 
 /** A subcommand with the options both stages share: tier, time and step limits, threads, checkpoints, --ship, Python. */
-function trainerCommand(train: Command, name: string, description: string, checkpoints: string): Command {
+function trainerCommand(train: Command, name: string, description: string, checkpoints: string, threads: string): Command {
   return train
     .command(name)
     .description(description)
     .option('--tier <tier>', 'mini (~1M params) or full (several M)', 'mini')
     .option('--steps <n>', 'stop after this many optimiser steps')
     .option('--minutes <m>', 'stop after this many minutes of training (default: the tier preset; the LR schedule follows it)')
-    .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', '2')
+    .option('--threads <n>', 'torch CPU threads (2 = the whole machine; 1 when the other core is busy)', threads)
     .option('--checkpoints <dir>', checkpoints)
     .option('--ship', 'write the shipped models/slowthink-mini.gguf or models/slowthink.gguf (replaces the model slowthink runs)')
     .option('--python <path>', 'Python with torch', '/usr/bin/python3');
@@ -106,6 +110,7 @@ export function register(program: Command): void {
     'sft',
     'Supervised training on generated traces, then export a GGUF (F16) beside the checkpoints (--ship: models/<tier>.gguf)',
     'checkpoint folder (default training/checkpoints/<tier>)',
+    '2',
   )
     .option('--data <file>', 'training JSONL (default: generate training/data/mix7.jsonl with `slowthink data`, the current recipe)')
     .option('--examples <n>', 'examples to generate when --data is not given', '260000')
@@ -165,9 +170,13 @@ export function register(program: Command): void {
     'rl',
     "GRPO on the task checkers' rewards, starting from the shipped GGUF; exports a GGUF beside its checkpoints (--ship: models/<tier>.gguf)",
     'checkpoint folder (default training/checkpoints/<tier>-rl); an existing ckpt.pt there is resumed',
+    // Rollouts of these small models are bound by Python's per-token loop: 1 thread sampled as fast as 2 here
+    // (2.9-3.0 k tok/s), and 2 threads collapsed to ~200 tok/s while other processes held a core.
+    '1',
   )
     .option('--from <file>', "starting weights: a GGUF (read back to F32) or trainer safetensors (default: the tier's shipped GGUF)")
-    .option('--tasks <spec>', 'curriculum pool of task levels', 'arithmetic=2/3/4/5,countdown=1/2/3')
+    .option('--tasks <spec>', 'curriculum pool of task levels', RL_TASKS)
+    .option('--base-flops <n>', "training compute already in the starting weights, so the train-time curve's x axis is cumulative", '0')
     .action(async (options: TrainerOptions) => {
       const { existsSync, mkdirSync } = await import('node:fs');
       const tier = tierOf(options['tier']);
@@ -195,6 +204,7 @@ export function register(program: Command): void {
         `--name=${TIER_PRESETS[tier].name}`,
         `--export=${exportPath}`,
         `--tasks=${text('tasks')}`,
+        `--base_flops=${Number(text('baseFlops') ?? 0)}`,
         `--threads=${options['threads']}`,
         ...limitArgs(options, RL_MINUTES[tier]),
       ];
