@@ -1,6 +1,6 @@
 /** @module dependency-cruiser config: the folder rules of DESIGN.md, checked by `npm run check` (issue #17). */
 // Folder cycles are checked on library code alone by .dependency-cruiser-library.cjs. A known exception names its path and issue; no rule is loosened silently.
-const TEST = '(\\.test\\.ts$|/testing/)';
+const TEST = '(\\.test\\.ts$|^src/testing/)';
 
 module.exports = {
   forbidden: [
@@ -38,6 +38,14 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/', pathNot: TEST },
       to: { path: `${TEST}|^node_modules/(vitest|fast-check)/` },
+    },
+    {
+      name: 'one-testing-home',
+      comment:
+        'Test helpers live in src/testing alone: it may import any folder (a fake engine needs the server types), and is outside the graph the folder-cycle rule checks, while library code may never import it (no-test-code-in-library).',
+      severity: 'error',
+      from: {},
+      to: { path: '(^|/)testing/', pathNot: '^src/testing/' },
     },
     {
       name: 'tests-import-no-tests',

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onlyJsonObject, runCli } from '../cli/testing/run-cli.js';
+import { onlyJsonObject, runCli } from '../testing/run-cli.js';
 import { RunStore } from '../store/index.js';
 import { createFakeSolver } from './fake-solver.js';
 import { startBench } from './run-bench.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runNode } from './testing/run-cli.js';
+import { runNode } from '../testing/run-cli.js';
 
 // The bench scripts as `npm run bench:* -- FLAGS` runs them (tsx): `--help` prints the usage, a bad flag exits 2. The two
 // the issue named; the others parse through the same bench/bench-args.ts (each script loads ~1 s of modules).

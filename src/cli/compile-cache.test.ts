@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { compiledEntry } from '../../bin/compile-cache.js';
-import { runCli } from './testing/run-cli.js';
+import { runCli } from '../testing/run-cli.js';
 
 function project(): string {
   const root = mkdtempSync(join(tmpdir(), 'slowthink-cache-'));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlyJsonObject, runCli } from './testing/run-cli.js';
+import { onlyJsonObject, runCli } from '../testing/run-cli.js';
 
 // `ask --json` through the real CLI process on the embedded model: stdout holds exactly one JSON object whatever happens.
 const question = 'What is 48+77?';

@@ -10,8 +10,8 @@ import { listTasks } from '../tasks/index.js';
 import { answersEquivalent } from '../verify/index.js';
 import { queueExecutorFactory } from './index.js';
 import { rateLimitKey } from './queue-names.js';
-import { type CliProcess, startCli } from './testing/cli-process.js';
-import { type RedisServer, redisServerMissing, startRedisServer } from './testing/redis-server.js';
+import { type CliProcess, startCli } from '../testing/cli-process.js';
+import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 
 const weights = join(import.meta.dirname, '..', '..', 'models', 'slowthink-mini.gguf');
 const skip = redisServerMissing() ?? (existsSync(weights) ? undefined : 'models/slowthink-mini.gguf is missing');

@@ -12,8 +12,8 @@ import { type BenchOptions, startBench } from '../bench/run-bench.js';
 import { RunStore, type StoredResult } from '../store/index.js';
 import { queueExecutorFactory } from './index.js';
 import { QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.js';
-import { type CliProcess, startCli, startFakeWorker } from './testing/cli-process.js';
-import { type RedisServer, redisServerMissing, startRedisServer } from './testing/redis-server.js';
+import { type CliProcess, startCli, startFakeWorker } from '../testing/cli-process.js';
+import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 
 const missing = redisServerMissing();
 if (missing !== undefined) console.warn(missing);

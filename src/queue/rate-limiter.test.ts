@@ -5,7 +5,7 @@ import { createScriptedModel } from '../testing/scripted-model.js';
 import { rateLimitKey } from './queue-names.js';
 import { estimateCallTokens, withRateLimit } from './rate-limited-model.js';
 import { createRedisRateLimiter } from './rate-limiter.js';
-import { type RedisServer, redisServerMissing, startRedisServer } from './testing/redis-server.js';
+import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 
 const missing = redisServerMissing();
 if (missing !== undefined) console.warn(missing);

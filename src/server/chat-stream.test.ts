@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { question, createTestApp as setup, streamChunks } from './testing/test-app.js';
+import { question, createTestApp as setup, streamChunks } from '../testing/test-app.js';
 
 describe('POST /v1/chat/completions, streaming', () => {
   it('streams role, live reasoning, then content, finish, usage and [DONE]', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 
-import { question, createTestApp as setup } from './testing/test-app.js';
+import { question, createTestApp as setup } from '../testing/test-app.js';
 
 describe('POST /v1/chat/completions, not streaming', () => {
   it('returns the answer as content, the narrative in both reasoning fields, and full usage', async () => {

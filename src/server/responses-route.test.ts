@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTestApp } from './testing/test-app.js';
+import { createTestApp } from '../testing/test-app.js';
 
 function responses(app: ReturnType<typeof createTestApp>['app'], body: unknown) {
   return app.request('/v1/responses', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

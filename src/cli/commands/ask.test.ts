@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SlowthinkError } from '../../errors/index.js';
-import { type CliRun, runCli as runCliProcess } from '../testing/run-cli.js';
+import { type CliRun, runCli as runCliProcess } from '../../testing/run-cli.js';
 import { requestFromFlags } from './ask.js';
 
 let server: Server;

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../testing/run-cli.js';
+import { runCli } from '../../testing/run-cli.js';
 
 describe('serve flags', () => {
   it('a bad numeric flag exits 2 with the one numeric-option message and an example, before any socket opens', async () => {

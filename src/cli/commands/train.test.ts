@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasTorch, PYTHON as python } from '../../testing/torch-parity.js';
-import { runCli } from '../testing/run-cli.js';
+import { runCli } from '../../testing/run-cli.js';
 import { rlExportPath, sftExportPath } from './train.js';
 
 describe('train sft output path', () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RunStore } from '../../store/index.js';
 import { storedResult } from '../../testing/stored-result.js';
-import { createTestApp } from '../testing/test-app.js';
+import { createTestApp } from '../../testing/test-app.js';
 
 const stores: RunStore[] = [];
 afterEach(() => {

@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const root = join(import.meta.dirname, '..', '..', '..');
+const root = join(import.meta.dirname, '..', '..');
 const entries = { cli: join(root, 'src', 'cli', 'main.ts'), bench: join(root, 'src', 'testing', 'bench-cli.ts') };
 
 /** A CLI process with its output so far. */

@@ -1,5 +1,5 @@
 /** @module The app on a scripted fake engine, with a request helper and an SSE reader, for the server's unit tests. */
-import { type CreateAppOptions, createApp } from '../create-app.js';
+import { type CreateAppOptions, createApp } from '../server/create-app.js';
 import { createFakeEngine, type FakeEngineOptions } from './fake-engine.js';
 import { parseSse } from './read-sse.js';
 

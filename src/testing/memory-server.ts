@@ -2,7 +2,7 @@
  * @module A server on the fake engine in its own process, for the heap check: it prints its port over IPC and answers
  * `heap` messages with the heap used after two full garbage collections (run it with `--expose-gc`).
  */
-import { startServer } from '../start-server.js';
+import { startServer } from '../server/start-server.js';
 import { createFakeEngine } from './fake-engine.js';
 
 const collect = (globalThis as { gc?: () => void }).gc;
