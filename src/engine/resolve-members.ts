@@ -17,6 +17,12 @@ function badMembers(message: string): SlowthinkError {
   });
 }
 
+/** The model names a `models` option holds (entries that are not names left out), for a server to check against its catalog. */
+export function memberNames(value: unknown): string[] {
+  const entries = typeof value === 'string' ? value.split('+') : Array.isArray(value) ? value : [];
+  return entries.filter((entry): entry is string => typeof entry === 'string').map((entry) => entry.trim());
+}
+
 /**
  * The member models `value` names: a list of names or Model objects, or one string of names joined by `+` (bench specs,
  * where commas separate options). Throws INVALID_ARGUMENT for another shape, UNKNOWN_MODEL for an unknown name.

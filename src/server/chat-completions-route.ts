@@ -1,5 +1,6 @@
 /** @module POST /v1/chat/completions: validate, admit, start one engine run per choice, answer as JSON or SSE. */
 import type { Context } from 'hono';
+import { memberNames } from '../engine/resolve-members.js';
 import { admit, createRuns, readBody } from './admission.js';
 import { ApiError, toApiError } from './api-error.js';
 import { bounded } from './bounded-text.js';
@@ -45,6 +46,8 @@ export function createChatCompletionsHandler(dependencies: ChatCompletionsDepend
       ...(dependencies.logPrompts ? { messages: plan.reason.messages } : {}),
     });
     await dependencies.catalog.check(plan.modelName);
+    // A society's member models are selected by the client too: the same catalog decides (issue #14).
+    for (const name of memberNames(plan.reason.options?.models)) await dependencies.catalog.check(name);
     const release = await admit(c, dependencies.limiter, dependencies.log, plan.n, dependencies.retryAfterSeconds);
     const runs = createRuns(dependencies.engine, plan, plan.stream, dependencies.nonStreamingMaxSeconds);
     const abortAll = () => {

@@ -1,5 +1,6 @@
 /** @module POST /v1/responses: the Responses API on the same planner, limits, engine runs and error mapping as chat completions. */
 import type { Context } from 'hono';
+import { memberNames } from '../engine/resolve-members.js';
 import type { Message } from '../spec/model.js';
 import { admit, createRuns, readBody } from './admission.js';
 import { ApiError, toApiError } from './api-error.js';
@@ -64,6 +65,8 @@ export function createResponsesHandler(dependencies: ResponsesDependencies) {
       ...(dependencies.logPrompts ? { messages: plan.reason.messages } : {}),
     });
     await dependencies.catalog.check(plan.modelName);
+    // A society's member models are selected by the client too: the same catalog decides (issue #14).
+    for (const name of memberNames(plan.reason.options?.models)) await dependencies.catalog.check(name);
     const release = await admit(c, dependencies.limiter, dependencies.log, 1, dependencies.retryAfterSeconds);
     const [run] = createRuns(dependencies.engine, plan, plan.stream, dependencies.nonStreamingMaxSeconds);
     if (run === undefined) throw new Error('createRuns made no run for n = 1');
