@@ -17,6 +17,8 @@ import type {
 } from '../spec/index.js';
 import { type BackendLabel, backendError, retryAfterMs, timeoutError } from './backend-errors.js';
 import { DEFAULT_RETRY_POLICY, type RetryPolicy, retryDelay, waitUnlessAborted } from './backend-retry.js';
+import { type ContinuationCall, type ContinuationMode, continuationCall, type PromptTemplate } from './openai-compatible-continuation.js';
+import { completionChunkAsChat, ollamaChunks } from './openai-compatible-raw.js';
 import { addChunk, createStreamState, type StreamState, usageOf } from './openai-stream.js';
 import { costOf, priceOf } from './prices.js';
 
@@ -36,6 +38,10 @@ export interface OpenAICompatibleModelOptions {
   capabilities?: Partial<ModelCapabilities>;
   /** Overrides the price table for this model. */
   price?: Price;
+  /** How the backend continues a partial answer (`prefix`); default `none`, which sets `capabilities.continuation` false. */
+  continuation?: ContinuationMode;
+  /** Chat format of the raw prompt for `completions` and `ollama-raw`; default `chatml`. */
+  promptTemplate?: PromptTemplate;
 }
 
 /** How one attempt ended: with something to return, or with a failure before any token reached the caller. */
@@ -95,8 +101,10 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     maxDelayMs: options.retryDelayMs?.max ?? DEFAULT_RETRY_POLICY.maxDelayMs,
   };
   // maxRetries 0: this file is the one retry layer; logLevel off: a garbage chunk is our error to report, not a console line.
+  const baseURL = options.baseURL ?? 'https://api.openai.com/v1';
+  const continuation = options.continuation ?? 'none';
   const client = new OpenAI({
-    baseURL: options.baseURL ?? 'https://api.openai.com/v1',
+    baseURL,
     apiKey: options.apiKey ?? 'none',
     maxRetries: 0,
     timeout: timeoutMs,
@@ -104,10 +112,11 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
   });
   const capabilities: ModelCapabilities = {
     logprobs: true,
-    continuation: false,
     nativeReasoning: false,
     maxParallel: 8,
     ...options.capabilities,
+    // Declared by the continuation mode, not claimed: strategies that grow chains rely on it.
+    continuation: continuation !== 'none',
   };
   const price = options.price ?? priceOf(id);
 
@@ -140,13 +149,37 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
       if (reasoningModel) unsupported('logprobs');
       else payload.logprobs = true;
     }
-    if (request.prefix !== undefined)
+    if (request.prefix !== undefined && continuation === 'none')
       warnings.push({ type: 'unsupported', feature: 'prefix', message: `${id} cannot continue a partial answer; prefix ignored` });
     return payload;
   }
 
+  /** The endpoint and body of a request: a prefix goes through the configured continuation, the rest to chat. */
+  function callOf(request: GenerateRequest, warnings: Warning[]): ContinuationCall {
+    const payload = body(request, warnings);
+    if (request.prefix === undefined || continuation === 'none') return { endpoint: 'chat', payload };
+    const continued = { messages: request.messages, prefix: request.prefix, logprobs: request.logprobs };
+    return continuationCall(continuation, options.promptTemplate ?? 'chatml', payload, continued);
+  }
+
+  /** The call's stream as chat chunks, whatever the endpoint. */
+  async function openChunks(request: GenerateRequest, call: ContinuationCall, signal: AbortSignal): Promise<AsyncIterable<unknown>> {
+    const streaming = { ...call.payload, stream: true, stream_options: { include_usage: true } };
+    if (call.endpoint === 'ollama') {
+      const headers: Record<string, string> = options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {};
+      return ollamaChunks(baseURL, call.payload, { n: request.n ?? 1, headers, signal });
+    }
+    if (call.endpoint === 'completions') {
+      const chunks = await client.completions.create(streaming as unknown as OpenAI.CompletionCreateParamsStreaming, { signal });
+      return (async function* () {
+        for await (const chunk of chunks) yield completionChunkAsChat(chunk);
+      })();
+    }
+    return client.chat.completions.create(streaming as unknown as OpenAI.ChatCompletionCreateParamsStreaming, { signal });
+  }
+
   /** One streamed attempt; the caller's abort and this attempt's timeout end it with whatever streamed so far. */
-  async function attempt(request: GenerateRequest, payload: Record<string, unknown>): Promise<Attempt> {
+  async function attempt(request: GenerateRequest, call: ContinuationCall): Promise<Attempt> {
     const state = createStreamState();
     if (request.signal?.aborted) return { kind: 'answered', state, cut: 'abort' };
     const timeout = new AbortController();
@@ -154,10 +187,7 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     const signal = request.signal ? AbortSignal.any([request.signal, timeout.signal]) : timeout.signal;
     let failure: unknown;
     try {
-      const chunks = await client.chat.completions.create(
-        { ...payload, stream: true, stream_options: { include_usage: true } } as unknown as OpenAI.ChatCompletionCreateParamsStreaming,
-        { signal },
-      );
+      const chunks = await openChunks(request, call, signal);
       // The SDK ends the loop quietly on abort; the signals below tell an abort from a finished stream.
       for await (const chunk of chunks) addChunk(state, chunk, request.onDelta);
     } catch (error) {
@@ -198,13 +228,13 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     async doGenerate(request) {
       const started = Date.now();
       const warnings: Warning[] = [];
-      const payload = body(request, warnings);
+      const call = callOf(request, warnings);
       // The request's end (epoch ms), when the engine gives one: no retry waits past it.
       const deadline = (request as GenerateRequest & { deadline?: number }).deadline;
       let state: StreamState | undefined;
       let cut: 'abort' | 'error' | null = 'abort';
       for (let retry = 0; state === undefined; retry += 1) {
-        const outcome = await attempt(request, payload);
+        const outcome = await attempt(request, call);
         if (outcome.kind === 'answered') {
           state = outcome.state;
           cut = outcome.cut;

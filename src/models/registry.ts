@@ -6,6 +6,7 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { Model } from '../spec/index.js';
 import { loadConfig } from './config.js';
 import type { OpenAICompatibleModelOptions } from './openai-compatible.js';
+import { continuationFromEnvironment } from './openai-compatible-continuation.js';
 import { setPriceOverrides } from './prices.js';
 
 /** The model used when nothing is configured. */
@@ -105,16 +106,23 @@ async function create(name: string, environment: NodeJS.ProcessEnv): Promise<Mod
           param: 'model',
         });
       }
-      return createOpenAICompatibleModel({ model, provider, baseURL, apiKey: environment.SLOWTHINK_OPENAI_API_KEY });
+      const continued = continuationFromEnvironment(provider, environment);
+      return createOpenAICompatibleModel({ model, provider, baseURL, apiKey: environment.SLOWTHINK_OPENAI_API_KEY, ...continued });
     }
     case 'ollama':
       return createOpenAICompatibleModel({
         model,
         provider,
         baseURL: environment.SLOWTHINK_OLLAMA_BASE_URL ?? 'http://127.0.0.1:11434/v1',
+        ...continuationFromEnvironment(provider, environment),
       });
     case 'vllm':
-      return createOpenAICompatibleModel({ model, provider, baseURL: environment.SLOWTHINK_VLLM_BASE_URL ?? 'http://127.0.0.1:8000/v1' });
+      return createOpenAICompatibleModel({
+        model,
+        provider,
+        baseURL: environment.SLOWTHINK_VLLM_BASE_URL ?? 'http://127.0.0.1:8000/v1',
+        ...continuationFromEnvironment(provider, environment),
+      });
     default:
       throw unknownModel(name, `no provider "${provider}"`);
   }
