@@ -4,21 +4,12 @@ import { GridComponent, LegendComponent, TitleComponent, TooltipComponent } from
 import { type EChartsCoreOption, init, use } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import { useEffect, useRef } from 'react';
+import type { ConfigSummary } from '../../src/server/web/plots-data.js';
+
+/** The numbers GET /v1/slowthink/runs/:id/plots sends, typed where the server builds them. */
+export type { ConfigSummary };
 
 use([LineChart, BarChart, ScatterChart, GridComponent, LegendComponent, TitleComponent, TooltipComponent, SVGRenderer]);
-
-/** One config's numbers, as GET /v1/slowthink/runs/:id/plots sends them. */
-export interface ConfigSummary {
-  config: string;
-  jobs: number;
-  correct: number;
-  accuracy: number;
-  interval: [number, number];
-  meanCompletionTokens: number;
-  tokensPerCorrect: number | null;
-  usdPerCorrect: number | null;
-  byLevel: Array<{ level: number; jobs: number; accuracy: number }>;
-}
 
 function Chart({ option, label }: { option: EChartsCoreOption; label: string }) {
   const element = useRef<HTMLDivElement>(null);

@@ -1,7 +1,14 @@
 /** @module The numbers behind a run's plots: per config, accuracy against tokens, cost per correct answer, accuracy by level. */
-import type { StoredProblem, StoredResult } from '../../store/index.js';
+import { wilsonInterval } from '../../bench/statistics.js';
+import type { StoredProblem, StoredResult } from '../../store/records.js';
 
-/** One configuration of a run, summarised over its finished jobs. */
+/** The 95 % Wilson interval (src/bench's) as the plots draw it: a pair. */
+function intervalOf(correct: number, total: number): [number, number] {
+  const { low, high } = wilsonInterval(correct, total);
+  return [low, high];
+}
+
+/** One configuration of a run, summarised over its finished jobs (the web app's plots import this type). */
 export interface ConfigSummary {
   config: string;
   jobs: number;
@@ -16,16 +23,6 @@ export interface ConfigSummary {
   meanSeconds: number;
   /** Accuracy by difficulty level, for the levels this run has. */
   byLevel: Array<{ level: number; jobs: number; accuracy: number }>;
-}
-
-function wilson(correct: number, total: number): [number, number] {
-  if (total === 0) return [0, 0];
-  const z = 1.96;
-  const p = correct / total;
-  const denominator = 1 + (z * z) / total;
-  const centre = (p + (z * z) / (2 * total)) / denominator;
-  const half = (z * Math.sqrt((p * (1 - p)) / total + (z * z) / (4 * total * total))) / denominator;
-  return [Math.max(0, centre - half), Math.min(1, centre + half)];
 }
 
 /** Summaries in the order configs first appear; failed jobs (errors) are left out, as the bench report does. */
@@ -56,7 +53,7 @@ export function summariseConfigs(results: readonly StoredResult[], problems: rea
       jobs: group.length,
       correct,
       accuracy: correct / group.length,
-      interval: wilson(correct, group.length),
+      interval: intervalOf(correct, group.length),
       meanCompletionTokens: tokens / group.length,
       tokensPerCorrect: correct === 0 ? null : tokens / correct,
       usdPerCorrect: correct === 0 ? null : usd / correct,
