@@ -1,4 +1,5 @@
 /** @module Renders engine events for a terminal: thinking streamed (dimmed on a TTY) one thought at a time, then the answer. */
+import { type FloorEntry, ThoughtFloor } from '../server/thought-floor.js';
 import type { ReasonResult, TraceEvent } from '../spec/index.js';
 
 export interface RendererOptions {
@@ -7,7 +8,7 @@ export interface RendererOptions {
   color: boolean;
 }
 
-/** Streams events as text; deltas of samples generated in parallel are held back until their thought is the one shown. */
+/** Streams events as text; deltas of samples generated in parallel are held back until their thought is the one shown (thought-floor.ts). */
 export interface EventRenderer {
   handle(event: TraceEvent): void;
 }
@@ -19,9 +20,6 @@ const RESET = '\u001b[0m';
 /** Creates a renderer that writes thinking, votes, scores and the answer as they come. */
 export function createEventRenderer(options: RendererOptions): EventRenderer {
   const dim = (text: string) => (options.color ? `${DIM}${text}${RESET}` : text);
-  const pending = new Map<string, { label: string; text: string; ended: boolean }>();
-  const order: string[] = [];
-  let live: string | undefined;
   let atLineStart = true;
   const write = (text: string) => {
     if (!text) return;
@@ -31,45 +29,35 @@ export function createEventRenderer(options: RendererOptions): EventRenderer {
   const newline = () => {
     if (!atLineStart) write('\n');
   };
-  const promote = () => {
-    while (live === undefined && order.length > 0) {
-      const id = order.shift() as string;
-      const thought = pending.get(id);
-      if (!thought) continue;
-      newline();
-      write(dim(`── ${thought.label} ──\n`));
-      write(dim(thought.text));
-      if (thought.ended) {
-        pending.delete(id);
-        newline();
-      } else live = id;
-    }
-  };
+  // A thought's pieces: its header line, its text, its end (a line break when the text did not end with one).
+  type Piece = { kind: 'header' | 'text' | 'end'; text: string };
+  const floor = new ThoughtFloor<Piece>((piece) => {
+    if (piece.kind !== 'text') newline();
+    if (piece.text !== '') write(dim(piece.text));
+  });
+  const thoughts = new Map<string, FloorEntry<Piece>>();
   return {
     handle(event) {
       switch (event.type) {
-        case 'thought-start':
-          pending.set(event.id, { label: event.label, text: '', ended: false });
-          order.push(event.id);
-          promote();
+        case 'thought-start': {
+          const thought = floor.add({ pieces: [], done: false });
+          thoughts.set(event.id, thought);
+          floor.write(thought, { kind: 'header', text: `── ${event.label} ──\n` });
           return;
+        }
         case 'thought-delta': {
-          const thought = pending.get(event.id);
-          if (!thought) return;
-          if (event.id === live) write(dim(event.delta));
-          else thought.text += event.delta;
+          const thought = thoughts.get(event.id);
+          if (thought) floor.write(thought, { kind: 'text', text: event.delta });
           return;
         }
         case 'thought-end': {
-          const thought = pending.get(event.id);
+          const thought = thoughts.get(event.id);
           if (!thought) return;
-          thought.ended = true;
-          if (event.id === live) {
-            pending.delete(event.id);
-            live = undefined;
-            newline();
-            promote();
-          }
+          floor.write(thought, { kind: 'end', text: '' });
+          thought.done = true;
+          thoughts.delete(event.id);
+          // The next thought speaks now, showing what it kept, rather than when it next writes.
+          floor.yieldTo();
           return;
         }
         case 'vote': {

@@ -1,5 +1,6 @@
 /** @module Renders engine TraceEvents as a readable markdown narrative (reasoning) and the answer text (content). */
 import type { ThoughtRole, TraceEvent } from '../spec/trace.js';
+import { type FloorEntry, ThoughtFloor } from './thought-floor.js';
 
 /** One piece of output: thinking goes to `reasoning_content`/`reasoning`, the answer to `content`. */
 export interface NarrativePart {
@@ -11,12 +12,9 @@ export interface NarrativePart {
 type Piece = { kind: 'block' | 'raw'; text: string };
 
 /** One thought's part of the narrative, or a loose line (a vote) waiting for its turn. */
-interface Section {
+interface Section extends FloorEntry<Piece> {
   id: string | undefined;
   role: ThoughtRole | undefined;
-  pieces: Piece[];
-  /** Its thought ended; the section gives up the floor when something else needs it. */
-  done: boolean;
   streamed: boolean;
   answered: boolean;
 }
@@ -25,14 +23,15 @@ function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
-/**
- * Stateful per choice. Samples drawn in parallel stream their tokens interleaved; interleaved text is unreadable, so
- * one thought at a time has the floor and streams live while the others buffer, and each buffered thought follows as
- * soon as the one before it ends.
- */
+/** Stateful per choice; one thought at a time streams live, the others buffer (thought-floor.ts). */
 export class TraceNarrator {
-  private readonly queue: Section[] = [];
   private readonly sections = new Map<string, Section>();
+  private readonly floor = new ThoughtFloor<Piece, Section>(
+    (piece) => this.emitPiece(piece),
+    (section) => {
+      if (section.id !== undefined) this.sections.delete(section.id);
+    },
+  );
   private readonly labels = new Map<string, string>();
   private output: NarrativePart[] = [];
   private reasoningEndsWithNewline = true;
@@ -74,7 +73,7 @@ export class TraceNarrator {
         this.write(this.looseSection(), { kind: 'block', text: this.voteLine(event) });
         break;
       case 'answer-start':
-        this.popAll();
+        this.floor.flush();
         break;
       case 'answer-delta':
         if (event.delta !== '') this.content(event.delta);
@@ -90,7 +89,7 @@ export class TraceNarrator {
 
   /** Emits everything still buffered (the run is over, or the answer begins). */
   flush(): NarrativePart[] {
-    this.popAll();
+    this.floor.flush();
     return this.take();
   }
 
@@ -145,46 +144,22 @@ export class TraceNarrator {
   private open(id: string | undefined, role: ThoughtRole | undefined): Section {
     const section: Section = { id, role, pieces: [], done: id === undefined, streamed: false, answered: false };
     if (id !== undefined) this.sections.set(id, section);
-    this.queue.push(section);
-    this.advance(section);
-    return section;
+    return this.floor.add(section);
   }
 
   /** The section of thought `id` while it still waits or speaks; otherwise a loose section. */
   private sectionFor(id: string): Section {
     const section = this.sections.get(id);
-    return section && this.queue.includes(section) ? section : this.looseSection();
+    return section && this.floor.has(section) ? section : this.looseSection();
   }
 
   private looseSection(): Section {
-    const last = this.queue.at(-1);
-    if (last && last.id === undefined) return last;
-    const section = this.open(undefined, undefined);
-    return section;
-  }
-
-  /** Finished sections before `next` give up the floor, so `next` (or whatever is first now) can speak. */
-  private advance(next: Section): void {
-    while (this.queue.length > 1 && this.queue[0] !== next && this.queue[0]!.done) this.pop();
-  }
-
-  private popAll(): void {
-    while (this.queue.length > 0) this.pop();
-  }
-
-  private pop(): void {
-    const finished = this.queue.shift();
-    if (finished?.id !== undefined) this.sections.delete(finished.id);
-    const head = this.queue[0];
-    if (!head) return;
-    for (const piece of head.pieces) this.emitPiece(piece);
-    head.pieces = [];
+    const last = this.floor.last();
+    return last && last.id === undefined ? last : this.open(undefined, undefined);
   }
 
   private write(section: Section, piece: Piece): void {
-    this.advance(section);
-    if (this.queue[0] === section) this.emitPiece(piece);
-    else section.pieces.push(piece);
+    this.floor.write(section, piece);
   }
 
   private emitPiece(piece: Piece): void {
