@@ -25,6 +25,25 @@ describe('the tree the web app draws', () => {
     expect(nodes.find((node) => node.id === 'b')?.ariaLabel).toBe('b, pruned, score 0.20');
   });
 
+  it('draws what the search reported over the guess: a kept finished chain is not pruned, a pruned line is; MCTS visits kept', () => {
+    // b ended its thinking and was kept (a DVTS subtree's answer), a2 lost to a1: the guess alone would mark b, not a2.
+    const reported: TraceEvent[] = [
+      ...beam,
+      { type: 'search-node', id: 'a', status: 'kept', value: 0.9, subtree: 0 },
+      { type: 'search-node', id: 'b', status: 'kept', value: 0.2, subtree: 1 },
+      { type: 'search-node', id: 'a1', status: 'kept', value: 0.8, subtree: 0 },
+      { type: 'search-node', id: 'a2', status: 'pruned', value: 0.1, subtree: 0 },
+      { type: 'search-node', id: 'a1', status: 'visited', value: 0.75, visits: 4 },
+    ];
+    const state = traceAt(reported, reported.length);
+    const pruned = layoutTree(state, 'Q')
+      .nodes.filter((node) => node.data.pruned)
+      .map((node) => node.id);
+    expect(pruned).toEqual(['a2']);
+    expect(state.thoughts.get('a1')?.search).toEqual({ status: 'visited', value: 0.75, visits: 4 });
+    expect(state.thoughts.get('b')?.search?.subtree).toBe(1);
+  });
+
   it('replays: the state after k events is the state the live run had after k events', () => {
     const early = traceAt(beam, 6);
     expect([...early.thoughts.keys()]).toEqual(['a', 'b']);

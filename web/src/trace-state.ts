@@ -17,6 +17,8 @@ export interface TreeThought {
   score?: number;
   verifier?: string;
   evaluations: number;
+  /** What the search did with this step (`search-node` events): kept or pruned on a beam, or MCTS visits and mean value. */
+  search?: { status: 'kept' | 'pruned' | 'visited'; value: number; visits?: number; subtree?: number };
 }
 
 /** One vote, as the strategy reported it. */
@@ -101,6 +103,15 @@ export function applyEvent(state: TraceState, event: TraceEvent): TraceState {
     case 'score': {
       const thought = state.thoughts.get(event.id);
       if (thought) Object.assign(thought, { score: event.value, verifier: event.verifier, evaluations: thought.evaluations + 1 });
+      break;
+    }
+    case 'search-node': {
+      const thought = state.thoughts.get(event.id);
+      if (thought) {
+        thought.search = { status: event.status, value: event.value };
+        if (event.visits !== undefined) thought.search.visits = event.visits;
+        if (event.subtree !== undefined) thought.search.subtree = event.subtree;
+      }
       break;
     }
     case 'vote':

@@ -32,11 +32,14 @@ export function layoutTree(state: TraceState, question: string, selectedId?: str
     const parent = thought.parentId !== null && state.thoughts.has(thought.parentId) ? thought.parentId : ROOT;
     rows.push({ id, parentId: parent });
   }
-  // A finished search step left without children while a sibling went on was pruned (beam) or not chosen (MCTS).
+  // The search says what it pruned (`search-node`); for traces without it, a finished step left without children while
+  // a sibling went on was pruned (beam) or not chosen (MCTS).
   const parents = new Set(rows.map((row) => row.parentId));
   const siblingsGoOn = new Set(rows.filter((row) => parents.has(row.id)).map((row) => row.parentId));
   const pruned = (row: Row, thought: TreeThought | undefined) =>
-    thought?.role === 'step' && thought.done && !parents.has(row.id) && siblingsGoOn.has(row.parentId);
+    thought?.search && thought.search.status !== 'visited'
+      ? thought.search.status === 'pruned'
+      : thought?.role === 'step' && thought.done && !parents.has(row.id) && siblingsGoOn.has(row.parentId);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const root = stratify<Row>()
     .id((row) => row.id)

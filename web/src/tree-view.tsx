@@ -37,7 +37,11 @@ const ThoughtNodeView = memo(function ThoughtNodeView({ data }: NodeProps<Though
       <div className="node-meta">
         {thought.tokens !== undefined ? `${thought.tokens} tok` : ''}
         {thought.score !== undefined ? ` · ${thought.verifier ?? 'score'} ${thought.score.toFixed(2)}` : ''}
-        {thought.evaluations > 1 ? ` · ${thought.evaluations} visits` : ''}
+        {thought.search?.visits !== undefined
+          ? ` · ${thought.search.visits} visits, value ${thought.search.value.toFixed(2)}`
+          : thought.evaluations > 1
+            ? ` · ${thought.evaluations} visits`
+            : ''}
         {thought.confidence !== undefined ? ` · conf ${thought.confidence.toFixed(2)}` : ''}
         {thought.finishReason === 'abort' || thought.finishReason === 'length' ? ` · cut (${thought.finishReason})` : ''}
       </div>
