@@ -9,6 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatHistoryItem, LlamaContextSequence, Token } from 'node-llama-cpp';
+import { median } from '../src/bench/statistics.js';
 import { reason } from '../src/engine/index.js';
 import { createEmbeddedModel, EMBEDDED_CONTEXT_LENGTH } from '../src/models/embedded.js';
 import { promptTokens as embeddedPrompt } from '../src/models/gguf/embedded-format.js';
@@ -55,12 +56,6 @@ type Run = { seconds: number; cpuSeconds: number; tokens: number };
 const cpuSince = (start: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(start);
   return (used.user + used.system) / 1e6;
-};
-
-const median = (numbers: number[]) => {
-  const sorted = [...numbers].sort((left, right) => left - right);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 };
 
 const { path, label, embedded } = modelPath();

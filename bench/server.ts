@@ -13,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
+import { percentile } from '../src/bench/statistics.js';
 import { streamReason } from '../src/engine/index.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import { startServer } from '../src/server/index.js';
@@ -43,11 +44,6 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
-
-function percentile(sorted: number[], fraction: number): number | undefined {
-  if (sorted.length === 0) return undefined;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1)];
-}
 
 /** A different small sum per client, so no two requests are the same prompt; with its answer. */
 function question(index: number): { text: string; answer: number } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createRandom, mcnemarExactP, median, pairedBootstrapInterval, passAtK, wilsonInterval } from './statistics.js';
+import { createRandom, mcnemarExactP, median, pairedBootstrapInterval, passAtK, percentile, wilsonInterval } from './statistics.js';
 
 describe('wilsonInterval', () => {
   it('matches the textbook value for 8 of 10', () => {
@@ -51,5 +51,17 @@ describe('helpers', () => {
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...values)).toBeLessThan(1);
     expect(values.reduce((a, b) => a + b) / 1000).toBeGreaterThan(0.45);
+  });
+});
+
+describe('percentile', () => {
+  it('is the nearest rank: p50 of 1..10 is 5, p95 is 10, p0 the smallest, none for no values', () => {
+    const values = Array.from({ length: 10 }, (_, index) => index + 1);
+    expect(percentile(values, 0.5)).toBe(5);
+    expect(percentile(values, 0.95)).toBe(10);
+    expect(percentile(values, 0.91)).toBe(10);
+    expect(percentile(values, 0.9)).toBe(9);
+    expect(percentile(values, 0)).toBe(1);
+    expect(percentile([], 0.5)).toBeUndefined();
   });
 });

@@ -33,6 +33,12 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/** Nearest-rank percentile (`fraction` 0.95 for p95) of values sorted ascending; undefined for an empty list. */
+export function percentile(sorted: readonly number[], fraction: number): number | undefined {
+  if (sorted.length === 0) return undefined;
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil(fraction * sorted.length) - 1))];
+}
+
 /** 95 % percentile-bootstrap interval of the mean of paired differences (resampling problems). */
 export function pairedBootstrapInterval(differences: readonly number[], iterations = 2000, seed = 1): Interval {
   if (differences.length === 0) return { low: 0, high: 0 };
