@@ -31,6 +31,7 @@ const budget = { maxTokens: 800 };
 describe.skipIf(!existsSync(shipped))('search strategies on the embedded model', () => {
   for (const [strategy, options] of [
     ['beam', { beamWidth: 2, branch: 2 }],
+    ['dvts', { n: 4, beamWidth: 2 }],
     ['mcts', { iterations: 4, width: 2, reward: 'process' }],
     ['refine', { rounds: 1 }],
     ['society', { solvers: 3, rounds: 1 }],
@@ -41,7 +42,7 @@ describe.skipIf(!existsSync(shipped))('search strategies on the embedded model',
       expect(result.totals.completionTokens).toBeLessThanOrEqual(budget.maxTokens);
       expectWellFormedEvents(result.trace.events);
       if (result.answer !== undefined) expect(result.answer).toMatch(/^-?\d+$/);
-      if (strategy === 'beam' && Array.isArray(result.details?.scores)) {
+      if ((strategy === 'beam' || strategy === 'dvts') && Array.isArray(result.details?.scores)) {
         // The chosen chain is the best-scored finished chain.
         const scores = result.details.scores as number[];
         const best = Math.max(...scores);
