@@ -11,6 +11,7 @@ import {
   accuracyRows,
   createModelSolver,
   formatAccuracyTable,
+  formatShapeGapTable,
   type ModelAccuracySettings,
   modelAccuracyConfigs,
   modelAccuracyProblems,
@@ -29,10 +30,11 @@ import { measureSpeed } from './model-speed.js';
 
 const USAGE = `Usage: npm run bench:model -- [--tier mini|full] [--path FILE.gguf] [--count 100] [--greedy-count N] [--samples 16]
        [--temperature 0.7] [--task NAME] [--levels 4,5] [--split train|held-out-shapes] [--speed-only] [--json FILE]
-       [--store FILE] [--resume RUN]
+       [--store FILE] [--resume RUN] [--in-distribution RUN]
 Accuracy of the embedded model per task and level on the held-out problems: greedy, pass@1, majority@k, pass@k,
 tokens per answer (one stored bench run: slowthink runs show RUN; --resume RUN continues it after a kill, with its own
-settings), the learned check role, and generation speed.`;
+settings), the learned check role, and generation speed. With --split held-out-shapes, --in-distribution RUN (a stored
+train-split run) adds the table of the generalisation gap per task and level.`;
 const { values } = parseBenchArgs(USAGE, {
   options: {
     tier: { type: 'string', default: 'mini' },
@@ -53,18 +55,30 @@ const { values } = parseBenchArgs(USAGE, {
     store: { type: 'string' },
     /** Continue a stored bench:model run; its settings are the stored ones. */
     resume: { type: 'string' },
+    /** A stored train-split bench:model run to hold a held-out-shapes run against (the gap table). */
+    'in-distribution': { type: 'string' },
   },
 });
 
 // Bad flags fail before the store is opened (or created).
 const flagSettings = values.resume === undefined ? settingsFromFlags() : undefined;
-const store = RunStore.open(resolveStorePath(values.store), { mustExist: values.resume !== undefined });
+const store = openStore(values.resume !== undefined || values['in-distribution'] !== undefined);
 const resumed = values.resume === undefined ? undefined : storedRun(values.resume);
+const baseline = values['in-distribution'] === undefined ? undefined : storedRun(values['in-distribution']);
 const settings = (resumed?.options['settings'] as ModelAccuracySettings | undefined) ?? (flagSettings as ModelAccuracySettings);
 const { count, samples: k, temperature } = settings;
 const tier = settings.tier === 'full' ? 'full' : 'mini';
 
-/** The run `--resume` names, which must be a bench:model run. */
+/** The run store; it must exist when a stored run is named. */
+function openStore(mustExist: boolean): RunStore {
+  try {
+    return RunStore.open(resolveStorePath(values.store), { mustExist });
+  } catch (error) {
+    return failUsage(USAGE, error instanceof Error ? error.message : String(error));
+  }
+}
+
+/** The run `--resume` (or `--in-distribution`) names, which must be a bench:model run. */
 function storedRun(id: string): RunRecord {
   let run: RunRecord;
   try {
@@ -73,7 +87,10 @@ function storedRun(id: string): RunRecord {
     return failUsage(USAGE, error instanceof Error ? error.message : String(error));
   }
   if (run.options['solver'] !== MODEL_SOLVER)
-    failUsage(USAGE, `run ${run.id} is not a bench:model run: resume it with slowthink bench --resume ${run.id}`);
+    failUsage(
+      USAGE,
+      `run ${run.id} is not a bench:model run (slowthink bench made it; it resumes with slowthink bench --resume ${run.id})`,
+    );
   return run;
 }
 
@@ -164,6 +181,15 @@ if (outcome !== undefined) {
     `\n${model.id}: held-out problems (seed ${EVAL_SEED}): ${settings.greedyCount} per level for direct and greedy, the first ${count} of them for the sampled columns; k=${k}, T=${temperature}\n`,
   );
   console.log(formatAccuracyTable(rows, settings));
+  if (baseline !== undefined) {
+    const baselineRows = accuracyRows(
+      store.problems(baseline.id),
+      store.results(baseline.id),
+      baseline.options['configs'] as BenchConfig[],
+    );
+    console.log(`\nheld-out shapes against run ${baseline.id} (in distribution):\n`);
+    console.log(formatShapeGapTable(rows, baselineRows, settings));
+  }
   console.log(`\nrun ${run.id} (store ${store.path}; slowthink runs show ${run.id}), report ${report.html}`);
   if (!outcome.complete) console.log(`Incomplete: resume with  npm run bench:model -- --resume ${run.id}`);
 }

@@ -6,9 +6,11 @@ import { RunStore } from '../store/index.js';
 import { EVAL_SEED } from '../tasks/held-out.js';
 import { listTasks } from '../tasks/index.js';
 import {
+  type AccuracyRow,
   accuracyRows,
   createModelSolver,
   formatAccuracyTable,
+  formatShapeGapTable,
   type ModelAccuracySettings,
   modelAccuracyConfigs,
   modelAccuracyProblems,
@@ -26,17 +28,19 @@ const settings: ModelAccuracySettings = {
   levels: [1, 2],
   split: 'train',
 };
+/** What the model runs: small, as the run is done twice and resumed once. */
+const small: ModelAccuracySettings = { ...settings, count: 1, greedyCount: 2, samples: 2 };
 const lookupTask = (name: string) => listTasks().find((task) => task.name === name);
 let model: Promise<Model> | undefined;
 const sharedModel = () => {
-  model ??= createEmbeddedModel({ tier: 'mini', threads: 1, sequences: settings.samples });
+  model ??= createEmbeddedModel({ tier: 'mini', threads: 1, sequences: small.samples });
   return model;
 };
 afterAll(async () => {
   await (await model)?.close?.();
 });
 
-/** Runs the settings into `store`, aborting after `stopAfter` records when given. */
+/** Runs the small settings into `store`, aborting after `stopAfter` records when given. */
 async function run(store: RunStore, stopAfter?: number) {
   const controller = new AbortController();
   let records = 0;
@@ -48,10 +52,10 @@ async function run(store: RunStore, stopAfter?: number) {
       seed: EVAL_SEED,
       concurrency: 1,
       solver: MODEL_SOLVER,
-      settings: { ...settings },
+      settings: { ...small },
     },
-    modelAccuracyConfigs(settings),
-    modelAccuracyProblems(listTasks(), settings, EVAL_SEED),
+    modelAccuracyConfigs(small),
+    modelAccuracyProblems(listTasks(), small, EVAL_SEED),
     {
       store,
       solve: createModelSolver(await sharedModel(), lookupTask),
@@ -79,34 +83,61 @@ describe('model accuracy through the bench runner', () => {
     const cut = RunStore.open(':memory:');
     const complete = await run(whole);
     expect(complete.complete).toBe(true);
-    const aborted = await run(cut, 5);
+    const aborted = await run(cut, 4);
     expect(aborted.complete).toBe(false);
-    expect(cut.results(aborted.run.id)).toHaveLength(5);
+    expect(cut.results(aborted.run.id)).toHaveLength(4);
     const resumed = await resumeBench(aborted.run.id, {
       store: cut,
       solve: createModelSolver(await sharedModel(), lookupTask),
       lookupTask,
     });
     expect(resumed.complete).toBe(true);
-    expect(resumed.ran).toBe(16 - 5);
-    const configs = modelAccuracyConfigs(settings);
+    expect(resumed.ran).toBe(10 - 4);
+    const configs = modelAccuracyConfigs(small);
     const table = (store: RunStore, runId: string, problems: typeof complete.problems) =>
       accuracyRows(problems, store.results(runId), configs);
     const wholeRows = table(whole, complete.run.id, complete.problems);
     // Each job has its own seed, so the cut-and-resumed run draws exactly what the whole run drew.
     expect(table(cut, aborted.run.id, resumed.problems)).toEqual(wholeRows);
     expect(wholeRows.map((row) => [row.level, row.greedyProblems, row.problems])).toEqual([
-      [1, 3, 2],
-      [2, 3, 2],
+      [1, 2, 1],
+      [2, 2, 1],
     ]);
     for (const row of wholeRows) {
       expect(row.passAt1).toBeLessThanOrEqual(row.passAtK);
       expect(row.tokensPerAnswer).toBeGreaterThan(0);
     }
     const sampledRows = whole.results(complete.run.id).filter((result) => result.config.startsWith('sampled'));
-    expect(sampledRows.every((result) => result.sampleRecords.length === settings.samples)).toBe(true);
-    expect(formatAccuracyTable(wholeRows, settings).split('\n')[0]).toContain('| majority@3 | pass@3 | tokens/answer |');
+    expect(sampledRows.every((result) => result.sampleRecords.length === small.samples)).toBe(true);
+    expect(formatAccuracyTable(wholeRows, small).split('\n')[0]).toContain('| majority@2 | pass@2 | tokens/answer |');
     whole.close();
     cut.close();
+  }, 120_000);
+});
+
+describe('the held-out-shapes table', () => {
+  it('puts greedy beside the same task and level in distribution, with the gap in signed points', () => {
+    const row = (level: number, greedy: number): AccuracyRow => ({
+      task: 'arithmetic',
+      level,
+      problems: 25,
+      greedyProblems: 200,
+      greedy,
+      greedySubset: greedy,
+      direct: 0,
+      passAt1: greedy,
+      majority: greedy,
+      passAtK: 0.68,
+      tokensPerAnswer: 70,
+    });
+    const lines = formatShapeGapTable([row(2, 0.52), row(3, 0.645), row(9, 0.1)], [row(2, 0.815), row(3, 0.615)], {
+      count: 25,
+      greedyCount: 200,
+      samples: 8,
+    }).split('\n');
+    expect(lines[0]).toBe('| task | level | greedy (200) | in distribution | gap | pass@8 (25) |');
+    expect(lines[2]).toBe('| arithmetic | 2 | 52.0 % | 81.5 % | −29.5 | 68 % |');
+    expect(lines[3]).toBe('| arithmetic | 3 | 64.5 % | 61.5 % | +3.0 | 68 % |');
+    expect(lines[4]).toBe('| arithmetic | 9 | 10.0 % |  |  | 68 % |');
   });
 });

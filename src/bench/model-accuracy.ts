@@ -209,3 +209,24 @@ export function formatAccuracyTable(
     ),
   ].join('\n');
 }
+
+/**
+ * The held-out-shapes table: greedy on shapes training never saw beside greedy on the same task and level in
+ * distribution (another stored run), the gap in points, and pass@k on the sampled problems.
+ */
+export function formatShapeGapTable(
+  heldOut: readonly AccuracyRow[],
+  inDistribution: readonly AccuracyRow[],
+  settings: Pick<ModelAccuracySettings, 'count' | 'greedyCount' | 'samples'>,
+): string {
+  const points = (value: number) => `${value < 0 ? '−' : '+'}${Math.abs(value * 100).toFixed(1)}`;
+  return [
+    `| task | level | greedy (${settings.greedyCount}) | in distribution | gap | pass@${settings.samples} (${settings.count}) |`,
+    '|---|---|---|---|---|---|',
+    ...heldOut.map((row) => {
+      const base = inDistribution.find((other) => other.task === row.task && other.level === row.level);
+      const gap = base === undefined ? '' : points(row.greedy - base.greedy);
+      return `| ${row.task} | ${row.level} | ${percent(row.greedy)} | ${base === undefined ? '' : percent(base.greedy)} | ${gap} | ${(row.passAtK * 100).toFixed(0)} % |`;
+    }),
+  ].join('\n');
+}
