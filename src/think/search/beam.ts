@@ -117,11 +117,8 @@ export const beam: Strategy = {
     let stalled: ScoredState[] = [];
     const explore = () => roomToExplore(context, settings.finishReserve, finished.length);
     for (let depth = 1; beams.length > 0 && explore(); depth += 1) {
-      const children = keepBest(
-        await expandBeams(config, explore, beams, settings.beamWidth * settings.branch, depth),
-        Number.MAX_SAFE_INTEGER,
-        settings.unique,
-      );
+      const grown = await expandBeams(config, explore, beams, settings.beamWidth * settings.branch, depth);
+      const children = keepBest(grown, Number.MAX_SAFE_INTEGER, settings.unique);
       if (children.length === 0) break;
       const finals = children.filter((child) => child.state.final);
       for (const chain of finals) await completeChain(config, chain, finished);
@@ -130,7 +127,7 @@ export const beam: Strategy = {
         Math.max(0, settings.beamWidth - finished.length),
         settings.unique,
       );
-      emitBeamStep(context, children, [...finals, ...kept]);
+      emitBeamStep(context, grown, [...finals, ...kept]); // a duplicate line is reported pruned
       stalled = [...stalled, ...kept.filter((chain) => !config.canGrow(chain.state))];
       beams = kept.filter((chain) => config.canGrow(chain.state));
     }

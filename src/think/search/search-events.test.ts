@@ -40,6 +40,23 @@ describe('search events', () => {
     expect(parents.filter((parent) => pruned.has(parent))).toEqual([]);
   });
 
+  it('beam reports every line it drew exactly once, duplicates of a kept line as pruned', async () => {
+    const { events } = await runStrategy({
+      strategy: beam,
+      model: createSlipChainModel(),
+      question: 'What is 6*7+1?',
+      options: { beamWidth: 2, branch: 2 },
+    });
+    const steps = events.flatMap((event) => (event.type === 'thought-start' && event.role === 'step' ? [event.id] : []));
+    const reported = searchNodes(events).map((node) => node.id);
+    expect([...reported].sort()).toEqual([...steps].sort());
+    const lines = stepLines(events);
+    const kept = searchNodes(events).filter((node) => node.status === 'kept');
+    // The first step drew 6*7=42 three times: one copy kept, the others pruned as duplicates.
+    const firstKept = kept.filter((node) => lines.get(node.id) === '6*7=42');
+    expect(firstKept).toHaveLength(1);
+  });
+
   it('mcts streams visits and mean values after each backpropagation; the last ones match the tree it reports', async () => {
     const { result, events } = await runStrategy({
       strategy: mcts,
