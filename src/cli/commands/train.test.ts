@@ -1,11 +1,11 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hasTorch, PYTHON as python } from '../../testing/torch-parity.js';
 import { runCli } from '../../testing/run-cli.js';
-import { rlExportPath, sftExportPath } from './train.js';
+import { RL_TASKS, rlExportPath, sftExportPath } from './train.js';
 
 describe('train sft output path', () => {
   it('defaults beside the checkpoints; models/*.gguf only with --ship; never both --ship and --out', () => {
@@ -44,8 +44,12 @@ describe('train rl', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/ST_INVALID_ARGUMENT: --from \/nonexistent.gguf does not exist/);
     const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
-    const run = await runCli(['train', 'rl', '--checkpoints', folder, '--steps', '1', '--python', '/bin/true']);
+    const run = await runCli(['train', 'rl', '--checkpoints', folder, '--steps', '1', '--base-flops', '1.5e14', '--python', '/bin/true']);
     expect(run.code).toBe(0);
+    expect(run.stdout).toContain(' --base_flops=150000000000000 ');
+    expect(run.stdout).toContain(` --tasks=${RL_TASKS} `);
+    expect(run.stdout).toContain(' --learning_rate=0.0002 ');
+    expect(run.stdout).toContain(' --threads=1 ');
     expect(run.stdout).toContain(` --init=${join(folder, 'from.safetensors')} `);
     expect(run.stdout).toContain(` --export=${join(folder, 'slowthink-mini-rl.gguf')} `);
     expect(existsSync(join(folder, 'from.safetensors'))).toBe(true);
@@ -110,6 +114,15 @@ print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep
       expect(mean(rewards.slice(0, 3))).toBeLessThan(0.3);
       expect(mean(rewards.slice(-3))).toBeGreaterThan(0.6);
       expect(existsSync(join(folder, 'model.safetensors'))).toBe(true);
+      // The curves' raw material: a metrics line per step with compute that only grows, snapshots from step 0 on.
+      const metrics = readFileSync(join(folder, 'metrics.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { step: number; flops: number; mean_length: number; self_check_rate: number });
+      expect(metrics.map((line) => line.step)).toEqual(Array.from({ length: 14 }, (_, index) => index + 1));
+      expect(metrics.every((line, index) => index === 0 || line.flops > (metrics[index - 1]?.flops ?? 0))).toBe(true);
+      expect(metrics.every((line) => line.mean_length > 0 && line.self_check_rate >= 0)).toBe(true);
+      expect(readdirSync(join(folder, 'snapshots')).sort()).toEqual(['step-0.safetensors', 'step-10.safetensors', 'step-14.safetensors']);
     },
     60_000,
   );
@@ -134,6 +147,12 @@ print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep
       const resumed = Number(/^resumed from step (\d+)/m.exec(output)?.[1]);
       expect(resumed).toBeGreaterThanOrEqual(2);
       expect(output).toMatch(/^done: 6 steps/m);
+      // Steps redone after the resume replace their lines: one metrics line per step.
+      const steps = readFileSync(join(folder, 'metrics.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as { step: number }).step);
+      expect(steps).toEqual([1, 2, 3, 4, 5, 6]);
     },
     60_000,
   );

@@ -176,6 +176,7 @@ export function register(program: Command): void {
   )
     .option('--from <file>', "starting weights: a GGUF (read back to F32) or trainer safetensors (default: the tier's shipped GGUF)")
     .option('--tasks <spec>', 'curriculum pool of task levels', RL_TASKS)
+    .option('--learning-rate <lr>', 'AdamW learning rate of the policy (5e-5 moved greedy arithmetic L4-5 by 1 point in 90 steps)', '2e-4')
     .option('--base-flops <n>', "training compute already in the starting weights, so the train-time curve's x axis is cumulative", '0')
     .action(async (options: TrainerOptions) => {
       const { existsSync, mkdirSync } = await import('node:fs');
@@ -205,6 +206,7 @@ export function register(program: Command): void {
         `--export=${exportPath}`,
         `--tasks=${text('tasks')}`,
         `--base_flops=${Number(text('baseFlops') ?? 0)}`,
+        `--learning_rate=${Number(text('learningRate') ?? 2e-4)}`,
         `--threads=${options['threads']}`,
         ...limitArgs(options, RL_MINUTES[tier]),
       ];
