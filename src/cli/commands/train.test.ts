@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFile
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hasTorch, PYTHON as python } from '../../testing/torch-parity.js';
 import { runCli } from '../../testing/run-cli.js';
+import { hasTorch, PYTHON as python } from '../../testing/torch-parity.js';
 import { RL_TASKS, rlExportPath, sftExportPath } from './train.js';
 
 describe('train sft output path', () => {
