@@ -153,6 +153,32 @@ describe('openai-compatible continuation: wire formats', () => {
     await expect(model('ollama-raw').doGenerate(step)).rejects.toMatchObject({ code: 'ST_MODEL_CALL_FAILED', upstreamStatus: 404 });
   });
 
+  it('Ollama raw: an abort mid-stream keeps the partial line, cut (abort), and closes the stream', async () => {
+    let closed = false;
+    backend.handle((_body, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      response.write(`${JSON.stringify({ response: '42+', done: false })}\n`);
+      response.on('close', () => {
+        closed = true;
+      });
+      // then the backend stalls: the caller's abort ends the call
+    });
+    const controller = new AbortController();
+    const deltas: string[] = [];
+    const pending = model('ollama-raw').doGenerate({
+      ...step,
+      n: 1,
+      signal: controller.signal,
+      onDelta: (_index, delta) => deltas.push(delta),
+    });
+    while (deltas.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    controller.abort();
+    const result = await pending;
+    expect(result.samples.map((sample) => [sample.text, sample.finishReason])).toEqual([['42+', 'abort']]);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(closed).toBe(true);
+  });
+
   it('declares continuation only when a mode is configured; without one the prefix is dropped with a warning', async () => {
     backend.handle((body, response, request) => serveThinker(body, response, request.url ?? ''));
     expect(model('continue-final-message').capabilities.continuation).toBe(true);

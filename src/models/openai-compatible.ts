@@ -100,9 +100,9 @@ export function createOpenAICompatibleModel(options: OpenAICompatibleModelOption
     baseDelayMs: options.retryDelayMs?.base ?? DEFAULT_RETRY_POLICY.baseDelayMs,
     maxDelayMs: options.retryDelayMs?.max ?? DEFAULT_RETRY_POLICY.maxDelayMs,
   };
-  // maxRetries 0: this file is the one retry layer; logLevel off: a garbage chunk is our error to report, not a console line.
   const baseURL = options.baseURL ?? 'https://api.openai.com/v1';
   const continuation = options.continuation ?? 'none';
+  // maxRetries 0: this file is the one retry layer; logLevel off: a garbage chunk is our error to report, not a console line.
   const client = new OpenAI({
     baseURL,
     apiKey: options.apiKey ?? 'none',
