@@ -8,10 +8,10 @@ import { createEngineSolver } from '../src/bench/engine-solver.js';
 import { createFakeSolver } from '../src/bench/fake-solver.js';
 import { type BenchDependencies, type BenchOptions, startBench } from '../src/bench/run-bench.js';
 import { queueExecutorFactory } from '../src/queue/index.js';
-import { type CliProcess, startCli, startFakeWorker } from '../src/testing/cli-process.js';
-import { startRedisServer } from '../src/testing/redis-server.js';
 import { RunStore } from '../src/store/index.js';
 import { listTasks } from '../src/tasks/index.js';
+import { type CliProcess, startCli, startFakeWorker } from '../src/testing/cli-process.js';
+import { startRedisServer } from '../src/testing/redis-server.js';
 import { answersEquivalent } from '../src/verify/index.js';
 import { parseBenchArgs } from './bench-args.js';
 

@@ -6,10 +6,10 @@ import type { Solver } from '../bench/job-record.js';
 import { createGrader } from '../bench/problem-source.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { JobRecord } from '../store/index.js';
+import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 import { benchJobId, benchJobPayload } from './bench-job-payload.js';
 import { type BenchWorker, createBenchWorker } from './bench-worker.js';
 import { BENCH_JOB_NAME, QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.js';
-import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 
 const missing = redisServerMissing();
 if (missing !== undefined) console.warn(missing);

@@ -7,11 +7,11 @@ import { createEngineSolver } from '../bench/engine-solver.js';
 import { startBench } from '../bench/run-bench.js';
 import { RunStore, type StoredResult } from '../store/index.js';
 import { listTasks } from '../tasks/index.js';
+import { type CliProcess, startCli } from '../testing/cli-process.js';
+import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 import { answersEquivalent } from '../verify/index.js';
 import { queueExecutorFactory } from './index.js';
 import { rateLimitKey } from './queue-names.js';
-import { type CliProcess, startCli } from '../testing/cli-process.js';
-import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 
 const weights = join(import.meta.dirname, '..', '..', 'models', 'slowthink-mini.gguf');
 const skip = redisServerMissing() ?? (existsSync(weights) ? undefined : 'models/slowthink-mini.gguf is missing');

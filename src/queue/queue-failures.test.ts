@@ -10,10 +10,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeSolver } from '../bench/fake-solver.js';
 import { type BenchOptions, startBench } from '../bench/run-bench.js';
 import { RunStore, type StoredResult } from '../store/index.js';
-import { queueExecutorFactory } from './index.js';
-import { QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.js';
 import { type CliProcess, startCli, startFakeWorker } from '../testing/cli-process.js';
 import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
+import { queueExecutorFactory } from './index.js';
+import { QUEUE_NAMES, QUEUE_PREFIX } from './queue-names.js';
 
 const missing = redisServerMissing();
 if (missing !== undefined) console.warn(missing);

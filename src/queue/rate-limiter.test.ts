@@ -1,11 +1,11 @@
 /** The fleet-wide token bucket on a real redis-server: two "workers" (two connections) share one backend's limits. */
 import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { rateLimitKey } from './queue-names.js';
 import { estimateCallTokens, withRateLimit } from './rate-limited-model.js';
 import { createRedisRateLimiter } from './rate-limiter.js';
-import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';
 
 const missing = redisServerMissing();
 if (missing !== undefined) console.warn(missing);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { streamReason } from '../engine/index.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { createTestApp } from '../testing/test-app.js';
 import { clientText } from './api-error.js';
 import { createApp } from './create-app.js';
-import { createTestApp } from '../testing/test-app.js';
 
 type ErrorBody = { error: { message: string; param: string | null; code: string | null; type: string } };
 

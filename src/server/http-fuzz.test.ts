@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamReason } from '../engine/index.js';
 import { postJson, RESPONSES_BASE, RESPONSES_FIELDS, rawExchange, StatusTally } from '../testing/http-fuzz.js';
+import { parseSse } from '../testing/read-sse.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { createApp } from './create-app.js';
 import { type RunningServer, startServer } from './start-server.js';
-import { parseSse } from '../testing/read-sse.js';
 
 /**
  * A bounded fuzz suite over the HTTP surface: malformed requests must get a 4xx (or a 200 when they happen to be valid),

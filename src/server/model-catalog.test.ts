@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { createModelCatalog } from './model-catalog.js';
 import { createTestApp } from '../testing/test-app.js';
+import { createModelCatalog } from './model-catalog.js';
 
 const notFound = { status: 404, code: 'model_not_found', param: 'model' };
 

@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createFakeEngine } from '../testing/fake-engine.js';
 import { openSocket, rawExchange } from '../testing/http-fuzz.js';
 import { type RunningServer, startServer } from './start-server.js';
-import { createFakeEngine } from '../testing/fake-engine.js';
 
 const question = [{ role: 'user', content: 'What is 40 + 2?' }];
 let server: RunningServer | undefined;

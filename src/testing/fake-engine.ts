@@ -1,9 +1,9 @@
 /** @module A scripted engine for the server's control-flow tests only: a realistic event sequence, no model, no quality claims. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import type { ServerEngine } from '../server/choice-run.js';
 import type { LedgerTotals } from '../spec/budget.js';
 import type { ReasonRequest, ReasonResult, ReasonStream } from '../spec/engine.js';
 import type { TraceEvent } from '../spec/trace.js';
-import type { ServerEngine } from '../server/choice-run.js';
 
 /** How the fake behaves. */
 export interface FakeEngineOptions {
