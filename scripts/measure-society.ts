@@ -3,7 +3,8 @@
  * (issue #14 part 4; docs/society.md). Per problem: each society config once, then 6 chains of each tier (plain
  * self-consistency, `reason()` with n chains); SC@k is the majority of the first k chains, so one draw gives
  * the whole token curve. Reports accuracy with Wilson 95 % intervals, mean generated tokens and a paired McNemar test.
- * Run: `nice -n 19 npx tsx scripts/measure-society.ts [problems=40] [level=4]` (arithmetic, held-out seed 1000001).
+ * Run: `nice -n 19 npx tsx scripts/measure-society.ts [problems=40] [level=4] [configs=learned,sc]` (arithmetic, held-out
+ * seed 1000001; configs: learned, steps, mini, sc).
  */
 import { HELD_OUT_SEED } from '../src/bench/problem-source.js';
 import { mcnemarExactP, wilsonInterval } from '../src/bench/statistics.js';
@@ -19,20 +20,27 @@ const problems = task.generate({ seed: HELD_OUT_SEED, count, level, split: 'trai
 const MEMBERS = ['slowthink-mini', 'slowthink'];
 
 /**
- * Society configs measured: four solvers (mini, full, mini, full) at one temperature, two debate rounds. The checker is
- * the mini's learned check role: the mini is retrained on today's arithmetic grammar (negatives, brackets), the full
- * tier is not (models/slowthink.md), so its role has not seen these lines.
+ * Configs, chosen by the third argument (comma-separated keys; default `learned,sc`). Societies: four solvers at one
+ * temperature, two debate rounds. `learned`: mini + full, the mini's learned check role as the checker (the mini is
+ * retrained on today's arithmetic grammar, negatives and brackets; the full tier is not, models/slowthink.md). `steps`:
+ * the same society with the task's exact step checker (it checks the models' own lines; not an answer oracle). `mini`:
+ * four mini solvers and the mini's check role, the mechanism without the weaker member. `sc`: each tier's chains.
  */
-const SOCIETIES: Record<string, Record<string, unknown>> = {
-  'society debate, learned checker (mini)': {
-    models: MEMBERS,
-    solvers: 4,
-    rounds: 2,
-    temperatures: [0.7],
-    checker: 'learned',
-    checkerModel: 'slowthink-mini',
-  },
+const SOCIETIES: Record<string, [string, Record<string, unknown>]> = {
+  learned: [
+    'society mini+full, learned checker (mini)',
+    { models: MEMBERS, solvers: 4, rounds: 2, temperatures: [0.7], checker: 'learned', checkerModel: 'slowthink-mini' },
+  ],
+  steps: ['society mini+full, exact step checker', { models: MEMBERS, solvers: 4, rounds: 2, temperatures: [0.7], checker: 'verifier' }],
+  mini: [
+    'society mini only, learned checker (mini)',
+    { models: ['slowthink-mini'], solvers: 4, rounds: 2, temperatures: [0.7], checker: 'learned' },
+  ],
 };
+const keys = (process.argv[4] ?? 'learned,sc').split(',');
+const societies = Object.entries(SOCIETIES)
+  .filter(([key]) => keys.includes(key))
+  .map(([, config]) => config);
 
 interface Chain {
   answer: string | undefined;
@@ -81,7 +89,7 @@ function report(done: number): void {
     );
   }
   /** Paired against each tier's SC at the k whose mean tokens are nearest the society's. */
-  for (const [name, tier] of Object.keys(SOCIETIES).flatMap((each) => [[each, 'full'] as const, [each, 'mini'] as const])) {
+  for (const [name, tier] of societies.flatMap(([each]) => [[each, 'full'] as const, [each, 'mini'] as const])) {
     const society = rows[name];
     if (!society) continue;
     const spent = society.tokens.reduce((sum, value) => sum + value, 0) / society.tokens.length;
@@ -101,9 +109,14 @@ function report(done: number): void {
 const started = performance.now();
 for (const [index, problem] of problems.entries()) {
   const grade = (answer: string | undefined) => answer !== undefined && task.check(problem.question, answer);
-  for (const [name, options] of Object.entries(SOCIETIES)) {
+  for (const [name, options] of societies) {
     const result = await run({ question: problem.question, model: 'slowthink-mini', strategy: 'society', options, seed: 7 + index });
     record(name, grade(result.answer), result.totals.completionTokens);
+  }
+  if (!keys.includes('sc')) {
+    console.error(`problem ${index + 1}/${problems.length} done, ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    if ((index + 1) % 10 === 0 || index + 1 === problems.length) report(index + 1);
+    continue;
   }
   const full = chainsOf(
     await run({ question: problem.question, model: 'slowthink', strategy: 'self-consistency', options: { n: 6 }, seed: 11 + index }),
