@@ -22,4 +22,4 @@ mkdir -p training/data training/runs/out
   --dim=128 --n_layers=4 --n_heads=4 --batch_tokens=6144 --learning_rate=3e-3 --threads="$THREADS" \
   --max_minutes="$MINUTES" --eval_every=500 --export=training/checkpoints/tiny/slowthink-tiny.gguf
 # 4. evaluate on held-out problems with node-llama-cpp (small count to stay quick)
-npx tsx bench/model.ts --path training/checkpoints/tiny/slowthink-tiny.gguf --count 20 --samples 8
+npx tsx scripts/bench-model.ts --path training/checkpoints/tiny/slowthink-tiny.gguf --count 20 --samples 8

@@ -1,5 +1,5 @@
 /**
- * @module `npx tsx bench/queue.ts [--n 24] [--efforts low] [--overhead-jobs 300]`: bench throughput (jobs per minute)
+ * @module `npx tsx scripts/bench-queue.ts [--n 24] [--efforts low] [--overhead-jobs 300]`: bench throughput (jobs per minute)
  * on the embedded mini in process vs through Redis with 1 and 2 `slowthink worker`s, and the queue's own overhead per
  * job (the fake solver, no model) at worker concurrency 1 and 8. Starts its own redis-server; each setup is warmed up
  * first so every process has loaded its model before the clock starts (issue #16, docs/scale.md).
@@ -15,7 +15,7 @@ import { startRedisServer } from '../src/testing/redis-server.js';
 import { answersEquivalent } from '../src/verify/index.js';
 import { parseBenchArgs } from './bench-args.js';
 
-const USAGE = `Usage: npx tsx bench/queue.ts [--n 24] [--efforts low] [--overhead-jobs 300]
+const USAGE = `Usage: npx tsx scripts/bench-queue.ts [--n 24] [--efforts low] [--overhead-jobs 300]
 Jobs per minute in process vs 1 and 2 queue workers (embedded mini), and queue overhead per job.`;
 const { values } = parseBenchArgs(USAGE, {
   options: {
