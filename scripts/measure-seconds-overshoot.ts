@@ -3,6 +3,7 @@
  * `--max-seconds` (default 20 × 0.5 s), wall time of `reason()` minus the limit, median and max.
  * Run: `npx tsx scripts/measure-seconds-overshoot.ts [runs] [seconds]`.
  */
+import { upperMedian } from '../src/bench/statistics.js';
 import { reason } from '../src/engine/reason.js';
 import { SlowthinkError } from '../src/errors/index.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
@@ -28,9 +29,8 @@ for (let run = 0; run < runs; run += 1) {
   overshoots.push(overshoot);
   console.log(`run ${run + 1}: +${(overshoot * 1000).toFixed(1)} ms, stopped by ${stoppedBy}, ${tokens} tokens charged`);
 }
-overshoots.sort((left, right) => left - right);
-const median = overshoots[Math.floor(overshoots.length / 2)] ?? 0;
+const median = upperMedian(overshoots) ?? 0;
 console.log(
-  `overshoot over ${runs} runs of ${limit} s: median ${(median * 1000).toFixed(1)} ms, max ${((overshoots.at(-1) ?? 0) * 1000).toFixed(1)} ms`,
+  `overshoot over ${runs} runs of ${limit} s: median ${(median * 1000).toFixed(1)} ms, max ${((overshoots.length > 0 ? Math.max(...overshoots) : 0) * 1000).toFixed(1)} ms`,
 );
 await model.close?.();

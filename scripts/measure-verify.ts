@@ -1,12 +1,11 @@
 /** @module Measures equivalence and sandbox latency (medians): `npx tsx scripts/measure-verify.ts`. */
+import { upperMedian } from '../src/bench/statistics.js';
 import { answersEquivalent } from '../src/verify/answers-equivalent.js';
 import { createCodeVerifier } from '../src/verify/code-verifier.js';
 import { sandboxAvailability } from '../src/verify/sandbox.js';
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
-}
+/** The upper median (the published figures were taken with it); NaN when nothing was timed. */
+const median = (values: readonly number[]): number => upperMedian(values) ?? Number.NaN;
 
 function time(run: () => unknown, repeats: number): number {
   const times: number[] = [];

@@ -3,6 +3,7 @@
  * (`POST /v1/slowthink/runs`, what Stop does) the server has stopped the engine run and freed its slot, on the real
  * server and embedded model: median and max over runs of the ms from the abort to `/health` showing no active run.
  */
+import { upperMedian } from '../src/bench/statistics.js';
 import { closeModels } from '../src/models/registry.js';
 import { startServer } from '../src/server/index.js';
 
@@ -36,6 +37,5 @@ try {
   await server.close();
   await closeModels();
 }
-waits.sort((a, b) => a - b);
-const median = waits[Math.floor(waits.length / 2)] ?? 0;
-console.log(`stop → slot free: median ${median.toFixed(1)} ms, max ${(waits.at(-1) ?? 0).toFixed(1)} ms over ${waits.length} runs`);
+const median = upperMedian(waits) ?? 0;
+console.log(`stop → slot free: median ${median.toFixed(1)} ms, max ${Math.max(0, ...waits).toFixed(1)} ms over ${waits.length} runs`);

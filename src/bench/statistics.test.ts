@@ -1,5 +1,15 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createRandom, mcnemarExactP, median, pairedBootstrapInterval, passAtK, percentile, wilsonInterval } from './statistics.js';
+import {
+  createRandom,
+  mcnemarExactP,
+  median,
+  pairedBootstrapInterval,
+  passAtK,
+  percentile,
+  upperMedian,
+  wilsonInterval,
+} from './statistics.js';
 
 describe('wilsonInterval', () => {
   it('matches the textbook value for 8 of 10', () => {
@@ -63,5 +73,38 @@ describe('percentile', () => {
     expect(percentile(values, 0.9)).toBe(9);
     expect(percentile(values, 0)).toBe(1);
     expect(percentile([], 0.5)).toBeUndefined();
+  });
+});
+
+describe('upperMedian', () => {
+  it('takes the higher middle value of an even count, the middle of an odd one, none of an empty list', () => {
+    expect(upperMedian([3, 1, 2, 10])).toBe(3);
+    expect(upperMedian([5, 1, 4])).toBe(4);
+    expect(upperMedian([7])).toBe(7);
+    expect(upperMedian([])).toBeUndefined();
+  });
+
+  it('leaves its input unsorted', () => {
+    const values = [3, 1, 2];
+    upperMedian(values);
+    expect(values).toEqual([3, 1, 2]);
+  });
+
+  it('is a measured value with at most half below it and more than half at or below it; the median for odd counts', () => {
+    const lists = fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(lists, (values) => {
+        const middle = upperMedian(values);
+        if (middle === undefined) return false;
+        const half = Math.floor(values.length / 2);
+        expect(values).toContain(middle);
+        expect(values.filter((value) => value < middle).length).toBeLessThanOrEqual(half);
+        expect(values.filter((value) => value <= middle).length).toBeGreaterThan(half);
+        expect(middle).toBeGreaterThanOrEqual(median(values));
+        if (values.length % 2 === 1) expect(middle).toBe(median(values));
+        return true;
+      }),
+      { numRuns: 200 },
+    );
   });
 });

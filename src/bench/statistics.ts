@@ -33,6 +33,15 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
+/**
+ * Upper median: the middle value, or the higher of the two middle ones for an even count (always a measured value);
+ * undefined for an empty list. The measure-* scripts' published latencies use it.
+ */
+export function upperMedian(values: readonly number[]): number | undefined {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
 /** Nearest-rank percentile (`fraction` 0.95 for p95) of values sorted ascending; undefined for an empty list. */
 export function percentile(sorted: readonly number[], fraction: number): number | undefined {
   if (sorted.length === 0) return undefined;
