@@ -8,15 +8,24 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs `node [nodeArgs] <script> ...args` from the repository root; `onSpawn` gets the child (e.g. to send it SIGINT). */
-export function runNode(
-  script: string,
-  args: readonly string[],
-  options: { env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; onSpawn?: (child: ChildProcess) => void } = {},
-): Promise<CliRun> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
-      env: { ...process.env, NO_COLOR: '1', ...options.env },
+/** How `runProcess` starts a child: where, with which environment (whole, not merged), and whether it leads its own group. */
+export interface ProcessOptions {
+  cwd?: string;
+  /** The child's whole environment; process.env with NO_COLOR=1 when absent. */
+  env?: NodeJS.ProcessEnv;
+  /** The child leads its own process group, so `process.kill(-pid)` reaches what it forks (npx forks the real CLI). */
+  detached?: boolean;
+  onSpawn?: (child: ChildProcess) => void;
+}
+
+/** Runs `command ...args` to its end and collects its output (stdin closed); rejects when it cannot start (not on PATH). */
+export function runProcess(command: string, args: readonly string[], options: ProcessOptions = {}): Promise<CliRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? { ...process.env, NO_COLOR: '1' },
+      detached: options.detached ?? false,
+      stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
@@ -26,8 +35,21 @@ export function runNode(
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
     });
+    child.on('error', reject);
     options.onSpawn?.(child);
     child.on('close', (code, signal) => resolve({ code, signal, stdout, stderr }));
+  });
+}
+
+/** Runs `node [nodeArgs] <script> ...args` from the repository root; `onSpawn` gets the child (e.g. to send it SIGINT). */
+export function runNode(
+  script: string,
+  args: readonly string[],
+  options: { env?: NodeJS.ProcessEnv; nodeArgs?: readonly string[]; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<CliRun> {
+  return runProcess(process.execPath, [...(options.nodeArgs ?? []), script, ...args], {
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    onSpawn: options.onSpawn,
   });
 }
 

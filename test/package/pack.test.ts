@@ -3,23 +3,19 @@
  * Node imports, the declarations, `npx slowthink ask` and `npx slowthink serve` from there. Minutes of npm and a native
  * build, so it runs when SLOWTHINK_PACK_TEST=1 (`npm run test:package`; .ci/run does) and is skipped otherwise.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CliRun, runProcess } from '../../src/testing/run-cli.js';
 import { type Manifest, productionTree, semver } from './production-tree.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const enabled = process.env.SLOWTHINK_PACK_TEST === '1';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  seconds: number;
-}
+type Run = CliRun & { seconds: number };
 
 /** The environment a user's shell has: none of the npm script, vitest or loader variables this test runs under. */
 function userEnvironment(): NodeJS.ProcessEnv {
@@ -30,23 +26,11 @@ function userEnvironment(): NodeJS.ProcessEnv {
   return environment;
 }
 
-/** Runs a command to its end; `onSpawn` gets the child, which leads its own process group (npx forks the real CLI). */
-function run(command: string, args: readonly string[], cwd: string, onSpawn?: (child: ChildProcess) => void): Promise<Run> {
+/** Runs a command to its end as a user's shell would (`runProcess`, own process group: npx forks the real CLI), timed. */
+async function run(command: string, args: readonly string[], cwd: string, onSpawn?: (child: ChildProcess) => void): Promise<Run> {
   const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: userEnvironment(), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    onSpawn?.(child);
-    child.on('close', (code) => resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 }));
-  });
+  const result = await runProcess(command, args, { cwd, env: userEnvironment(), detached: true, onSpawn });
+  return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
 function expectSuccess(result: Run, what: string): void {
@@ -101,7 +85,7 @@ describe.skipIf(!enabled)('the packed package, installed in an empty folder', ()
     ])
       expect(files).toContain(path);
     const unwanted = files.filter((path) =>
-      /^(src|test|training|reports|docs|bench|node_modules)\/|\.test\.|\/testing\/|(?<!\.d)\.ts$|\.tgz$|tsconfig/.test(path),
+      /^(src|test|training|reports|docs|scripts|node_modules)\/|\.test\.|\/testing\/|(?<!\.d)\.ts$|\.tgz$|tsconfig/.test(path),
     );
     expect(unwanted).toEqual([]);
   });
