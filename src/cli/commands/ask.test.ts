@@ -91,6 +91,11 @@ describe('requestFromFlags', () => {
       temperature: 0,
     });
     expect(requestFromFlags('q', { samples: '8' }).options).toEqual({ n: 8, maxSamples: 8 });
+    expect(requestFromFlags('q', { samples: '4', members: 'slowthink-mini+slowthink' }).options).toEqual({
+      n: 4,
+      maxSamples: 4,
+      models: 'slowthink-mini+slowthink',
+    });
     expect(() => requestFromFlags('q', { samples: '0' })).toThrow(/--samples/);
     expect(() => requestFromFlags('q', { maxSeconds: '-1' })).toThrow(/--max-seconds/);
     expect(() => requestFromFlags('q', { temperature: 'hot' })).toThrow(/--temperature/);

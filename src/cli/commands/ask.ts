@@ -32,6 +32,8 @@ export function requestFromFlags(question: string, flags: AskFlags): ReasonReque
   if (seed !== undefined) request.seed = seed;
   const samples = parseNumberOption('samples', flags.samples, { integer: true, minimum: 1, example: '8' });
   if (samples !== undefined) request.options = { n: samples, maxSamples: samples };
+  // Society members, `slowthink-mini+slowthink`: the engine resolves and checks the names (src/engine/resolve-members.ts).
+  if (typeof flags.members === 'string') request.options = { ...request.options, models: flags.members };
   if (typeof flags.model === 'string') request.model = flags.model;
   if (typeof flags.effort === 'string') request.effort = flags.effort as ReasonRequest['effort'];
   if (typeof flags.strategy === 'string') request.strategy = flags.strategy;
@@ -114,10 +116,11 @@ export function register(program: Command): void {
     .option('-e, --effort <effort>', EFFORTS.join(', '), DEFAULT_EFFORT)
     .option(
       '-s, --strategy <strategy>',
-      "strategy overriding the effort's, e.g. cot, self-consistency, adaptive-consistency, best-of-n, think-longer, beam, dvts, mcts (a wrong name lists all)",
+      "strategy overriding the effort's, e.g. cot, self-consistency, adaptive-consistency, best-of-n, think-longer, beam, dvts, mcts, society (a wrong name lists all)",
     )
     .option('--task <task>', 'task whose checker verifies answers (arithmetic, countdown); detected when absent')
     .option('-n, --samples <n>', 'samples for voting and best-of-n strategies (sets n / maxSamples)')
+    .option('--members <models>', "society members joined by '+', e.g. slowthink-mini+slowthink (with --strategy society)")
     .option('--max-tokens <n>', 'most generated tokens over all calls')
     .option('--max-usd <x>', 'most dollars')
     .option('--max-seconds <s>', 'most seconds')
