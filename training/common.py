@@ -50,5 +50,5 @@ def decode(ids):
 
 def export_gguf(out_dir, path):
     """Writes out_dir/model.safetensors as an F16 GGUF at path with the TypeScript exporter."""
-    command = ['npx', 'tsx', os.path.join(ROOT, 'src/models/gguf/export-gguf.ts'), os.path.join(out_dir, 'model.safetensors'), path, 'F16']
+    command = ['npx', 'tsx', os.path.join(ROOT, 'scripts/export-gguf.ts'), os.path.join(out_dir, 'model.safetensors'), path, 'F16']
     subprocess.run(command, check=True, cwd=ROOT)

@@ -3,7 +3,7 @@
 Run:   /usr/bin/python3 training/train.py --data=training/data/mix.jsonl --out_dir=training/checkpoints/mini --max_minutes=20
 Input: JSONL lines {"prompt", "completion", ...}; the model sees BOS + prompt + completion + EOS, loss on completion + EOS.
 Output: out_dir/ckpt.pt (resumable), out_dir/model.safetensors (+ config metadata), and with --export=PATH a GGUF (F16)
-        written by the TypeScript exporter (src/models/gguf/export-gguf.ts).
+        written by the TypeScript exporter (scripts/export-gguf.ts).
 """
 import json
 import math

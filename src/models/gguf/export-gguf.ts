@@ -27,6 +27,7 @@ export function exportSafetensorsToGguf(input: string, output: string, fileType:
   return config;
 }
 
+// Kept only until the RL run started 16:18 UTC on 2026-12-03 has exported (its common.py holds this path); the command is scripts/export-gguf.ts (issue #17).
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [input, output, fileType = 'F16'] = process.argv.slice(2);
   if (!input || !output || (fileType !== 'F16' && fileType !== 'F32')) {

@@ -1,10 +1,10 @@
-/** @module Script entry: scores rollouts for RL (`npx tsx src/tasks/score-rollouts.ts IN.jsonl OUT.jsonl`). */
+/** @module Scores rollouts for RL offline: `npx tsx scripts/score-rollouts.ts IN.jsonl OUT.jsonl` (rl.py itself uses src/tasks/score-service.ts). */
 import { readFile, writeFile } from 'node:fs/promises';
-import { scoreRolloutLines } from './score-rollout-lines.js';
+import { scoreRolloutLines } from '../src/tasks/score-rollout-lines.js';
 
 const [input, output] = process.argv.slice(2);
 if (!input || !output) {
-  console.error('usage: npx tsx src/tasks/score-rollouts.ts IN.jsonl OUT.jsonl  (lines: {"prompt","completion","task"?})');
+  console.error('usage: npx tsx scripts/score-rollouts.ts IN.jsonl OUT.jsonl  (lines: {"prompt","completion","task"?})');
   process.exit(2);
 }
 const scored = scoreRolloutLines((await readFile(input, 'utf8')).split('\n'));

@@ -1,8 +1,0 @@
-/** @module Writes `training/vocab.json` from the TypeScript vocabulary: `npx tsx src/models/gguf/write-vocab.ts`. */
-import { writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { vocabularyJson } from './vocab.js';
-
-const target = fileURLToPath(new URL('../../../training/vocab.json', import.meta.url));
-writeFileSync(target, vocabularyJson());
-console.log(`wrote ${target}`);
