@@ -7,7 +7,7 @@
  * seed 1000001; configs: learned, steps, mini, sc).
  */
 import { HELD_OUT_SEED } from '../src/bench/problem-source.js';
-import { mcnemarExactP, wilsonInterval } from '../src/bench/statistics.js';
+import { mcnemarExactP, topVoted, wilsonInterval } from '../src/bench/statistics.js';
 import { reason } from '../src/engine/reason.js';
 import { closeModels } from '../src/models/registry.js';
 import type { ReasonRequest, ReasonResult } from '../src/spec/index.js';
@@ -54,11 +54,7 @@ function chainsOf(result: ReasonResult): Chain[] {
 
 /** The most frequent answer among chains (ties: the one seen first), or undefined. */
 function majority(chains: readonly Chain[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const { answer } of chains) if (answer !== undefined) counts.set(answer, (counts.get(answer) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [answer, votes] of counts) if (best === undefined || votes > (counts.get(best) ?? 0)) best = answer;
-  return best;
+  return topVoted(chains, (chain) => chain.answer)[0]?.answer;
 }
 
 async function run(request: ReasonRequest): Promise<ReasonResult> {

@@ -2,11 +2,12 @@
  * @module A deterministic fake solver for control-flow tests (runner, store, resume, report) — never for quality claims.
  * Selected in the CLI by SLOWTHINK_BENCH_SOLVER=fake; SLOWTHINK_BENCH_FAKE_DELAY_MS slows each job down.
  */
+
+import { mulberry32 } from '../random/mulberry32.js';
 import type { TaskProblem, Thought, TraceEvent } from '../spec/index.js';
 import { EFFORTS } from '../spec/index.js';
 import type { BenchConfig } from './bench-config.js';
 import type { SolveOutcome, Solver } from './job-record.js';
-import { createRandom } from './statistics.js';
 
 /** Creates the fake: each sample is right with a probability that falls with the level and rises with effort. */
 export function createFakeSolver(options: { delayMs?: number } = {}): Solver {
@@ -18,7 +19,7 @@ export function createFakeSolver(options: { delayMs?: number } = {}): Solver {
 
 /** The fake's outcome for one job (pure: same inputs, same outcome). */
 export function fakeOutcome(problem: TaskProblem, config: BenchConfig, seed: number): SolveOutcome {
-  const random = createRandom(seed ^ hash(config.key));
+  const random = mulberry32(seed ^ hash(config.key));
   const effortIndex = Math.max(0, EFFORTS.indexOf(config.effort ?? 'low'));
   const samples = typeof config.options['n'] === 'number' ? (config.options['n'] as number) : 1;
   const probability = Math.min(0.97, Math.max(0.05, 0.85 - 0.15 * ((problem.level ?? 2) - 1) + 0.04 * effortIndex));

@@ -9,7 +9,7 @@ import { createAnswerKey } from '../verify/index.js';
 import type { BenchConfig } from './bench-config.js';
 import type { Solver } from './job-record.js';
 import { createGrader, type TaskLookup } from './problem-source.js';
-import { mean, passAtK } from './statistics.js';
+import { mean, passAtK, topVoted } from './statistics.js';
 
 /** The vote of a declined sample where declining is right (an unsolvable draw). */
 const DECLINED = '(declined)';
@@ -62,14 +62,7 @@ interface GradedSample {
 
 /** The first sample of the most-voted answer (ties: the earliest), or undefined when no sample votes. */
 function majorityWinner(samples: readonly GradedSample[]): GradedSample | undefined {
-  const votes = new Map<string, { count: number; first: GradedSample }>();
-  for (const sample of samples) {
-    if (sample.vote === undefined) continue;
-    const entry = votes.get(sample.vote) ?? { count: 0, first: sample };
-    entry.count++;
-    votes.set(sample.vote, entry);
-  }
-  return [...votes.values()].sort((a, b) => b.count - a.count)[0]?.first;
+  return topVoted(samples, (sample) => sample.vote)[0];
 }
 
 /**

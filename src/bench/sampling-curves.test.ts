@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../random/mulberry32.js';
 import type { SampleRecord, StoredResult } from '../store/index.js';
 import { storedResult } from '../testing/stored-result.js';
 import { bestOfCorrect, curveSizes, majorityCorrect, samplingCurves } from './sampling-curves.js';
-import { createRandom } from './statistics.js';
 
 const sample = (answer: string | undefined, correct: boolean, score?: number): SampleRecord => ({
   answer,
@@ -18,7 +18,7 @@ function row(problemId: string, sampleRecords: SampleRecord[]): StoredResult {
 
 describe('voting helpers', () => {
   it('takes the majority answer and the best-scored sample', () => {
-    const random = createRandom(1);
+    const random = mulberry32(1);
     expect(majorityCorrect([sample('7', true), sample('8', false), sample('7', true)], random)).toBe(true);
     expect(majorityCorrect([sample('8', false), sample('8', false), sample('7', true)], random)).toBe(false);
     expect(majorityCorrect([sample(undefined, false)], random)).toBe(false);

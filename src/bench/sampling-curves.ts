@@ -1,6 +1,8 @@
 /** @module Majority@N, best-of-N and pass@N for N = 1 … M, computed by subsampling ONE stored set of M samples per problem. */
+
+import { mulberry32 } from '../random/mulberry32.js';
 import type { SampleRecord, StoredResult } from '../store/index.js';
-import { createRandom, mean, passAtK } from './statistics.js';
+import { mean, passAtK, topVoted } from './statistics.js';
 
 /** One N on the curve: accuracies averaged over problems (and over random subsets of size N). */
 export interface SamplingCurvePoint {
@@ -35,19 +37,8 @@ function pickRandom<T>(items: readonly T[], random: () => number): T {
 
 /** Majority vote over the samples' answers (ties broken at random); true when the winning answer is correct. */
 export function majorityCorrect(samples: readonly SampleRecord[], random: () => number): boolean {
-  const votes = new Map<string, { count: number; correct: boolean }>();
-  for (const sample of samples) {
-    if (sample.answer === undefined) continue;
-    const entry = votes.get(sample.answer) ?? { count: 0, correct: sample.correct };
-    entry.count++;
-    votes.set(sample.answer, entry);
-  }
-  if (votes.size === 0) return false;
-  const top = Math.max(...[...votes.values()].map((entry) => entry.count));
-  return pickRandom(
-    [...votes.values()].filter((entry) => entry.count === top),
-    random,
-  ).correct;
+  const winners = topVoted(samples, (sample) => sample.answer);
+  return winners.length > 0 && pickRandom(winners, random).correct;
 }
 
 /** The highest-scored sample's correctness (ties broken at random). */
@@ -115,7 +106,7 @@ export function samplingCurves(
     const exact = scored.every((sample) => sample.score === (sample.correct ? 1 : 0));
     const scoreSource = scored.length === 0 ? null : exact ? 'exact-checker' : 'verifier';
     const hasConfidence = all.some((sample) => sample.confidence !== undefined);
-    const random = createRandom(options.seed ?? 7);
+    const random = mulberry32(options.seed ?? 7);
     const points = curveSizes(maximum).map((size) => {
       const perProblem = rows.map((result) => {
         const samples = result.sampleRecords.slice(0, maximum);

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../random/mulberry32.js';
 import {
-  createRandom,
   mcnemarExactP,
   median,
   pairedBootstrapInterval,
   passAtK,
   percentile,
+  topVoted,
   upperMedian,
   wilsonInterval,
 } from './statistics.js';
@@ -56,11 +57,35 @@ describe('pairedBootstrapInterval', () => {
 describe('helpers', () => {
   it('median and the seeded generator behave', () => {
     expect(median([3, 1, 2, 10])).toBe(2.5);
-    const random = createRandom(42);
+    const random = mulberry32(42);
     const values = Array.from({ length: 1000 }, random);
     expect(Math.min(...values)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...values)).toBeLessThan(1);
     expect(values.reduce((a, b) => a + b) / 1000).toBeGreaterThan(0.45);
+  });
+});
+
+describe('topVoted', () => {
+  it('keeps the first item of each most-voted key, in first-seen order; undefined keys do not vote', () => {
+    const items = ['b1', 'a1', 'x', 'a2', 'b2', 'c1'];
+    const key = (item: string) => (item === 'x' ? undefined : item[0]);
+    expect(topVoted(items, key)).toEqual(['b1', 'a1']);
+    expect(topVoted(['a1', 'b1', 'b2'], key)).toEqual(['b1']);
+    expect(topVoted(['x'], key)).toEqual([]);
+  });
+
+  it('the winner holds the most votes and every winner ties it (property)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined })), (keys) => {
+        const counts = new Map<string, number>();
+        for (const key of keys) if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+        const top = Math.max(0, ...counts.values());
+        const winners = topVoted(keys, (key) => key);
+        expect(winners.every((key) => key !== undefined && counts.get(key) === top)).toBe(true);
+        expect(winners.length).toBe([...counts.values()].filter((count) => count === top).length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -1,4 +1,4 @@
-/** @module Small, pure statistics for benchmark results: intervals, paired tests, unbiased pass@k, a seeded generator. */
+/** @module Small, pure statistics for benchmark results: intervals, paired tests, unbiased pass@k, majority vote. */
 import { mulberry32 } from '../random/mulberry32.js';
 
 /** A closed interval. */
@@ -17,8 +17,22 @@ export function wilsonInterval(successes: number, trials: number, z = 1.959964):
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** A seeded uniform generator in [0, 1) (the tasks' mulberry32), so bootstraps and subsampling are reproducible. */
-export const createRandom: (seed: number) => () => number = mulberry32;
+/**
+ * The majority vote: the first item of each most-voted key, in first-seen order (items whose key is undefined do not
+ * vote; empty when none does). One winner: take `[0]` (ties go to the earliest) or pick among them.
+ */
+export function topVoted<T>(items: readonly T[], keyOf: (item: T) => string | undefined): T[] {
+  const votes = new Map<string, { count: number; first: T }>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key === undefined) continue;
+    const entry = votes.get(key) ?? { count: 0, first: item };
+    entry.count++;
+    votes.set(key, entry);
+  }
+  const top = Math.max(0, ...[...votes.values()].map((entry) => entry.count));
+  return [...votes.values()].filter((entry) => entry.count === top).map((entry) => entry.first);
+}
 
 /** Arithmetic mean; 0 for an empty list. */
 export function mean(values: readonly number[]): number {
@@ -51,7 +65,7 @@ export function percentile(sorted: readonly number[], fraction: number): number 
 /** 95 % percentile-bootstrap interval of the mean of paired differences (resampling problems). */
 export function pairedBootstrapInterval(differences: readonly number[], iterations = 2000, seed = 1): Interval {
   if (differences.length === 0) return { low: 0, high: 0 };
-  const random = createRandom(seed);
+  const random = mulberry32(seed);
   const means: number[] = [];
   for (let iteration = 0; iteration < iterations; iteration++) {
     let sum = 0;

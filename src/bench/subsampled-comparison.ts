@@ -1,7 +1,9 @@
 /** @module Adaptive strategies against majority@N computed by subsampling a stored larger sample set, paired per problem. */
+
+import { mulberry32 } from '../random/mulberry32.js';
 import type { StoredResult } from '../store/index.js';
 import { subsampledMajority } from './sampling-curves.js';
-import { createRandom, type Interval, mean, pairedBootstrapInterval } from './statistics.js';
+import { type Interval, mean, pairedBootstrapInterval } from './statistics.js';
 
 /** `config` (e.g. adaptive-consistency with at most N samples) against majority@N subsampled from `reference`'s samples. */
 export interface SubsampledComparison {
@@ -34,7 +36,7 @@ export function compareWithSubsampledMajority(
   n: number,
   options: { subsets?: number; seed?: number } = {},
 ): SubsampledComparison {
-  const random = createRandom(options.seed ?? 11);
+  const random = mulberry32(options.seed ?? 11);
   const references = new Map(
     results
       .filter((result) => result.config === reference && result.error === null && result.sampleRecords.length >= n)
