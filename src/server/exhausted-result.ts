@@ -1,5 +1,5 @@
 /** @module A budget spent before any answer, as OpenAI reports it: an empty answer with finish_reason `length`, not an error. */
-import { emptyTotals } from '../budget/index.js';
+import { DEFAULT_EFFORT, emptyTotals } from '../budget/index.js';
 import type { SlowthinkError } from '../errors/index.js';
 import type { LedgerTotals } from '../spec/budget.js';
 import type { ReasonRequest, ReasonResult } from '../spec/engine.js';
@@ -26,7 +26,7 @@ export function exhaustedResult(request: ReasonRequest, error: SlowthinkError, t
     answer: undefined,
     reasoning: '',
     model: report?.model ?? (typeof request.model === 'string' ? request.model : (request.model?.id ?? '')),
-    effort: report?.effort ?? request.effort ?? 'medium',
+    effort: report?.effort ?? request.effort ?? DEFAULT_EFFORT,
     strategy: report?.strategy ?? request.strategy ?? 'unknown',
     finishReason: 'length',
     stoppedBy: report?.stoppedBy ?? LIMITS[error.param ?? ''] ?? 'tokens',

@@ -1,4 +1,5 @@
 /** @module A scripted engine for the server's control-flow tests only: a realistic event sequence, no model, no quality claims. */
+import { DEFAULT_EFFORT } from '../budget/index.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { ServerEngine } from '../server/choice-run.js';
 import type { LedgerTotals } from '../spec/budget.js';
@@ -122,7 +123,7 @@ export function createFakeEngine(options: FakeEngineOptions = {}): FakeEngine {
           answer,
           reasoning: '',
           model: String(request.model),
-          effort: request.effort ?? 'medium',
+          effort: request.effort ?? DEFAULT_EFFORT,
           strategy: request.strategy ?? 'adaptive-consistency',
           finishReason: 'stop',
           stoppedBy: null,

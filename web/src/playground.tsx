@@ -1,11 +1,11 @@
 /** @module The playground: ask a question, watch the tree grow from the streamed events, stop it, read the answer and ledger. */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { EFFORTS } from '../../src/spec/engine.js';
 import { getJson, type RunRequest, type RunResult, streamRun } from './api.js';
 import { AnswerPanel, BudgetMeter, ThoughtDetail, VotePanel } from './panels.js';
 import { applyEvent, emptyTrace, snapshot, type TraceState } from './trace-state.js';
 import { TreeView } from './tree-view.js';
 
-const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max', 'auto'];
 const STRATEGIES = [
   'direct',
   'cot',

@@ -1,4 +1,5 @@
 /** @module An engine wrapper that keeps each finished request's trace in the run store (the run browser replays them). */
+import { DEFAULT_EFFORT } from '../../budget/index.js';
 import { SlowthinkError } from '../../errors/index.js';
 import type { ReasonRequest, ReasonStream } from '../../spec/engine.js';
 import { lastUserText } from '../../spec/model.js';
@@ -34,7 +35,7 @@ export function createRecordingEngine(engine: ServerEngine, store: RunStore, onF
       const base = {
         question: questionOf(request),
         model: typeof request.model === 'string' ? request.model : (request.model?.id ?? 'default'),
-        effort: request.effort ?? 'medium',
+        effort: request.effort ?? DEFAULT_EFFORT,
         strategy: request.strategy ?? 'effort plan',
       };
       stream.result.then(
