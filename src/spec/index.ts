@@ -1,4 +1,5 @@
 /** @module slowthink's vocabulary as types: everything else depends on this, and it imports nothing outside. */
+export * from './answer-line.js';
 export * from './budget.js';
 export * from './engine.js';
 export * from './model.js';

@@ -1,8 +1,7 @@
 /** @module Where a completion states its final answer (`A:` after `</think>`, `Answer:`, `\boxed{}`), and refusals that state none. */
+import { ANSWER_LINE } from '../spec/answer-line.js';
 import { parseCompletion } from './format.js';
 
-/** A line that states the answer: `A: …`, `Answer: …`, `**Final answer:** …` (the value is group 1). */
-export const ANSWER_LINE = /^\s*(?:[-*>]\s*)?(?:\*\*|__)?\s*(?:final\s+answer|answer|a)\s*(?:\*\*|__)?\s*[:：]\s*(?:\*\*|__)?\s*(.+?)\s*$/i;
 /** `… the (final) answer is …` (the value is group 1). */
 export const ANSWER_PHRASE = /\bthe\s+(?:final\s+)?answer\s+is\s*:?\s*(.+?)\s*$/i;
 const REFUSAL =

@@ -1,5 +1,5 @@
 /** @module Candidates: samples turned into comparable answers with a confidence, and split into thinking and answer. */
-import type { AnswerKey, Sample } from '../spec/index.js';
+import { ANSWER_LABEL, type AnswerKey, type Sample } from '../spec/index.js';
 
 /** One sample as strategies compare it. */
 export interface Candidate {
@@ -21,7 +21,6 @@ export interface Candidate {
   score?: number;
 }
 
-const ANSWER_LINE = /^\s*(?:\*\*)?(?:final answer|answer|a)\s*[:：]/im;
 const THINK_BLOCK = /^\s*<think>([\s\S]*?)<\/think>\s*/;
 
 /** Splits a sample into thinking and visible answer: native reasoning, a `<think>` block, or the lines before the last answer line. */
@@ -31,7 +30,7 @@ export function splitThinking(sample: Pick<Sample, 'text' | 'reasoning'>): { rea
   if (think) return { reasoning: (think[1] ?? '').trim(), text: sample.text.slice(think[0].length) };
   const lines = sample.text.split('\n');
   for (let line = lines.length - 1; line > 0; line -= 1) {
-    if (ANSWER_LINE.test(lines[line] ?? '')) {
+    if (ANSWER_LABEL.test(lines[line] ?? '')) {
       return { reasoning: lines.slice(0, line).join('\n').trim(), text: lines.slice(line).join('\n').trim() };
     }
   }

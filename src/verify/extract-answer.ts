@@ -1,5 +1,6 @@
 /** @module Answer extraction from a sample's text: `\boxed{}`, a final-answer line, the last number; code blocks for code tasks. */
-import { ANSWER_LINE, ANSWER_PHRASE, isRefusal, lastBoxed } from '../tasks/final-answer.js';
+import { ANSWER_LINE } from '../spec/answer-line.js';
+import { ANSWER_PHRASE, isRefusal, lastBoxed } from '../tasks/final-answer.js';
 
 const hashLine = /^\s*####\s*(.+?)\s*$/;
 // A number standing alone: not part of a word (`gpt-4o-mini`, `v2`, `3rd`), a version (`1.2.3`) or an identifier.
