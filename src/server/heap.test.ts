@@ -43,7 +43,7 @@ async function inBatches(count: number, width: number, send: (index: number) => 
 }
 
 beforeAll(async () => {
-  const script = fileURLToPath(new URL('./testing/memory-server.ts', import.meta.url));
+  const script = fileURLToPath(new URL('../testing/memory-server.ts', import.meta.url));
   child = fork(script, [], { execArgv: ['--import', 'tsx', '--max-old-space-size=200', '--expose-gc'], stdio: 'inherit' });
   const [ready] = (await once(child, 'message')) as [Reply];
   port = ready.port ?? 0;
