@@ -5,7 +5,14 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { EVAL_SEED } from './held-out.js';
 import { getTask } from './index.js';
 import { TASK_WEIGHTS } from './training-data.js';
-import { parseLevels, parseLevelWeights, parseTaskWeights, writeTrainingData } from './write-training-data.js';
+import {
+  parseLevels,
+  parseLevelWeights,
+  parseTaskWeights,
+  SHIPPED_RECIPE,
+  shippedRecipeCommand,
+  writeTrainingData,
+} from './write-training-data.js';
 
 const directory = await mkdtemp(join(tmpdir(), 'slowthink-data-'));
 afterAll(() => rm(directory, { recursive: true, force: true }));
@@ -70,5 +77,23 @@ describe('writeTrainingData', () => {
     await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, checkShare: 2 })).rejects.toThrow(/check-share/);
     await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, closeShare: -0.1 })).rejects.toThrow(/close-share/);
     await expect(writeTrainingData({ task: 'mix', n: 5, seed: 1, out, split: 'test' })).rejects.toThrow(/split/);
+  });
+});
+
+describe('the shipped recipe (one home: SHIPPED_RECIPE)', () => {
+  it('is the `slowthink data` line the model card publishes, so the card and `train sft` cannot drift apart', async () => {
+    const card = await readFile(new URL('../../models/slowthink-mini.md', import.meta.url), 'utf8');
+    const line = card
+      .replaceAll('\\\n', ' ')
+      .split('\n')
+      .find((text) => text.startsWith('slowthink data --task mix'));
+    expect(line?.replace(/\s+/g, ' ').trim()).toBe(shippedRecipeCommand());
+  });
+
+  it('has weights the data command parses, over tasks that exist', () => {
+    const tasks = Object.keys(parseTaskWeights(SHIPPED_RECIPE.options.taskWeights) ?? {});
+    expect(tasks.length).toBeGreaterThan(1);
+    for (const task of tasks) expect(getTask(task)).toBeDefined();
+    expect(Object.keys(parseLevelWeights(SHIPPED_RECIPE.options.levelWeights) ?? {}).sort()).toEqual([...tasks].sort());
   });
 });

@@ -5,6 +5,35 @@ import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { buildEvaluationData } from './evaluation-data.js';
 import { buildTrainingData, summarizeTrainingData } from './training-data.js';
 
+/**
+ * The shipped training recipe, `mix7` (models/slowthink-mini.md): the one home of its numbers. `slowthink train sft`
+ * writes it when given no --data; the `slowthink data` line that writes the same file is `shippedRecipeCommand()`.
+ */
+export const SHIPPED_RECIPE = {
+  file: 'training/data/mix7.jsonl',
+  examples: 260_000,
+  options: {
+    task: 'mix',
+    seed: 3,
+    heldOut: true,
+    directShare: 0.04,
+    checkShare: 0.08,
+    closeShare: 0.03,
+    taskWeights: 'arithmetic=0.5,countdown=0.25,physics=0.12,program-trace=0.13',
+    levelWeights: 'arithmetic=2/2/2/2.5/2.5,countdown=1.5/2/1,physics=1/1.5/2,program-trace=1/1.5/2/2',
+  },
+} as const;
+
+/** `slowthink data …` with the shipped recipe's flags, for docs and logs. */
+export function shippedRecipeCommand(): string {
+  const { file, examples, options } = SHIPPED_RECIPE;
+  return [
+    `slowthink data --task ${options.task} --n ${examples} --seed ${options.seed} --out ${file}`,
+    `--direct-share ${options.directShare} --check-share ${options.checkShare} --close-share ${options.closeShare}`,
+    `--task-weights ${options.taskWeights} --level-weights ${options.levelWeights}`,
+  ].join(' ');
+}
+
 /** Parses `1-5`, `2,4` or `3` into a list of levels. */
 export function parseLevels(text: string | undefined): number[] | undefined {
   if (text === undefined || text.trim() === '') return undefined;

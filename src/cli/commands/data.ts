@@ -1,5 +1,6 @@
 /** @module `slowthink data`: writes training JSONL (solve, direct and check examples) for the embedded model. */
 import type { Command } from 'commander';
+import { parseNumberOption } from '../../errors/number-option.js';
 
 /** Registers the `data` command. */
 export function register(program: Command): void {
@@ -20,15 +21,18 @@ export function register(program: Command): void {
     .option('--split <split>', 'train, or eval: the reserved evaluation problems (--n per task and level)', 'train')
     .action(async (options: Record<string, string | boolean | undefined>) => {
       const { writeTrainingData } = await import('../../tasks/write-training-data.js');
+      // Every number through the one numeric-option validator (issue #17): `--seed abc` was NaN, silently.
+      const share = (flag: string, value: string | boolean | undefined) =>
+        parseNumberOption(flag, value, { minimum: 0, maximum: 1, example: '0.1' });
       const summary = await writeTrainingData({
         task: String(options['task']),
-        n: Number(options['n']),
-        seed: Number(options['seed']),
+        n: parseNumberOption('n', options['n'], { integer: true, minimum: 1, example: '10000' }) ?? 10000,
+        seed: parseNumberOption('seed', options['seed'], { integer: true, minimum: 0, example: '1' }) ?? 1,
         out: String(options['out']),
         levels: typeof options['levels'] === 'string' ? options['levels'] : undefined,
-        directShare: Number(options['directShare']),
-        checkShare: Number(options['checkShare']),
-        closeShare: Number(options['closeShare']),
+        directShare: share('direct-share', options['directShare']) ?? 0.1,
+        checkShare: share('check-share', options['checkShare']) ?? 0.1,
+        closeShare: share('close-share', options['closeShare']) ?? 0,
         heldOut: options['heldOut'] !== false,
         split: String(options['split']),
         taskWeights: typeof options['taskWeights'] === 'string' ? options['taskWeights'] : undefined,

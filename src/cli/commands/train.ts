@@ -2,6 +2,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
+import { parseNumberOption } from '../../errors/number-option.js';
 
 /** Architecture and optimisation presets of the two tiers (see models/*.md for the measured results). */
 export const TIER_PRESETS = {
@@ -112,8 +113,8 @@ export function register(program: Command): void {
     'checkpoint folder (default training/checkpoints/<tier>)',
     '2',
   )
-    .option('--data <file>', 'training JSONL (default: generate training/data/mix7.jsonl with `slowthink data`, the current recipe)')
-    .option('--examples <n>', 'examples to generate when --data is not given', '260000')
+    .option('--data <file>', 'training JSONL (default: generate the shipped recipe, training/data/mix7.jsonl, with `slowthink data`)')
+    .option('--examples <n>', "examples to generate when --data is not given (default: the shipped recipe's count)")
     .option('--out <file>', 'GGUF to write (default training/checkpoints/<tier>/<name>.gguf, beside the checkpoints)')
     .action(async (options: TrainerOptions) => {
       const { existsSync, mkdirSync } = await import('node:fs');
@@ -124,26 +125,15 @@ export function register(program: Command): void {
       const exportPath = sftExportPath({ tier, out: text('out'), ship: options['ship'] === true, checkpoints: text('checkpoints') });
       let data = text('data');
       if (!data) {
-        // mix7: arithmetic from the grammar with newcomer forms and division (#20, #13), Countdown by the rules of the
-        // game with unsolvable draws (#20), physics word problems and program tracing (#18): one retrain for all four.
-        data = 'training/data/mix7.jsonl';
+        // The shipped recipe (mix7): its one home is SHIPPED_RECIPE in src/tasks/write-training-data.ts.
+        const { SHIPPED_RECIPE, writeTrainingData } = await import('../../tasks/write-training-data.js');
+        data = SHIPPED_RECIPE.file;
         if (!existsSync(data)) {
-          mkdirSync('training/data', { recursive: true });
-          const { writeTrainingData } = await import('../../tasks/write-training-data.js');
-          console.log(`writing ${options['examples']} training examples to ${data} …`);
-          // The recipe of models/slowthink-mini.md: weight the building blocks.
-          await writeTrainingData({
-            task: 'mix',
-            n: Number(options['examples']),
-            seed: 3,
-            out: data,
-            heldOut: true,
-            directShare: 0.04,
-            checkShare: 0.08,
-            closeShare: 0.03,
-            taskWeights: 'arithmetic=0.5,countdown=0.25,physics=0.12,program-trace=0.13',
-            levelWeights: 'arithmetic=2/2/2/2.5/2.5,countdown=1.5/2/1,physics=1/1.5/2,program-trace=1/1.5/2/2',
-          });
+          mkdirSync(dirname(data), { recursive: true });
+          const n =
+            parseNumberOption('examples', options['examples'], { integer: true, minimum: 1, example: '260000' }) ?? SHIPPED_RECIPE.examples;
+          console.log(`writing ${n} training examples to ${data} …`);
+          await writeTrainingData({ ...SHIPPED_RECIPE.options, n, out: data });
         }
       }
       const args = [
