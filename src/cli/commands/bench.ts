@@ -40,7 +40,7 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON only')
     .option('--redis <url>', 'enqueue the jobs on Redis for `slowthink worker`s; results come back here into the store')
     .action(async (options) => {
-      const { runBenchCommand } = await import('../../bench/bench-command.js');
+      const { runBenchCommand } = await import('./bench-action.js');
       // The queue is wired here, not in bench/, so bench never depends on queue (queue builds on bench's jobs).
       const createExecutor =
         options.redis === undefined ? undefined : (await import('../../queue/index.js')).queueExecutorFactory(options.redis);

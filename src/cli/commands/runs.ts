@@ -10,7 +10,7 @@ export function register(program: Command): void {
     .option('--store <path>', 'run store file')
     .option('--json', 'print JSON')
     .action(async (options) => {
-      const { listRunsText } = await import('../../bench/runs-command.js');
+      const { listRunsText } = await import('./runs-action.js');
       process.stdout.write(`${listRunsText(options)}\n`);
     });
   runs
@@ -20,7 +20,7 @@ export function register(program: Command): void {
     .option('--json', 'print the summary as JSON')
     .option('--markdown', 'print the summary as Markdown tables')
     .action(async (runId: string, options) => {
-      const { showRunText } = await import('../../bench/runs-command.js');
+      const { showRunText } = await import('./runs-action.js');
       process.stdout.write(`${showRunText(runId, options)}\n`);
     });
   runs
@@ -30,7 +30,7 @@ export function register(program: Command): void {
     .option('--out <dir>', 'report folder (default reports/<run-id>)')
     .option('--no-png', 'write SVG plots only')
     .action(async (runId: string, options) => {
-      const { reportRun } = await import('../../bench/runs-command.js');
+      const { reportRun } = await import('./runs-action.js');
       process.stdout.write(`Report: ${await reportRun(runId, options)}\n`);
     });
   runs
@@ -39,7 +39,7 @@ export function register(program: Command): void {
     .option('--store <path>', 'run store file')
     .option('--format <format>', 'json or csv', 'json')
     .action(async (runId: string, options) => {
-      const { exportRunText } = await import('../../bench/runs-command.js');
+      const { exportRunText } = await import('./runs-action.js');
       process.stdout.write(`${exportRunText(runId, options)}\n`);
     });
 }

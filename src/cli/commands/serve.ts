@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('--store <path>', 'run store the web app browses and traces are kept in (default: SLOWTHINK_STORE, ~/.slowthink/runs.db)')
     .option('--no-traces', "do not keep requests' traces in the run store")
     .action(async (options) => {
-      const { runServeCommand } = await import('../../server/serve-command.js');
+      const { runServeCommand } = await import('./serve-action.js');
       await runServeCommand(options);
     });
 }

@@ -14,7 +14,7 @@ export function register(program: Command): void {
     .option('--tokens-per-minute <count>', "the backend's token limit (prompt + completion), shared by all workers")
     .option('--lock-seconds <seconds>', 'a job whose worker stops answering for this long goes to another worker', '30')
     .action(async (options) => {
-      const { runWorkerCommand } = await import('../../queue/worker-command.js');
+      const { runWorkerCommand } = await import('./worker-action.js');
       process.exitCode = await runWorkerCommand(options);
     });
 }

@@ -1,15 +1,15 @@
 /** @module The `slowthink worker` action: a bench worker on the engine (or the fake solver), until SIGTERM or Ctrl-C. */
 import { Redis } from 'ioredis';
-import { createEngineSolver } from '../bench/engine-solver.js';
-import { createFakeSolver } from '../bench/fake-solver.js';
-import type { Solver } from '../bench/job-record.js';
-import { createGrader } from '../bench/problem-source.js';
-import { parseNumberOption } from '../errors/number-option.js';
-import type { BenchJobPayload } from './bench-job-payload.js';
-import { createBenchWorker } from './bench-worker.js';
-import { withRateLimit } from './rate-limited-model.js';
-import { createRedisRateLimiter, type RateLimiter } from './rate-limiter.js';
-import { redisConnection } from './redis-url.js';
+import { createEngineSolver } from '../../bench/engine-solver.js';
+import { createFakeSolver } from '../../bench/fake-solver.js';
+import type { Solver } from '../../bench/job-record.js';
+import { createGrader } from '../../bench/problem-source.js';
+import { parseNumberOption } from '../../errors/number-option.js';
+import type { BenchJobPayload } from '../../queue/bench-job-payload.js';
+import { createBenchWorker } from '../../queue/bench-worker.js';
+import { withRateLimit } from '../../queue/rate-limited-model.js';
+import { createRedisRateLimiter, type RateLimiter } from '../../queue/rate-limiter.js';
+import { redisConnection } from '../../queue/redis-url.js';
 
 /** Options as commander parses them. */
 export interface WorkerCommandOptions {
@@ -51,7 +51,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
     let solver = solvers.get(key);
     if (solver === undefined) {
       solver = (async () => {
-        const { resolveModel } = await import('../models/registry.js');
+        const { resolveModel } = await import('../../models/registry.js');
         const model = await resolveModel(payload.model);
         return createEngineSolver({
           model: limiter === undefined ? model : withRateLimit(model, limiter),
@@ -64,8 +64,8 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
     }
     return solver;
   };
-  const { listTasks } = await import('../tasks/index.js');
-  const { answersEquivalent } = await import('../verify/index.js');
+  const { listTasks } = await import('../../tasks/index.js');
+  const { answersEquivalent } = await import('../../verify/index.js');
   const grade = createGrader((name) => listTasks().find((task) => task.name === name), answersEquivalent);
 
   const worker = createBenchWorker({
@@ -91,7 +91,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions): Promise<n
     process.on('SIGTERM', stop);
   });
   limiterRedis?.disconnect();
-  const { closeModels } = await import('../models/registry.js');
+  const { closeModels } = await import('../../models/registry.js');
   await closeModels();
   return 0;
 }

@@ -1,9 +1,9 @@
 /** @module `slowthink serve`: parse the flags, start the server on the real engine, stop cleanly on Ctrl-C. */
-import { parseNumberOption } from '../errors/number-option.js';
-import { closeModels } from '../models/registry.js';
-import { RunStore, resolveStorePath } from '../store/index.js';
-import { parseApiKeys } from './api-key-check.js';
-import { startServer } from './start-server.js';
+import { parseNumberOption } from '../../errors/number-option.js';
+import { closeModels } from '../../models/registry.js';
+import { parseApiKeys } from '../../server/api-key-check.js';
+import { startServer } from '../../server/start-server.js';
+import { RunStore, resolveStorePath } from '../../store/index.js';
 
 /** The flags of `slowthink serve`, as commander hands them over (strings). */
 export interface ServeCommandOptions {

@@ -1,20 +1,20 @@
 /** @module The `slowthink bench` action: options → store → runner (engine or fake solver) → report folder and summary. */
 import { join } from 'node:path';
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { parseNumberOption } from '../errors/number-option.js';
-import type { ProblemSplit } from '../spec/index.js';
-import { RunStore, resolveStorePath } from '../store/index.js';
-import { createCodeGrading } from './code-grading.js';
-import { createEngineSolver } from './engine-solver.js';
-import { createFakeSolver } from './fake-solver.js';
-import { parsePrice } from './prices.js';
-import type { TaskLookup } from './problem-source.js';
-import { HELD_OUT_SEED } from './problem-source.js';
-import { createProgress, type ProgressReporter } from './progress.js';
-import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startBench } from './run-bench.js';
-import { buildSummary } from './summary.js';
-import { formatSummaryTable } from './summary-table.js';
-import { writeReport } from './write-report.js';
+import { createCodeGrading } from '../../bench/code-grading.js';
+import { createEngineSolver } from '../../bench/engine-solver.js';
+import { createFakeSolver } from '../../bench/fake-solver.js';
+import { parsePrice } from '../../bench/prices.js';
+import type { TaskLookup } from '../../bench/problem-source.js';
+import { HELD_OUT_SEED } from '../../bench/problem-source.js';
+import { createProgress, type ProgressReporter } from '../../bench/progress.js';
+import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startBench } from '../../bench/run-bench.js';
+import { buildSummary } from '../../bench/summary.js';
+import { formatSummaryTable } from '../../bench/summary-table.js';
+import { writeReport } from '../../bench/write-report.js';
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
+import { parseNumberOption } from '../../errors/number-option.js';
+import type { ProblemSplit } from '../../spec/index.js';
+import { RunStore, resolveStorePath } from '../../store/index.js';
 
 /** Options as commander parses them (strings unless a parser says otherwise). */
 export interface BenchCommandOptions {
@@ -44,7 +44,7 @@ function integer(value: string | undefined, name: string, minimum: number): numb
 }
 
 async function taskLookup(): Promise<TaskLookup> {
-  const { listTasks } = await import('../tasks/index.js');
+  const { listTasks } = await import('../../tasks/index.js');
   return (name) => listTasks().find((task) => task.name === name);
 }
 
@@ -84,13 +84,13 @@ export async function runBenchCommand(
         param: 'verifier',
       });
     }
-    const { defaultModelName } = await import('../models/registry.js');
+    const { defaultModelName } = await import('../../models/registry.js');
     const modelName = resumed?.model.replace(/^fake:/, '') ?? options.model ?? defaultModelName();
     const model = fake ? `fake:${modelName}` : modelName;
     const baseSolver = fake
       ? createFakeSolver({ delayMs: Number(process.env['SLOWTHINK_BENCH_FAKE_DELAY_MS'] ?? 0) })
       : createEngineSolver({ model: modelName, temperature, verifier });
-    const { answersEquivalent, createCodeVerifier, extractCode } = await import('../verify/index.js');
+    const { answersEquivalent, createCodeVerifier, extractCode } = await import('../../verify/index.js');
     // humaneval:/mbpp: problems: code graded by their hidden tests in the sandbox (code-grading.ts).
     const code = createCodeGrading({
       createVerifier: (tests, entryPoint) => createCodeVerifier({ tests: () => tests, entryPoint: () => entryPoint }),
@@ -98,7 +98,11 @@ export async function runBenchCommand(
     });
     const solve = fake
       ? baseSolver
-      : code.solver(async (request) => (await import('../engine/index.js')).reason(request), { model: modelName, temperature }, baseSolver);
+      : code.solver(
+          async (request) => (await import('../../engine/index.js')).reason(request),
+          { model: modelName, temperature },
+          baseSolver,
+        );
     const dependencies = {
       store,
       solve,

@@ -1,11 +1,11 @@
 /** @module `slowthink runs list|show|export`: read stored benchmark runs. */
 import { existsSync } from 'node:fs';
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { RunStore, resolveStorePath, type StoredResult } from '../store/index.js';
-import type { BenchConfig } from './bench-config.js';
-import { buildSummary } from './summary.js';
-import { summaryToMarkdown } from './summary-markdown.js';
-import { formatSummaryTable, formatTable } from './summary-table.js';
+import type { BenchConfig } from '../../bench/bench-config.js';
+import { buildSummary } from '../../bench/summary.js';
+import { summaryToMarkdown } from '../../bench/summary-markdown.js';
+import { formatSummaryTable, formatTable } from '../../bench/summary-table.js';
+import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
+import { RunStore, resolveStorePath, type StoredResult } from '../../store/index.js';
 
 const CSV_COLUMNS: Array<keyof StoredResult> = [
   'problemId',
@@ -103,7 +103,7 @@ export function exportRunText(runId: string, options: { store?: string; format?:
 
 /** Rewrites a stored run's report folder (results.json, plots, report.html) from the store, without running anything. */
 export async function reportRun(runId: string, options: { store?: string; out?: string; png?: boolean }): Promise<string> {
-  const { writeReport } = await import('./write-report.js');
+  const { writeReport } = await import('../../bench/write-report.js');
   return withStore(options.store, (store) => {
     const run = store.getRun(runId);
     const configs = ((run.options['configs'] as BenchConfig[] | undefined) ?? []).map((config) => config.key);

@@ -2,11 +2,11 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RunStore } from '../store/index.js';
-import { onlyJsonObject, runCli } from '../testing/run-cli.js';
-import { createFakeSolver } from './fake-solver.js';
-import { startBench } from './run-bench.js';
-import { exportRunText, listRunsText, resultsToCsv, showRunText } from './runs-command.js';
+import { createFakeSolver } from '../../bench/fake-solver.js';
+import { startBench } from '../../bench/run-bench.js';
+import { RunStore } from '../../store/index.js';
+import { onlyJsonObject, runCli } from '../../testing/run-cli.js';
+import { exportRunText, listRunsText, resultsToCsv, showRunText } from './runs-action.js';
 
 describe('runs list / show / export', () => {
   it('reads a stored run back as tables, JSON and CSV', async () => {
