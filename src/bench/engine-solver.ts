@@ -27,8 +27,7 @@ export function createEngineSolver(options: {
   let engine: Promise<{ reason: (request: ReasonRequest) => Promise<ReasonResult> }> | undefined;
   return async (problem, config, context) => {
     // The engine loads models lazily; importing it here keeps `slowthink bench --help` fast.
-    const modulePath = '../engine/index.js';
-    engine ??= import(modulePath);
+    engine ??= import('../engine/index.js');
     const { reason } = await engine;
     const request: ReasonRequest = { question: problem.question, model: options.model, seed: context.seed, signal: context.signal };
     if (config.effort !== undefined) request.effort = config.effort;
