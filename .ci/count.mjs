@@ -15,8 +15,11 @@ for (const path of process.argv.slice(2)) {
     continue;
   }
   passed += report.numPassedTests ?? 0;
-  // A file that failed to load has no test results of its own: count it once, on top of the failed tests.
-  const brokenFiles = (report.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0).length;
+  // A file that failed without a failed test of its own (it did not load, or a beforeAll threw and its tests were
+  // skipped): count it once, on top of the failed tests.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
   failed += (report.numFailedTests ?? 0) + brokenFiles;
   skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
 }
