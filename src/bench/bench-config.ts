@@ -1,7 +1,7 @@
 /** @module Benchmark configs: the (effort, strategy, options) settings a problem is run under, and their stable keys. */
 import { validateBudgetLimits } from '../budget/index.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { type BudgetLimits, EFFORTS, type Effort } from '../spec/index.js';
+import { type BudgetLimits, EFFORTS, type Effort, isEffort } from '../spec/index.js';
 
 /** One setting of the engine under test; `key` names it in the store, tables and plots. */
 export interface BenchConfig {
@@ -110,13 +110,13 @@ export function parseEfforts(text: string): Effort[] {
     .map((part) => part.trim())
     .filter((part) => part !== '')
     .map((part) => {
-      if (!(EFFORTS as readonly string[]).includes(part)) {
+      if (!isEffort(part)) {
         throw new SlowthinkError(ERROR_CODES.UNKNOWN_EFFORT, `Unknown effort "${part}" in --efforts`, {
           hint: `Use some of ${EFFORTS.join(', ')}.`,
           param: 'efforts',
         });
       }
-      return part as Effort;
+      return part;
     });
 }
 

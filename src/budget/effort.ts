@@ -3,7 +3,7 @@
  * documented `auto` rule. Starting points from research/api-conventions.md §7.3, scaled to the embedded model.
  */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import { type BudgetLimits, EFFORTS, type Effort } from '../spec/index.js';
+import { type BudgetLimits, EFFORTS, type Effort, isEffort } from '../spec/index.js';
 
 /** What an effort level buys. */
 export interface EffortPlan {
@@ -96,7 +96,7 @@ export function effortForTokens(tokens: number): Exclude<Effort, 'auto'> {
 /** Throws UNKNOWN_EFFORT unless `value` is one of the effort names. */
 export function parseEffort(value: string | undefined): Effort {
   if (value === undefined) return DEFAULT_EFFORT;
-  if ((EFFORTS as readonly string[]).includes(value)) return value as Effort;
+  if (isEffort(value)) return value;
   throw new SlowthinkError(ERROR_CODES.UNKNOWN_EFFORT, `Unknown effort "${value}"`, {
     hint: `Use one of: ${EFFORTS.join(', ')}.`,
     param: 'effort',

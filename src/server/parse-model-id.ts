@@ -1,12 +1,12 @@
 /** @module Splits a request's model id into the engine's model name and an optional effort suffix (`slowthink:high`). */
-import { EFFORTS, type Effort } from '../spec/engine.js';
+import { type Effort, isEffort } from '../spec/engine.js';
 
 /** Effort aliases clients send that are not engine efforts. */
 export const EFFORT_ALIASES: Readonly<Record<string, Effort>> = { ultra: 'max' };
 
 /** The effort named by `value` (an effort or an alias), or undefined. */
 export function toEffort(value: string): Effort | undefined {
-  if ((EFFORTS as readonly string[]).includes(value)) return value as Effort;
+  if (isEffort(value)) return value;
   return EFFORT_ALIASES[value];
 }
 

@@ -7,6 +7,11 @@ import type { Verifier } from './verifier.js';
 export const EFFORTS = ['none', 'minimal', 'low', 'medium', 'high', 'xhigh', 'max', 'auto'] as const;
 export type Effort = (typeof EFFORTS)[number];
 
+/** Is `value` one of the effort names? The one membership test the engine, server and bench validate with. */
+export function isEffort(value: string): value is Effort {
+  return (EFFORTS as readonly string[]).includes(value);
+}
+
 export interface ReasonRequest {
   /** A question, or a whole conversation. One of the two is required. */
   question?: string;
