@@ -3,6 +3,7 @@
  * `error ST_INVALID_ARGUMENT: …` with the usage (exit 2, as docs/errors.md says for bad input), never a stack trace.
  */
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { parseNumberOption } from '../src/errors/number-option.js';
 
 /** Parses `process.argv` (or `args`) with `config`; `--help`/`-h` print `usage` and exit 0, bad flags exit 2. */
 export function parseBenchArgs<T extends ParseArgsConfig>(
@@ -32,8 +33,10 @@ export function failUsage(usage: string, message: string): never {
 
 /** A numeric flag, checked: a non-number or a value below `minimum` exits 2 naming the flag. */
 export function numberFlag(usage: string, flag: string, value: string | undefined, minimum = 0): number {
-  const number = Number(value);
-  if (value === undefined || value.trim() === '' || !Number.isFinite(number) || number < minimum)
-    return failUsage(usage, `--${flag} must be a number ≥ ${minimum}, got "${String(value)}"`);
-  return number;
+  try {
+    // The one numeric-option validator (issue #17); a script shows its usage instead of an error code.
+    return parseNumberOption(flag, value ?? '', { minimum });
+  } catch (error) {
+    return failUsage(usage, error instanceof Error ? error.message : String(error));
+  }
 }
