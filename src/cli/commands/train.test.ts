@@ -43,6 +43,9 @@ describe('train rl', () => {
     const missing = await runCli(['train', 'rl', '--from', '/nonexistent.gguf', '--python', '/bin/true']);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toMatch(/ST_INVALID_ARGUMENT: --from \/nonexistent.gguf does not exist/);
+    const badRate = await runCli(['train', 'rl', '--learning-rate', 'abc', '--python', '/bin/true']);
+    expect(badRate.code).toBe(2);
+    expect(badRate.stderr).toMatch(/--learning-rate must be a number > 0, got "abc"/);
     const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
     const run = await runCli(['train', 'rl', '--checkpoints', folder, '--steps', '1', '--base-flops', '1.5e14', '--python', '/bin/true']);
     expect(run.code).toBe(0);

@@ -172,6 +172,13 @@ export function register(program: Command): void {
       const { existsSync, mkdirSync } = await import('node:fs');
       const tier = tierOf(options['tier']);
       const text = (name: string) => textOption(options, name);
+      // Bad numbers fail before the GGUF is read back.
+      const baseFlops = parseNumberOption('base-flops', text('baseFlops') ?? '0', { minimum: 0, example: '1.7e14' });
+      const learningRate = parseNumberOption('learning-rate', text('learningRate') ?? '2e-4', {
+        minimum: 0,
+        exclusive: true,
+        example: '2e-4',
+      });
       const folder = text('checkpoints') ?? `training/checkpoints/${tier}-rl`;
       const exportPath = rlExportPath(tier, { ship: options['ship'] === true, checkpoints: folder });
       const from = text('from') ?? TIER_PRESETS[tier].file;
@@ -195,8 +202,8 @@ export function register(program: Command): void {
         `--name=${TIER_PRESETS[tier].name}`,
         `--export=${exportPath}`,
         `--tasks=${text('tasks')}`,
-        `--base_flops=${Number(text('baseFlops') ?? 0)}`,
-        `--learning_rate=${Number(text('learningRate') ?? 2e-4)}`,
+        `--base_flops=${baseFlops}`,
+        `--learning_rate=${learningRate}`,
         `--threads=${options['threads']}`,
         ...limitArgs(options, RL_MINUTES[tier]),
       ];

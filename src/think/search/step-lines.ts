@@ -1,8 +1,5 @@
 /** @module Thinking lines as search steps: the prefix a chain continues from, final-line detection, context room, resolved slips. */
-import type { Model, Problem, Sample } from '../../spec/index.js';
-
-/** An answer line a chat model writes at the end of its thinking (`Answer: 42`, `A: 42`, `**Final answer:** 42`). */
-const ANSWER_LINE = /^\s*(?:\*\*)?(?:final answer|answer|a)\s*(?:\*\*)?\s*[:：]/i;
+import { ANSWER_LABEL, type Model, type Problem, type Sample } from '../../spec/index.js';
 
 /** Tokens kept free after a prefix for at least one more line and the answer. */
 export const CONTEXT_RESERVE_TOKENS = 48;
@@ -23,7 +20,7 @@ export function lineOfSample(sample: Pick<Sample, 'text' | 'reasoning'>): string
  * answer line. Such a chain is finished with one completion call.
  */
 export function isFinalLine(line: string): boolean {
-  return line === '' || line.includes('</think>') || ANSWER_LINE.test(line);
+  return line === '' || line.includes('</think>') || ANSWER_LABEL.test(line);
 }
 
 /** Tokens of a text as the model counts them (a 4-characters-per-token estimate when it cannot). */
