@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChatHistoryItem, LlamaContextSequence, Token } from 'node-llama-cpp';
-import { median } from '../src/bench/statistics.js';
+import { median } from '../src/bench/statistics/statistics.js';
 import { reason } from '../src/engine/index.js';
 import { createEmbeddedModel, EMBEDDED_CONTEXT_LENGTH } from '../src/models/embedded.js';
 import { promptTokens as embeddedPrompt } from '../src/models/gguf/embedded-format.js';

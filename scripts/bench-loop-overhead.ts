@@ -5,7 +5,7 @@
  * the median; the prompt is a level-5 product so the chain runs long.
  */
 import type { Token } from 'node-llama-cpp';
-import { median } from '../src/bench/statistics.js';
+import { median } from '../src/bench/statistics/statistics.js';
 import { promptTokens } from '../src/models/gguf/embedded-format.js';
 import { loadGgufModel, runTokenLoop } from '../src/models/gguf/llama-runtime.js';
 import { decodeTokens, encodeText } from '../src/models/gguf/vocab.js';

@@ -6,7 +6,9 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BenchConfig } from '../src/bench/bench-config.js';
+import { buildSummary } from '../src/bench/report/summary.js';
+import { writeReport } from '../src/bench/report/write-report.js';
+import type { BenchConfig } from '../src/bench/run/bench-config.js';
 import {
   accuracyRows,
   createModelSolver,
@@ -15,11 +17,9 @@ import {
   type ModelAccuracySettings,
   modelAccuracyConfigs,
   modelAccuracyProblems,
-} from '../src/bench/model-accuracy.js';
-import { createProgress, type ProgressReporter } from '../src/bench/progress.js';
-import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startPlannedBench } from '../src/bench/run-bench.js';
-import { buildSummary } from '../src/bench/summary.js';
-import { writeReport } from '../src/bench/write-report.js';
+} from '../src/bench/run/model-accuracy.js';
+import { createProgress, type ProgressReporter } from '../src/bench/run/progress.js';
+import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startPlannedBench } from '../src/bench/run/run-bench.js';
 import { createEmbeddedModel, embeddedModelPath } from '../src/models/embedded.js';
 import { type RunRecord, RunStore, resolveStorePath } from '../src/store/index.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';

@@ -4,9 +4,9 @@
  * job (the fake solver, no model) at worker concurrency 1 and 8. Starts its own redis-server; each setup is warmed up
  * first so every process has loaded its model before the clock starts (issue #16, docs/scale.md).
  */
-import { createEngineSolver } from '../src/bench/engine-solver.js';
-import { createFakeSolver } from '../src/bench/fake-solver.js';
-import { type BenchDependencies, type BenchOptions, startBench } from '../src/bench/run-bench.js';
+import { createEngineSolver } from '../src/bench/run/engine-solver.js';
+import { createFakeSolver } from '../src/bench/run/fake-solver.js';
+import { type BenchDependencies, type BenchOptions, startBench } from '../src/bench/run/run-bench.js';
 import { queueExecutorFactory } from '../src/queue/index.js';
 import { RunStore } from '../src/store/index.js';
 import { listTasks } from '../src/tasks/index.js';

@@ -6,9 +6,9 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PALETTE } from '../src/bench/chart-options.js';
-import { renderSvg, svgToPng } from '../src/bench/render-chart.js';
-import { mean } from '../src/bench/statistics.js';
+import { PALETTE } from '../src/bench/report/chart-options.js';
+import { renderSvg, svgToPng } from '../src/bench/report/render-chart.js';
+import { mean } from '../src/bench/statistics/statistics.js';
 import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npm run bench:rl-curve -- --metrics FILE [--window 20] [--every 50] [--out docs/results/rl]

@@ -13,7 +13,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
 import { parseArgs } from 'node:util';
-import { percentile } from '../src/bench/statistics.js';
+import { percentile } from '../src/bench/statistics/statistics.js';
 import { streamReason } from '../src/engine/index.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import { startServer } from '../src/server/index.js';

@@ -4,7 +4,7 @@
  * median (min–max) over runs. Speed targets live here, not in timed tests.
  */
 import { spawn } from 'node:child_process';
-import { median } from '../src/bench/statistics.js';
+import { median } from '../src/bench/statistics/statistics.js';
 import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npm run bench:startup -- [--runs 7] [--effort low] [--model slowthink-mini] [--question "What is 48+77?"] [--cli bin/slowthink.js]

@@ -9,8 +9,8 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PALETTE } from '../src/bench/chart-options.js';
-import { renderSvg, svgToPng } from '../src/bench/render-chart.js';
+import { PALETTE } from '../src/bench/report/chart-options.js';
+import { renderSvg, svgToPng } from '../src/bench/report/render-chart.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import { exportSafetensorsToGguf } from '../src/models/gguf/export-gguf.js';
 import { readSafetensors } from '../src/models/gguf/safetensors.js';

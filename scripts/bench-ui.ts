@@ -2,7 +2,7 @@
  * @module `npm run bench:ui -- [--runs 5] [--sizes 100,250,500,1000]`: how long the web app takes to lay out (d3-hierarchy)
  * and draw (React Flow) a tree of N thoughts in Debian's chromium, as the median (min–max) over runs. Not a timed test.
  */
-import { median } from '../src/bench/statistics.js';
+import { median } from '../src/bench/statistics/statistics.js';
 import { startServer } from '../src/server/index.js';
 import { ensureWebBuild, launchBrowser } from '../test/browser/harness.js';
 import { numberFlag, parseBenchArgs } from './bench-args.js';

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { upperMedian } from '../src/bench/statistics.js';
+import { upperMedian } from '../src/bench/statistics/statistics.js';
 import type { Verifier } from '../src/spec/verifier.js';
 import { ADD_TESTS, FORGERY_ATTEMPTS } from '../src/verify/forgery-attempts.js';
 

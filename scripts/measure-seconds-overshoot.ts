@@ -3,7 +3,7 @@
  * `--max-seconds` (default 20 × 0.5 s), wall time of `reason()` minus the limit, median and max.
  * Run: `npx tsx scripts/measure-seconds-overshoot.ts [runs] [seconds]`.
  */
-import { upperMedian } from '../src/bench/statistics.js';
+import { upperMedian } from '../src/bench/statistics/statistics.js';
 import { reason } from '../src/engine/reason.js';
 import { SlowthinkError } from '../src/errors/index.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';

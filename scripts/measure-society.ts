@@ -6,8 +6,8 @@
  * Run: `nice -n 19 npx tsx scripts/measure-society.ts [problems=40] [level=4] [configs=learned,sc]` (arithmetic, held-out
  * seed 1000001; configs: learned, steps, mini, sc).
  */
-import { HELD_OUT_SEED } from '../src/bench/problem-source.js';
-import { mcnemarExactP, topVoted, wilsonInterval } from '../src/bench/statistics.js';
+import { HELD_OUT_SEED } from '../src/bench/problems/problem-source.js';
+import { mcnemarExactP, topVoted, wilsonInterval } from '../src/bench/statistics/statistics.js';
 import { reason } from '../src/engine/reason.js';
 import { closeModels } from '../src/models/registry.js';
 import type { ReasonRequest, ReasonResult } from '../src/spec/index.js';

@@ -1,5 +1,5 @@
 /** @module Measures equivalence and sandbox latency (medians): `npx tsx scripts/measure-verify.ts`. */
-import { upperMedian } from '../src/bench/statistics.js';
+import { upperMedian } from '../src/bench/statistics/statistics.js';
 import { answersEquivalent } from '../src/verify/answers-equivalent.js';
 import { createCodeVerifier } from '../src/verify/code-verifier.js';
 import { sandboxAvailability } from '../src/verify/sandbox.js';

@@ -3,7 +3,7 @@
  * (`POST /v1/slowthink/runs`, what Stop does) the server has stopped the engine run and freed its slot, on the real
  * server and embedded model: median and max over runs of the ms from the abort to `/health` showing no active run.
  */
-import { upperMedian } from '../src/bench/statistics.js';
+import { upperMedian } from '../src/bench/statistics/statistics.js';
 import { closeModels } from '../src/models/registry.js';
 import { startServer } from '../src/server/index.js';
 

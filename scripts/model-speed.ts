@@ -4,7 +4,7 @@
  * later token) are timed apart, so "tokens per second" means what llama.cpp's own `eval` line means.
  */
 import type { Token } from 'node-llama-cpp';
-import { median } from '../src/bench/statistics.js';
+import { median } from '../src/bench/statistics/statistics.js';
 import { promptTokens } from '../src/models/gguf/embedded-format.js';
 import { loadGgufModel, runTokenLoop } from '../src/models/gguf/llama-runtime.js';
 import { decodeTokens, encodeText } from '../src/models/gguf/vocab.js';

@@ -1,8 +1,8 @@
 /** @module The payload of a bench job on the queue: its schema (checked by the worker), and the job id that makes it exactly-once. */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { BenchConfig } from '../bench/bench-config.js';
-import type { BenchJob } from '../bench/runner.js';
+import type { BenchConfig } from '../bench/run/bench-config.js';
+import type { BenchJob } from '../bench/run/runner.js';
 import { EFFORTS, type TaskProblem } from '../spec/index.js';
 
 /** Bumped when the payload changes shape, so an old worker refuses a job it would misread instead of guessing. */

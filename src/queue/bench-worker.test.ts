@@ -1,9 +1,9 @@
 /** A worker in this process against a real redis-server: bad jobs, retries with backoff, duplicate ids. */
 import { Queue, QueueEvents } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createFakeSolver } from '../bench/fake-solver.js';
-import type { Solver } from '../bench/job-record.js';
-import { createGrader } from '../bench/problem-source.js';
+import { createGrader } from '../bench/problems/problem-source.js';
+import { createFakeSolver } from '../bench/run/fake-solver.js';
+import type { Solver } from '../bench/run/job-record.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { JobRecord } from '../store/index.js';
 import { type RedisServer, redisServerMissing, startRedisServer } from '../testing/redis-server.js';

@@ -1,7 +1,7 @@
 /** @module The worker side of a queued bench: takes bench jobs from Redis, runs them with the engine, returns graded records. */
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
-import { KNOWN_STRATEGIES } from '../bench/bench-config.js';
-import { type Grader, recordFromError, recordFromOutcome, type Solver } from '../bench/job-record.js';
+import { KNOWN_STRATEGIES } from '../bench/run/bench-config.js';
+import { type Grader, recordFromError, recordFromOutcome, type Solver } from '../bench/run/job-record.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { JobRecord } from '../store/index.js';
 import { type BenchJobPayload, parseBenchJobPayload } from './bench-job-payload.js';

@@ -1,7 +1,7 @@
 /** @module Bench jobs on BullMQ over Redis: the coordinator's executor, the worker, the fleet-wide rate limiter. */
 
-import type { BenchOptions } from '../bench/run-bench.js';
-import type { Executor } from '../bench/runner.js';
+import type { BenchOptions } from '../bench/run/run-bench.js';
+import type { Executor } from '../bench/run/runner.js';
 import type { RunRecord } from '../store/index.js';
 import { createQueueExecutor } from './queue-executor.js';
 import { redisConnection } from './redis-url.js';

@@ -1,7 +1,7 @@
 /** @module Turns what a worker sent back through Redis (JSON, so absent fields are gone) into the record the store writes. */
 import { z } from 'zod';
-import { recordFromError } from '../bench/job-record.js';
-import type { BenchJob } from '../bench/runner.js';
+import { recordFromError } from '../bench/run/job-record.js';
+import type { BenchJob } from '../bench/run/runner.js';
 import type { JobRecord } from '../store/index.js';
 
 const optionalNumber = z.number().optional();

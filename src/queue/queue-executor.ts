@@ -3,7 +3,7 @@
  * seed, and hands each result back to the bench (which writes it to the run store) exactly once per job.
  */
 import { type Job, Queue, QueueEvents } from 'bullmq';
-import type { BenchJob, Executor } from '../bench/runner.js';
+import type { BenchJob, Executor } from '../bench/run/runner.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import type { JobRecord } from '../store/index.js';
 import { benchJobId, benchJobPayload, type RunSettings } from './bench-job-payload.js';

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createGrader } from '../bench/problem-source.js';
+import { createGrader } from '../bench/problems/problem-source.js';
 import { reason } from '../engine/index.js';
 import type { Model, TaskProblem } from '../spec/index.js';
 import { createScriptedModel } from '../testing/scripted-model.js';

@@ -1,5 +1,5 @@
 /** @module A stored bench result with neutral defaults, for tests of the bench's metrics and curves. */
-import { emptyJobRecord } from '../bench/job-record.js';
+import { emptyJobRecord } from '../bench/run/job-record.js';
 import type { StoredResult } from '../store/index.js';
 
 /** A finished job's row: zero usage, one call, no samples, unless `fields` say otherwise. */

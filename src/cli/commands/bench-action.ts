@@ -1,16 +1,16 @@
 /** @module The `slowthink bench` action: options → store → runner (engine or fake solver) → report folder and summary. */
 import { join } from 'node:path';
-import { createCodeGrading } from '../../bench/code-grading.js';
-import { createEngineSolver } from '../../bench/engine-solver.js';
-import { createFakeSolver } from '../../bench/fake-solver.js';
-import { parsePrice } from '../../bench/prices.js';
-import type { TaskLookup } from '../../bench/problem-source.js';
-import { HELD_OUT_SEED } from '../../bench/problem-source.js';
-import { createProgress, type ProgressReporter } from '../../bench/progress.js';
-import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startBench } from '../../bench/run-bench.js';
-import { buildSummary } from '../../bench/summary.js';
-import { formatSummaryTable } from '../../bench/summary-table.js';
-import { writeReport } from '../../bench/write-report.js';
+import type { TaskLookup } from '../../bench/problems/problem-source.js';
+import { HELD_OUT_SEED } from '../../bench/problems/problem-source.js';
+import { buildSummary } from '../../bench/report/summary.js';
+import { formatSummaryTable } from '../../bench/report/summary-table.js';
+import { writeReport } from '../../bench/report/write-report.js';
+import { createCodeGrading } from '../../bench/run/code-grading.js';
+import { createEngineSolver } from '../../bench/run/engine-solver.js';
+import { createFakeSolver } from '../../bench/run/fake-solver.js';
+import { createProgress, type ProgressReporter } from '../../bench/run/progress.js';
+import { type BenchDependencies, type BenchOutcome, MODEL_SOLVER, resumeBench, startBench } from '../../bench/run/run-bench.js';
+import { parsePrice } from '../../bench/statistics/prices.js';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import { parseNumberOption } from '../../errors/number-option.js';
 import type { ProblemSplit } from '../../spec/index.js';

@@ -1,9 +1,9 @@
 /** @module `slowthink runs list|show|export`: read stored benchmark runs. */
 import { existsSync } from 'node:fs';
-import type { BenchConfig } from '../../bench/bench-config.js';
-import { buildSummary } from '../../bench/summary.js';
-import { summaryToMarkdown } from '../../bench/summary-markdown.js';
-import { formatSummaryTable, formatTable } from '../../bench/summary-table.js';
+import { buildSummary } from '../../bench/report/summary.js';
+import { summaryToMarkdown } from '../../bench/report/summary-markdown.js';
+import { formatSummaryTable, formatTable } from '../../bench/report/summary-table.js';
+import type { BenchConfig } from '../../bench/run/bench-config.js';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import { RunStore, resolveStorePath, type StoredResult } from '../../store/index.js';
 
@@ -103,7 +103,7 @@ export function exportRunText(runId: string, options: { store?: string; format?:
 
 /** Rewrites a stored run's report folder (results.json, plots, report.html) from the store, without running anything. */
 export async function reportRun(runId: string, options: { store?: string; out?: string; png?: boolean }): Promise<string> {
-  const { writeReport } = await import('../../bench/write-report.js');
+  const { writeReport } = await import('../../bench/report/write-report.js');
   return withStore(options.store, (store) => {
     const run = store.getRun(runId);
     const configs = ((run.options['configs'] as BenchConfig[] | undefined) ?? []).map((config) => config.key);

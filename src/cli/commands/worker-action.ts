@@ -1,9 +1,9 @@
 /** @module The `slowthink worker` action: a bench worker on the engine (or the fake solver), until SIGTERM or Ctrl-C. */
 import { Redis } from 'ioredis';
-import { createEngineSolver } from '../../bench/engine-solver.js';
-import { createFakeSolver } from '../../bench/fake-solver.js';
-import type { Solver } from '../../bench/job-record.js';
-import { createGrader } from '../../bench/problem-source.js';
+import { createGrader } from '../../bench/problems/problem-source.js';
+import { createEngineSolver } from '../../bench/run/engine-solver.js';
+import { createFakeSolver } from '../../bench/run/fake-solver.js';
+import type { Solver } from '../../bench/run/job-record.js';
 import { parseNumberOption } from '../../errors/number-option.js';
 import type { BenchJobPayload } from '../../queue/bench-job-payload.js';
 import { createBenchWorker } from '../../queue/bench-worker.js';

@@ -1,5 +1,5 @@
 /** @module The numbers behind a run's plots: per config, accuracy against tokens, cost per correct answer, accuracy by level. */
-import { wilsonInterval } from '../../bench/statistics.js';
+import { wilsonInterval } from '../../bench/statistics/statistics.js';
 import type { StoredProblem, StoredResult } from '../../store/records.js';
 
 /** The 95 % Wilson interval (src/bench's) as the plots draw it: a pair. */
