@@ -18,7 +18,7 @@ import { createLlamaCppModel } from '../src/models/llama-cpp.js';
 import type { Message } from '../src/spec/index.js';
 import { writeRandomLlamaGguf } from '../src/testing/random-gguf.js';
 import { THINK_STEP_BY_STEP } from '../src/think/prompts.js';
-import { parseBenchArgs } from './bench-args.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npm run bench:engine -- [--n 8] [--max-tokens 128] [--repetitions 21] [--model FILE.gguf] [--out docs/engine-overhead.md]
 The engine's overhead: raw node-llama-cpp against the engine's self-consistency on the same N samples (goal ≤ 1.10).`;
@@ -31,9 +31,9 @@ const { values } = parseBenchArgs(USAGE, {
     out: { type: 'string', default: 'docs/engine-overhead.md' },
   },
 });
-const n = Number(values.n);
-const maxTokens = Number(values['max-tokens']);
-const repetitions = Number(values.repetitions);
+const n = numberFlag(USAGE, 'n', values.n, 1);
+const maxTokens = numberFlag(USAGE, 'max-tokens', values['max-tokens'], 1);
+const repetitions = numberFlag(USAGE, 'repetitions', values.repetitions, 1);
 const question = 'What is 347 * 8 + 129?';
 
 function modelPath(): { path: string; label: string; embedded: boolean } {

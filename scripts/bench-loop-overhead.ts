@@ -9,7 +9,7 @@ import { median } from '../src/bench/statistics/statistics.js';
 import { promptTokens } from '../src/models/gguf/embedded-format.js';
 import { loadGgufModel, runTokenLoop } from '../src/models/gguf/llama-runtime.js';
 import { decodeTokens, encodeText } from '../src/models/gguf/vocab.js';
-import { parseBenchArgs } from './bench-args.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npm run bench:loop-overhead -- [FILE.gguf] [--context 512] [--repeats 5]
 Single-sequence greedy decode speed of node-llama-cpp's token loop against ours, interleaved.`;
@@ -17,12 +17,14 @@ const { values, positionals } = parseBenchArgs(USAGE, {
   allowPositionals: true,
   options: { context: { type: 'string', default: '512' }, repeats: { type: 'string', default: '5' } },
 });
+const contextSize = numberFlag(USAGE, 'context', values.context, 64);
+const repeats = numberFlag(USAGE, 'repeats', values.repeats, 1);
 const path = positionals[0] ?? 'models/slowthink-mini.gguf';
 const model = await loadGgufModel(path);
-const context = await model.createContext({ sequences: 1, contextSize: Number(values.context), threads: 1 });
+const context = await model.createContext({ sequences: 1, contextSize, threads: 1 });
 const sequence = context.getSequence();
 const prompt = promptTokens('What is 649*643?', true, undefined).tokens as Token[];
-const maxTokens = Math.min(400, Number(values.context) - prompt.length);
+const maxTokens = Math.min(400, contextSize - prompt.length);
 
 /** Tokens per second after the first generated token. */
 const rate = (tokens: number, firstAt: number) => (tokens - 1) / ((performance.now() - firstAt) / 1000);
@@ -69,7 +71,7 @@ const runs: Array<[string, () => Promise<number>]> = [
 ];
 const rates = new Map<string, number[]>(runs.map(([name]) => [name, []]));
 await nodeLlamaCpp(false); // warm-up
-for (let repeat = 0; repeat < Number(values.repeats); repeat++) for (const [name, run] of runs) rates.get(name)!.push(await run());
+for (let repeat = 0; repeat < repeats; repeat++) for (const [name, run] of runs) rates.get(name)!.push(await run());
 console.log(`| loop | tokens/s per repeat | median |\n|---|---|---|`);
 for (const [name, list] of rates)
   console.log(`| ${name} | ${list.map((value) => value.toFixed(0)).join(' ')} | ${median(list).toFixed(0)} |`);

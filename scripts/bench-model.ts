@@ -104,7 +104,7 @@ function settingsFromFlags(): ModelAccuracySettings {
     path: values.path,
     count,
     // Greedy and direct are cheap: they may run on more problems than the sampled metrics (the first `count` of them).
-    greedyCount: Math.max(count, Number(values['greedy-count'] ?? count)),
+    greedyCount: Math.max(count, numberFlag(USAGE, 'greedy-count', values['greedy-count'] ?? String(count), 1)),
     samples: numberFlag(USAGE, 'samples', values.samples, 1),
     temperature: numberFlag(USAGE, 'temperature', values.temperature),
     task: values.task,

@@ -13,7 +13,7 @@ import { listTasks } from '../src/tasks/index.js';
 import { type CliProcess, startCli, startFakeWorker } from '../src/testing/cli-process.js';
 import { startRedisServer } from '../src/testing/redis-server.js';
 import { answersEquivalent } from '../src/verify/index.js';
-import { parseBenchArgs } from './bench-args.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npx tsx scripts/bench-queue.ts [--n 24] [--efforts low] [--overhead-jobs 300]
 Jobs per minute in process vs 1 and 2 queue workers (embedded mini), and queue overhead per job.`;
@@ -24,7 +24,8 @@ const { values } = parseBenchArgs(USAGE, {
     'overhead-jobs': { type: 'string', default: '300' },
   },
 });
-const n = Number(values.n);
+const n = numberFlag(USAGE, 'n', values.n, 1);
+const overheadJobs = numberFlag(USAGE, 'overhead-jobs', values['overhead-jobs'], 1);
 const lookupTask = (name: string) => listTasks().find((task) => task.name === name);
 const redis = await startRedisServer();
 const workers: CliProcess[] = [];
@@ -61,15 +62,17 @@ try {
   await Promise.all(workers.splice(0).map((worker) => worker.kill()));
 
   // Overhead: the fake solver answers at once, so the time is the queue's (enqueue, fetch, lock, return, collect, store).
-  const jobs = Number(values['overhead-jobs']);
   const fake = { solve: createFakeSolver(), lookupTask: () => undefined, allowUnknownStrategies: true };
   const fakeBench = { task: 'jsonl:/dev/null', model: 'fake:none', efforts: 'none' };
   const file = `${process.env['TMPDIR'] ?? '/tmp'}/slowthink-queue-overhead.jsonl`;
   const { writeFileSync } = await import('node:fs');
-  writeFileSync(file, Array.from({ length: jobs }, (_, index) => JSON.stringify({ question: `q${index}`, answer: '1' })).join('\n'));
+  writeFileSync(
+    file,
+    Array.from({ length: overheadJobs }, (_, index) => JSON.stringify({ question: `q${index}`, answer: '1' })).join('\n'),
+  );
   // Warm-up loads the answer checker (mathjs, compute-engine) in this process, as the workers' warm-ups do in theirs.
   await timed({ ...fakeBench, task: `jsonl:${file}`, n: 5, seed: 19 }, fake);
-  report('fake solver, in process', await timed({ ...fakeBench, task: `jsonl:${file}`, n: jobs }, fake));
+  report('fake solver, in process', await timed({ ...fakeBench, task: `jsonl:${file}`, n: overheadJobs }, fake));
   for (const concurrency of [1, 8]) {
     const worker = startFakeWorker(redis.url, { delayMs: 0, concurrency });
     workers.push(worker);
@@ -77,7 +80,7 @@ try {
     await timed({ ...fakeBench, task: `jsonl:${file}`, n: 5, seed: 20 + concurrency }, { ...fake, ...queued });
     report(
       `fake solver, 1 worker (concurrency ${concurrency})`,
-      await timed({ ...fakeBench, task: `jsonl:${file}`, n: jobs }, { ...fake, ...queued }),
+      await timed({ ...fakeBench, task: `jsonl:${file}`, n: overheadJobs }, { ...fake, ...queued }),
     );
     await worker.kill();
     workers.splice(0);

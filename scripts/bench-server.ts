@@ -12,12 +12,12 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { Agent, request as httpRequest } from 'node:http';
-import { parseArgs } from 'node:util';
 import { percentile } from '../src/bench/statistics/statistics.js';
 import { streamReason } from '../src/engine/index.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import { startServer } from '../src/server/index.js';
 import type { StartServerOptions } from '../src/server/start-server.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 interface ClientTiming {
   status: number;
@@ -32,7 +32,10 @@ interface ClientTiming {
   correct?: boolean;
 }
 
-const { values } = parseArgs({
+const USAGE = `Usage: npm run bench:server -- [--clients 100] [--max-concurrency 64] [--effort low] [--model slowthink-mini]
+       [--url http://127.0.0.1:8080] [--in-process] [--weights FILE.gguf] [--json]
+N concurrent streaming clients against the server: p50/p95 time to first reasoning byte, answers per second, errors.`;
+const { values } = parseBenchArgs(USAGE, {
   options: {
     clients: { type: 'string', default: '100' },
     'max-concurrency': { type: 'string', default: '64' },
@@ -44,6 +47,9 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
   },
 });
+
+const clients = numberFlag(USAGE, 'clients', values.clients, 1);
+const maxConcurrency = numberFlag(USAGE, 'max-concurrency', values['max-concurrency'], 1);
 
 /** A different small sum per client, so no two requests are the same prompt; with its answer. */
 function question(index: number): { text: string; answer: number } {
@@ -167,8 +173,6 @@ async function startTarget(maxConcurrency: number): Promise<{ baseURL: string; l
 }
 
 async function main(): Promise<void> {
-  const clients = Number(values.clients);
-  const maxConcurrency = Number(values['max-concurrency']);
   const target = values.url ? { baseURL: values.url, label: values.url, close: async () => {} } : await startTarget(maxConcurrency);
   const baseURL = target.baseURL;
   try {

@@ -17,7 +17,7 @@ import { readSafetensors } from '../src/models/gguf/safetensors.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
 import { answerOf } from './answer-of.js';
-import { parseBenchArgs } from './bench-args.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npm run bench:train-curve -- --run NAME=DIR [--run NAME=DIR ...] [--count 20] [--batch-tokens 6144]
        [--out docs/results/train-time] [--replot] [--add]
@@ -33,8 +33,8 @@ const { values } = parseBenchArgs(USAGE, {
     add: { type: 'boolean', default: false },
   },
 });
-const count = Number(values.count);
-const batchTokens = Number(values['batch-tokens']);
+const count = numberFlag(USAGE, 'count', values.count, 1);
+const batchTokens = numberFlag(USAGE, 'batch-tokens', values['batch-tokens'], 1);
 const cells: Array<[string, number]> = [
   ['arithmetic', 1],
   ['arithmetic', 2],

@@ -3,12 +3,12 @@
  * the embedded model, at one shared token budget per problem. Small n: a smoke measurement, not a benchmark.
  * Run: `npx tsx scripts/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 3000] [--oracle] [--only beam,mcts]`
  */
-import { parseArgs } from 'node:util';
 import { reason } from '../src/engine/reason.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import type { Verifier } from '../src/spec/index.js';
 import { getTask } from '../src/tasks/index.js';
 import { createVerifier } from '../src/verify/index.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 /** One strategy configuration to compare. */
 export interface ComparedStrategy {
@@ -110,7 +110,10 @@ export async function compareStrategies(options: {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const { values } = parseArgs({
+  const USAGE = `Usage: npx tsx scripts/compare-strategies.ts [--model path.gguf] [--count 30] [--level 4] [--tokens 3000] [--seed 11]
+       [--oracle] [--only beam,mcts]
+Accuracy of cot, self-consistency and the search strategies on held-out arithmetic at one shared token budget.`;
+  const { values } = parseBenchArgs(USAGE, {
     options: {
       model: { type: 'string' },
       count: { type: 'string', default: '30' },
@@ -123,10 +126,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   });
   await compareStrategies({
     ...(values.model ? { modelPath: values.model } : {}),
-    count: Number(values.count),
-    level: Number(values.level),
-    tokens: Number(values.tokens),
-    seed: Number(values.seed),
+    count: numberFlag(USAGE, 'count', values.count, 1),
+    level: numberFlag(USAGE, 'level', values.level, 1),
+    tokens: numberFlag(USAGE, 'tokens', values.tokens, 1),
+    seed: numberFlag(USAGE, 'seed', values.seed, 0),
     oracle: values.oracle ?? false,
     ...(values.only ? { only: values.only.split(',') } : {}),
   });

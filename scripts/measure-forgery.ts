@@ -7,10 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parseArgs } from 'node:util';
 import { upperMedian } from '../src/bench/statistics/statistics.js';
 import type { Verifier } from '../src/spec/verifier.js';
 import { ADD_TESTS, FORGERY_ATTEMPTS } from '../src/verify/forgery-attempts.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
 const here = join(dirname(fileURLToPath(import.meta.url)), '..', 'src', 'verify'); // the verifier's own folder
 const owned = ['code-verifier', 'python-harness', 'sandbox'];
@@ -31,10 +31,12 @@ async function verifierAt(revision: string): Promise<{ create: (options: { timeo
   return { create: module.createCodeVerifier, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
-const { values } = parseArgs({
+const USAGE = `Usage: npx tsx scripts/measure-forgery.ts [--rev COMMIT] [--timeout 1500] [--latency]
+Scores every forgery attempt and two honest controls with the code verifier (of COMMIT, or the working tree).`;
+const { values } = parseBenchArgs(USAGE, {
   options: { rev: { type: 'string' }, timeout: { type: 'string', default: '1500' }, latency: { type: 'boolean', default: false } },
 });
-const timeoutMs = Number(values.timeout);
+const timeoutMs = numberFlag(USAGE, 'timeout', values.timeout, 1);
 const { create, cleanup } = values.rev
   ? await verifierAt(values.rev)
   : { create: (await import('../src/verify/code-verifier.js')).createCodeVerifier, cleanup: () => {} };

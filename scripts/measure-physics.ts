@@ -1,5 +1,4 @@
 /** @module The physics checkers over the evaluation problems (accepted forms, rejected errors, caught lines, routing). Run: `npx tsx scripts/measure-physics.ts [--count 1000]` */
-import { parseArgs } from 'node:util';
 import type { ProblemSplit } from '../src/spec/task.js';
 import { formatSolve } from '../src/tasks/format.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
@@ -11,9 +10,12 @@ import { formatNumber, fromSi, sameDimension, UNITS } from '../src/tasks/physics
 import { createRandom } from '../src/tasks/random.js';
 import { getTask } from '../src/tasks/registry.js';
 import { checkStep, parseStep } from '../src/tasks/step-check.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
-const { values } = parseArgs({ options: { count: { type: 'string', default: '1000' } } });
-const count = Number(values.count);
+const USAGE = `Usage: npx tsx scripts/measure-physics.ts [--count 1000]
+The physics checkers over the evaluation problems: accepted forms, rejected errors, caught lines, routing.`;
+const { values } = parseBenchArgs(USAGE, { options: { count: { type: 'string', default: '1000' } } });
+const count = numberFlag(USAGE, 'count', values.count, 1);
 
 /** A running rate: how many of how many. */
 class Rate {
