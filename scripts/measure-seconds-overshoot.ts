@@ -7,9 +7,13 @@ import { upperMedian } from '../src/bench/statistics/statistics.js';
 import { reason } from '../src/engine/reason.js';
 import { SlowthinkError } from '../src/errors/index.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
-const runs = Number(process.argv[2] ?? 20);
-const limit = Number(process.argv[3] ?? 0.5);
+const USAGE = `Usage: npx tsx scripts/measure-seconds-overshoot.ts [RUNS=20] [SECONDS=0.5]
+Wall time of reason() above its --max-seconds limit at effort max on the embedded mini (median, max).`;
+const { positionals } = parseBenchArgs(USAGE, { allowPositionals: true, options: {} });
+const runs = numberFlag(USAGE, 'runs', positionals[0] ?? '20', 1);
+const limit = numberFlag(USAGE, 'seconds', positionals[1] ?? '0.5', 0.001);
 const model = await createEmbeddedModel({ tier: 'mini', threads: 1, sequences: 8 });
 const overshoots: number[] = [];
 for (let run = 0; run < runs; run += 1) {

@@ -12,9 +12,13 @@ import { reason } from '../src/engine/reason.js';
 import { closeModels } from '../src/models/registry.js';
 import type { ReasonRequest, ReasonResult } from '../src/spec/index.js';
 import { getTask } from '../src/tasks/index.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
-const count = Number(process.argv[2] ?? 40);
-const level = Number(process.argv[3] ?? 4);
+const USAGE = `Usage: nice -n 19 npx tsx scripts/measure-society.ts [PROBLEMS=40] [LEVEL=4] [CONFIGS=learned,sc]
+society (mini + full) against self-consistency of each tier at the same total tokens; configs: learned, steps, mini, sc.`;
+const { positionals } = parseBenchArgs(USAGE, { allowPositionals: true, options: {} });
+const count = numberFlag(USAGE, 'problems', positionals[0] ?? '40', 1);
+const level = numberFlag(USAGE, 'level', positionals[1] ?? '4', 1);
 const task = getTask('arithmetic');
 const problems = task.generate({ seed: HELD_OUT_SEED, count, level, split: 'train' });
 const MEMBERS = ['slowthink-mini', 'slowthink'];
@@ -37,7 +41,7 @@ const SOCIETIES: Record<string, [string, Record<string, unknown>]> = {
     { models: ['slowthink-mini'], solvers: 4, rounds: 2, temperatures: [0.7], checker: 'learned' },
   ],
 };
-const keys = (process.argv[4] ?? 'learned,sc').split(',');
+const keys = (positionals[2] ?? 'learned,sc').split(',');
 const societies = Object.entries(SOCIETIES)
   .filter(([key]) => keys.includes(key))
   .map(([, config]) => config);

@@ -6,8 +6,12 @@
 import { upperMedian } from '../src/bench/statistics/statistics.js';
 import { closeModels } from '../src/models/registry.js';
 import { startServer } from '../src/server/index.js';
+import { numberFlag, parseBenchArgs } from './bench-args.js';
 
-const runs = Number(process.argv[2] ?? 10);
+const USAGE = `Usage: npx tsx scripts/measure-web-stop.ts [RUNS=10]
+Ms from a playground client's abort to the server freeing the run's slot (median, max).`;
+const { positionals } = parseBenchArgs(USAGE, { allowPositionals: true, options: {} });
+const runs = numberFlag(USAGE, 'runs', positionals[0] ?? '10', 1);
 const server = await startServer({ port: 0, logSink: () => {} });
 const active = async () => ((await (await fetch(`${server.url}/health`)).json()) as { active_runs: number }).active_runs;
 const waits: number[] = [];
