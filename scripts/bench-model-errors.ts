@@ -24,7 +24,7 @@ const { values } = parseBenchArgs(USAGE, {
 });
 const tier = values.tier;
 if (tier !== 'mini' && tier !== 'full') failUsage(USAGE, `--tier is mini or full, got "${tier}"`);
-const levels = (values.levels ?? '').split(',').map(Number);
+const levels = (values.levels ?? '').split(',').map((level) => numberFlag(USAGE, 'levels', level.trim(), 1));
 const count = numberFlag(USAGE, 'count', values.count, 1);
 const k = numberFlag(USAGE, 'samples', values.samples);
 const temperature = numberFlag(USAGE, 'temperature', values.temperature);

@@ -15,8 +15,7 @@ const { values } = parseBenchArgs(USAGE, {
 const runs = numberFlag(USAGE, 'runs', values.runs, 1);
 const sizes = String(values.sizes)
   .split(',')
-  .map((size) => Number(size.trim()))
-  .filter((size) => Number.isInteger(size) && size > 0);
+  .map((size) => numberFlag(USAGE, 'sizes', size.trim(), 1));
 
 ensureWebBuild();
 const server = await startServer({ port: 0, logSink: () => {} });
