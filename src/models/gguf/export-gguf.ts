@@ -1,6 +1,4 @@
-/** @module Converts a trainer checkpoint (safetensors + config metadata) to a llama GGUF: `npx tsx src/models/gguf/export-gguf.ts IN.safetensors OUT.gguf [F16|F32]`. */
-import { statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+/** @module Converts a trainer checkpoint (safetensors + config metadata) to a llama GGUF (the command: `npx tsx scripts/export-gguf.ts IN.safetensors OUT.gguf [F16|F32]`). */
 import { type LlamaConfig, writeLlamaGguf } from './llama-gguf.js';
 import { readSafetensors } from './safetensors.js';
 
@@ -25,15 +23,4 @@ export function exportSafetensorsToGguf(input: string, output: string, fileType:
   };
   writeLlamaGguf(output, config, weights, fileType);
   return config;
-}
-
-// Kept only until the RL run started 16:18 UTC on 2026-12-03 has exported (its common.py holds this path); the command is scripts/export-gguf.ts (issue #17).
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const [input, output, fileType = 'F16'] = process.argv.slice(2);
-  if (!input || !output || (fileType !== 'F16' && fileType !== 'F32')) {
-    console.error('usage: npx tsx src/models/gguf/export-gguf.ts IN.safetensors OUT.gguf [F16|F32]');
-    process.exit(2);
-  }
-  const config = exportSafetensorsToGguf(input, output, fileType);
-  console.log(`exported ${output} (${(statSync(output).size / 1e6).toFixed(2)} MB, d=${config.dimension} L=${config.layers}, ${fileType})`);
 }
