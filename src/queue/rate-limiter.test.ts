@@ -72,6 +72,15 @@ describe.skipIf(missing !== undefined)('rate limiter across workers', () => {
     expect(inner.calls).toHaveLength(1);
   });
 
+  it('a refund never fills the bucket past a minute’s worth', async () => {
+    const limiter = createRedisRateLimiter(client(), { tokensPerMinute: 60_000 });
+    await limiter.acquire('refund-backend', { requests: 1, tokens: 100 });
+    // The call used nothing, and the refill had already topped the bucket up: the refund is capped, not added on top.
+    await new Promise((done) => setTimeout(done, 150));
+    await limiter.settle('refund-backend', -100);
+    expect(Number(await client().hget(rateLimitKey('refund-backend'), 't'))).toBeLessThanOrEqual(60_000);
+  });
+
   it('stops waiting when the call is aborted, and lets calls through when Redis is unreachable', async () => {
     const limiter = createRedisRateLimiter(client(), { requestsPerMinute: 1 });
     await limiter.acquire('abort-backend', { requests: 1, tokens: 0 });

@@ -26,6 +26,9 @@ if not force then
   if tpm > 0 and t < needed then wait = math.max(wait, (needed - t) * 60000 / tpm) end
 end
 if wait == 0 then r = r - requests; t = t - tokens end
+-- A settled refund (negative tokens) after a refill must not hold more than a minute's worth: that would allow a burst
+-- above the limit.
+if tpm > 0 and t > tpm then t = tpm end
 redis.call('HSET', KEYS[1], 'r', tostring(r), 't', tostring(t), 'ts', tostring(now))
 redis.call('PEXPIRE', KEYS[1], 120000)
 return math.ceil(wait)
