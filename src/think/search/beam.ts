@@ -9,11 +9,11 @@ import type { Problem, Strategy, StrategyContext } from '../../spec/index.js';
 import type { Candidate } from '../candidate.js';
 import { booleanOption, integerOption, optionalIntegerOption } from '../strategy-options.js';
 import { roomToExplore } from './explore-budget.js';
-import { finishSearch } from './finish-search.js';
+import { finishChainSearch } from './finish-search.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { createThinkingSearch, initState, type SearchConfig, type ThinkingState } from './search-config.js';
 import { emitBeamStep } from './search-events.js';
-import { type ChainSelection, selectChain, selectionOption } from './select-chain.js';
+import { type ChainSelection, selectionOption } from './select-chain.js';
 import { chainPrefix } from './step-lines.js';
 
 /** A chain on the beam with its score. */
@@ -136,22 +136,6 @@ export const beam: Strategy = {
       const [best] = keepBest([...stalled, ...beams], 1, false);
       if (best) await completeChain(config, best, finished);
     }
-    const { winner, tally } = selectChain(context, finished, settings.selection);
-    const rule = settings.selection === 'vote' ? 'score-weighted vote' : `best ${config.source} score`;
-    return finishSearch(context, config, {
-      title: 'Beam selection',
-      summary: `${finished.length} finished chains; ${rule} → ${winner?.answer ?? 'no answer'}`,
-      winner,
-      details: {
-        verifier: config.processVerifier?.name ?? null,
-        reward: config.source,
-        finished: finished.length,
-        scores: finished.map((chain) => chain.score ?? null),
-        tally,
-        warnings: config.processVerifier
-          ? []
-          : [{ type: 'other', message: 'No process verifier: partial chains ranked by model confidence.' }],
-      },
-    });
+    return finishChainSearch(context, config, finished, settings.selection, { title: 'Beam selection' });
   },
 };

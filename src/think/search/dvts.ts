@@ -11,11 +11,11 @@ import type { Candidate } from '../candidate.js';
 import { integerOption } from '../strategy-options.js';
 import { beamConfig, completeChain, keepBest, type ScoredState } from './beam.js';
 import { roomToExplore } from './explore-budget.js';
-import { finishSearch } from './finish-search.js';
+import { finishChainSearch } from './finish-search.js';
 import { runWithoutContinuation } from './no-continuation.js';
 import { initState, type SearchConfig } from './search-config.js';
 import { emitBeamStep } from './search-events.js';
-import { selectChain, selectionOption } from './select-chain.js';
+import { selectionOption } from './select-chain.js';
 
 interface DvtsSettings {
   /** Subtrees (`n / beamWidth`, at least one). */
@@ -124,24 +124,10 @@ export const dvts: Strategy = {
       );
       await completeChain(config, best ?? { state: initState(), score: 0 }, finished);
     }
-    const { winner, tally } = selectChain(context, finished, settings.selection);
-    const rule = settings.selection === 'vote' ? 'score-weighted vote' : `best ${config.source} score`;
-    return finishSearch(context, config, {
+    return finishChainSearch(context, config, finished, settings.selection, {
       title: 'DVTS selection',
-      summary: `${subtrees.length} subtrees, ${finished.length} finished chains; ${rule} → ${winner?.answer ?? 'no answer'}`,
-      winner,
-      details: {
-        verifier: config.processVerifier?.name ?? null,
-        reward: config.source,
-        subtrees: subtrees.length,
-        beamWidth: settings.beamWidth,
-        finished: finished.length,
-        scores: finished.map((chain) => chain.score ?? null),
-        tally,
-        warnings: config.processVerifier
-          ? []
-          : [{ type: 'other', message: 'No process verifier: partial chains ranked by model confidence.' }],
-      },
+      lead: `${subtrees.length} subtrees, `,
+      extra: { subtrees: subtrees.length, beamWidth: settings.beamWidth },
     });
   },
 };
