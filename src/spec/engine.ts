@@ -12,6 +12,23 @@ export function isEffort(value: string): value is Effort {
   return (EFFORTS as readonly string[]).includes(value);
 }
 
+/** The built-in strategies' names, in the registry's order (src/think/index.ts, which a test keeps equal): what
+ * the web playground offers. A request may still name a strategy registered later. */
+export const STRATEGY_NAMES = [
+  'direct',
+  'cot',
+  'self-consistency',
+  'adaptive-consistency',
+  'best-of-n',
+  'weighted-best-of-n',
+  'think-longer',
+  'beam',
+  'dvts',
+  'mcts',
+  'refine',
+  'society',
+] as const;
+
 export interface ReasonRequest {
   /** A question, or a whole conversation. One of the two is required. */
   question?: string;

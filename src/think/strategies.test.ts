@@ -1,6 +1,12 @@
+import { expect, it } from 'vitest';
+import { STRATEGY_NAMES } from '../spec/index.js';
 import { runStrategyContract } from '../testing/contracts/strategy-contract.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
 import { strategies } from './index.js';
+
+it('registers exactly the built-in strategies spec names, in its order', () => {
+  expect(Object.keys(strategies)).toEqual([...STRATEGY_NAMES]);
+});
 
 const chain = 'First I multiply six by seven and check the product twice\nAnswer: 42';
 

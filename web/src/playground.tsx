@@ -1,25 +1,10 @@
 /** @module The playground: ask a question, watch the tree grow from the streamed events, stop it, read the answer and ledger. */
 import { type FormEvent, useEffect, useRef, useState } from 'react';
-import { EFFORTS } from '../../src/spec/engine.js';
+import { EFFORTS, STRATEGY_NAMES } from '../../src/spec/engine.js';
 import { getJson, type RunRequest, type RunResult, streamRun } from './api.js';
 import { AnswerPanel, BudgetMeter, ThoughtDetail, VotePanel } from './panels.js';
 import { applyEvent, emptyTrace, snapshot, type TraceState } from './trace-state.js';
 import { TreeView } from './tree-view.js';
-
-const STRATEGIES = [
-  'direct',
-  'cot',
-  'self-consistency',
-  'adaptive-consistency',
-  'best-of-n',
-  'weighted-best-of-n',
-  'think-longer',
-  'beam',
-  'dvts',
-  'mcts',
-  'refine',
-  'society',
-];
 
 type Status = 'idle' | 'running' | 'done' | 'stopped' | 'failed';
 
@@ -153,7 +138,7 @@ export function Playground() {
           Strategy
           <select aria-label="Strategy" value={strategy} onChange={(event) => setStrategy(event.target.value)}>
             <option value="">(the effort's)</option>
-            {STRATEGIES.map((name) => (
+            {STRATEGY_NAMES.map((name) => (
               <option key={name}>{name}</option>
             ))}
           </select>
