@@ -50,6 +50,7 @@ const pass = smooth('pass').map((value) => value * 100);
 const length = smooth('mean_length');
 const checks = smooth('self_check_rate').map((value) => value * 100);
 const kl = smooth('kl');
+const reward = smooth('reward');
 
 const series = (name: string, data: number[], color: string | undefined, yAxisIndex = 0) => ({
   name,
@@ -88,9 +89,7 @@ const lines = [
   '|---|---|---|---|---|---|---|---|',
   ...rows.map((line) => {
     const index = steps.indexOf(line);
-    return `| ${line.step} | ${line.minutes.toFixed(1)} | ${line.flops.toExponential(2)} | ${(pass[index] ?? 0).toFixed(1)} % | ${mean(
-      steps.slice(Math.max(0, index - window + 1), index + 1).map((step) => step.reward),
-    ).toFixed(3)} | ${(length[index] ?? 0).toFixed(0)} | ${(checks[index] ?? 0).toFixed(1)} % | ${(kl[index] ?? 0).toFixed(4)} |`;
+    return `| ${line.step} | ${line.minutes.toFixed(1)} | ${line.flops.toExponential(2)} | ${(pass[index] ?? 0).toFixed(1)} % | ${(reward[index] ?? 0).toFixed(3)} | ${(length[index] ?? 0).toFixed(0)} | ${(checks[index] ?? 0).toFixed(1)} % | ${(kl[index] ?? 0).toFixed(4)} |`;
   }),
 ];
 console.log(lines.join('\n'));
