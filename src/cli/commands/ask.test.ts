@@ -74,6 +74,16 @@ describe('slowthink ask', () => {
     expect(stdout).toMatch(/Answer: 391\n.*1 sample · 12 tokens/);
   }, 30_000);
 
+  it('--members runs a society whose solvers are the named models, and an unknown member exits 2 naming it', async () => {
+    const run = await runCli(['ask', 'What is 12+30?', '--strategy', 'society', '--members', 'slowthink-mini+slowthink', '--no-trace']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Solver \d \(embedded:slowthink-mini\)/);
+    expect(run.stdout).toMatch(/Solver \d \(embedded:slowthink\)/);
+    const bad = await runCli(['ask', 'What is 2+2?', '--strategy', 'society', '--members', 'slowthink-mini+nosuch']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/^error ST_UNKNOWN_MODEL: Unknown model "nosuch"/);
+  }, 60_000);
+
   it('exits 2 with code and hint for bad input, never a stack trace', async () => {
     const { code, stderr } = await runCli(['ask', 'q', '--max-calls', '1.5']);
     expect(code).toBe(2);
