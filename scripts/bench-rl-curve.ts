@@ -2,7 +2,8 @@
  * @module `npm run bench:rl-curve -- --metrics training/checkpoints/mini-rl/metrics.jsonl [--window 20] [--out docs/results/rl]`:
  * what happened during an RL run, step by step, from the metrics line rl.py writes per step: the rollouts' pass rate
  * and reward, mean thinking length (tokens), the share of chains with a self-check (`Wait, let me check.`), and the KL
- * to the starting weights. Moving means over `--window` steps; writes PNG + SVG and a table every `--every` steps.
+ * to the starting weights; with the held-out monitor on, greedy accuracy on the validation problems (not smoothed).
+ * Moving means over `--window` steps; writes PNG + SVG and a table every `--every` steps.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ const { values } = parseBenchArgs(USAGE, {
 const window = numberFlag(USAGE, 'window', values.window, 1);
 const every = numberFlag(USAGE, 'every', values.every, 1);
 
-/** One line of rl.py's metrics.jsonl (the fields this script reads). */
+/** One update's line of rl.py's metrics.jsonl (the fields this script reads). */
 interface StepMetrics {
   step: number;
   reward: number;
@@ -36,11 +37,16 @@ interface StepMetrics {
   minutes: number;
 }
 
-const steps = readFileSync(values.metrics, 'utf8')
+/** Any line: step 0 has only the monitor's reading of the start, other lines an update and, every few steps, a reading. */
+type MetricsLine = Partial<StepMetrics> & { step: number; validation_mean?: number };
+
+const lines = readFileSync(values.metrics, 'utf8')
   .split('\n')
   .filter((line) => line.trim() !== '')
-  .map((line) => JSON.parse(line) as StepMetrics)
+  .map((line) => JSON.parse(line) as MetricsLine)
   .sort((a, b) => a.step - b.step);
+const validation = lines.filter((line) => line.validation_mean !== undefined);
+const steps = lines.filter((line): line is StepMetrics & MetricsLine => line.reward !== undefined);
 if (steps.length === 0) throw new Error(`${values.metrics} has no steps`);
 
 /** The moving mean of one field over the last `window` steps, at every step. */
@@ -64,7 +70,7 @@ const series = (name: string, data: number[], color: string | undefined, yAxisIn
 const option = {
   title: {
     text: 'RL: rollouts step by step',
-    subtext: `${values.metrics}; moving mean over ${window} steps; rollouts at T = 1 on the curriculum's problems (not held out)`,
+    subtext: `${values.metrics}; moving mean over ${window} steps; rollouts on the curriculum's problems, validation greedy on held-out ones`,
     left: 'center',
   },
   legend: { bottom: 8, textStyle: { fontSize: 12 } },
@@ -78,24 +84,35 @@ const option = {
     series('pass rate of rollouts (%)', pass, PALETTE[0]),
     series('chains with a self-check (%)', checks, PALETTE[1]),
     series('mean thinking length (tokens)', length, PALETTE[2], 1),
+    {
+      name: 'validation, greedy (%)',
+      type: 'line',
+      color: PALETTE[3],
+      lineStyle: { width: 2.5, type: 'dashed' },
+      data: validation.map((line) => [line.step, Math.round((line.validation_mean ?? 0) * 1000) / 10]),
+    },
   ],
 };
 
 const rows = steps.filter((_, index) => index === 0 || (index + 1) % every === 0 || index === steps.length - 1);
-const lines = [
-  `RL run ${values.metrics}: moving means over ${window} steps (rollouts at T = 1 on training problems).`,
+/** The latest validation reading at or before a step (the monitor runs every few steps). */
+const validatedBy = (step: number) => validation.filter((line) => line.step <= step).at(-1);
+const table = [
+  `RL run ${values.metrics}: moving means over ${window} steps (rollouts on training problems); validation: the latest greedy reading (step).`,
   '',
-  '| step | minutes | compute (FLOPs) | pass rate | reward | thinking length (tokens) | self-checks | KL to start |',
-  '|---|---|---|---|---|---|---|---|',
+  '| step | minutes | compute (FLOPs) | pass rate | reward | thinking length (tokens) | self-checks | KL to start | validation, greedy |',
+  '|---|---|---|---|---|---|---|---|---|',
   ...rows.map((line) => {
     const index = steps.indexOf(line);
-    return `| ${line.step} | ${line.minutes.toFixed(1)} | ${line.flops.toExponential(2)} | ${(pass[index] ?? 0).toFixed(1)} % | ${(reward[index] ?? 0).toFixed(3)} | ${(length[index] ?? 0).toFixed(0)} | ${(checks[index] ?? 0).toFixed(1)} % | ${(kl[index] ?? 0).toFixed(4)} |`;
+    const reading = validatedBy(line.step);
+    const validated = reading ? `${((reading.validation_mean ?? 0) * 100).toFixed(1)} % (${reading.step})` : '–';
+    return `| ${line.step} | ${line.minutes.toFixed(1)} | ${line.flops.toExponential(2)} | ${(pass[index] ?? 0).toFixed(1)} % | ${(reward[index] ?? 0).toFixed(3)} | ${(length[index] ?? 0).toFixed(0)} | ${(checks[index] ?? 0).toFixed(1)} % | ${(kl[index] ?? 0).toFixed(4)} | ${validated} |`;
   }),
 ];
-console.log(lines.join('\n'));
+console.log(table.join('\n'));
 mkdirSync(values.out, { recursive: true });
 const svg = renderSvg(option);
 writeFileSync(join(values.out, 'rl-steps.svg'), svg);
 writeFileSync(join(values.out, 'rl-steps.png'), svgToPng(svg));
-writeFileSync(join(values.out, 'rl-steps.md'), `${lines.join('\n')}\n`);
+writeFileSync(join(values.out, 'rl-steps.md'), `${table.join('\n')}\n`);
 console.error(`wrote ${values.out}/rl-steps.{png,svg,md}`);

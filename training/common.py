@@ -48,7 +48,8 @@ def decode(ids):
     return out.decode('utf-8', errors='replace')
 
 
-def export_gguf(out_dir, path):
-    """Writes out_dir/model.safetensors as an F16 GGUF at path with the TypeScript exporter."""
-    command = ['npx', 'tsx', os.path.join(ROOT, 'scripts/export-gguf.ts'), os.path.join(out_dir, 'model.safetensors'), path, 'F16']
+def export_gguf(out_dir, path, weights=None):
+    """Writes `weights` (default out_dir/model.safetensors) as an F16 GGUF at path with the TypeScript exporter."""
+    source = weights or os.path.join(out_dir, 'model.safetensors')
+    command = ['npx', 'tsx', os.path.join(ROOT, 'scripts/export-gguf.ts'), source, path, 'F16']
     subprocess.run(command, check=True, cwd=ROOT)

@@ -23,3 +23,13 @@ def policy_loss(new, old, ref, advantages, mask, normaliser, clip_low=0.2, clip_
     kl = torch.exp(ref - new) - (ref - new) - 1  # k3 estimator: unbiased and never negative
     mean_kl = (kl * mask).sum() / mask.sum().clamp(min=1.0)
     return -(surrogate * mask).sum() / normaliser + kl_coef * mean_kl, mean_kl
+
+
+def expert_rows(correct, per_problem):
+    """Expert iteration (ReST-EM): flat bool per rollout, the first `per_problem` correct rollouts of each group; only
+    these train, with advantage 1, so no wrong chain is pushed down. correct is (groups, G) of 0/1."""
+    keep = torch.zeros_like(correct, dtype=torch.bool)
+    for g in range(correct.shape[0]):
+        chosen = [i for i in range(correct.shape[1]) if correct[g, i] > 0][:per_problem]
+        keep[g, chosen] = True
+    return keep.view(-1)

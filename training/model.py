@@ -163,23 +163,29 @@ class Transformer(nn.Module):
 
     @torch.no_grad()
     def generate_greedy(self, prompts, max_new_tokens, eos_id, pad_id=3):
-        """Batched greedy decoding with a KV cache; prompts are lists of ids (left-padded inside). Returns new ids per row."""
+        """Batched greedy decoding with a KV cache; prompts are lists of ids (left-padded inside). Returns new ids per row.
+        Finished rows leave the batch and its cache, so a batch costs what its rows generate, not its longest row times B."""
         B = len(prompts)
         logits, caches, next_position, key_valid = self.prefill(prompts, pad_id)
         outputs = [[] for _ in range(B)]
-        done = torch.zeros(B, dtype=torch.bool)
+        active = list(range(B))
         limit = self.config.context_length
         for _ in range(max_new_tokens):
             token = logits[:, -1, :].float().argmax(-1)
-            for row in range(B):
-                if not done[row]:
-                    if token[row].item() == eos_id or next_position[row].item() >= limit:
-                        done[row] = True
-                    else:
-                        outputs[row].append(token[row].item())
-            if bool(done.all()):
+            keep = []
+            for slot, (row, value, position) in enumerate(zip(active, token.tolist(), next_position.tolist())):
+                if value != eos_id and position < limit:
+                    outputs[row].append(value)
+                    keep.append(slot)
+            if not keep:
                 break
-            key_valid = torch.cat([key_valid, torch.ones(B, 1, dtype=torch.bool)], dim=1)
+            if len(keep) < len(active):
+                index = torch.tensor(keep)
+                active = [active[slot] for slot in keep]
+                token, next_position, key_valid = token[index], next_position[index], key_valid[index]
+                for cache in caches:
+                    cache['k'], cache['v'] = cache['k'][index], cache['v'][index]
+            key_valid = torch.cat([key_valid, torch.ones(len(active), 1, dtype=torch.bool)], dim=1)
             logits, _ = self(token[:, None], positions=next_position[:, None], mask=key_valid[:, None, None, :], caches=caches)
             next_position = next_position + 1
         return outputs

@@ -9,6 +9,7 @@ import json
 import math
 import os
 import random
+import shutil
 import subprocess
 import sys
 import time
@@ -17,9 +18,10 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import ModelConfig, Transformer  # noqa: E402
-from grpo import group_advantages, policy_loss, trainable_rows  # noqa: E402
+from grpo import expert_rows, group_advantages, policy_loss, trainable_rows  # noqa: E402
 from safetensors_io import load_safetensors, save_safetensors  # noqa: E402
 from common import override_globals  # noqa: E402
+from validation import validate, validation_problems  # noqa: E402
 
 # ---------------------------------------------------------------- defaults (override with --key=value)
 init = ''                      # starting weights (safetensors with config metadata); '' = random init (tests only)
@@ -30,6 +32,8 @@ tasks = 'arithmetic=2/3/4/5,countdown=1/2/3'   # curriculum pool (train rl passe
 problems_per_level = 400
 problem_seed = 4242
 reward = 'task'                # 'task': the task checkers; 'digits': share of digit characters (smoke test only)
+algorithm = 'grpo'             # 'grpo'; 'expert': expert iteration (ReST-EM), cross-entropy on correct rollouts only
+expert_per_problem = 2         # expert: at most this many correct rollouts of a group train
 scorer = 'npx tsx src/tasks/score-service.ts'
 group_size = 8
 groups_per_step = 8            # informative groups (rewards differ) per update
@@ -53,12 +57,18 @@ save_every = 10
 snapshots = True               # also keep out_dir/snapshots/step-N.safetensors (step 0 = the start) for the train-time curve
 base_flops = 0.0               # training compute already in the starting weights (SFT), so the curve's x axis is cumulative
 resume = True
+monitor_every = 10             # greedy accuracy on validation problems every N steps (0: off); the best snapshot is kept
+monitor_count = 50             # validation problems per task level (seed monitor_seed, never a training or evaluation problem)
+monitor_seed = 777
+export_best = True             # --export writes the best-validated weights (step 0 = the start when RL never beat it)
 # random-init shape (only when init is empty)
 dim = 32
 n_layers = 1
 n_heads = 2
 # ----------------------------------------------------------------
 settings = override_globals(globals(), sys.argv[1:])
+if algorithm not in ('grpo', 'expert'):
+    sys.exit(f'--algorithm must be grpo or expert, not {algorithm}')
 if group_size < 2:
     sys.exit('--group_size must be at least 2: a group of one has no baseline, so every advantage is zero')
 
@@ -88,6 +98,7 @@ problems = ask({'op': 'problems', 'tasks': tasks, 'count': problems_per_level, '
 buckets = {}
 for problem in problems:
     buckets.setdefault(f'{problem["task"]}/L{problem["level"]}', []).append(problem)
+validation_set = validation_problems(ask, tasks, monitor_count, monitor_seed, {p['question'] for p in problems}) if monitor_every > 0 else []
 
 # ---------------------------------------------------------------- model, reference, optimiser
 if init:
@@ -104,6 +115,7 @@ reference.load_state_dict(model.state_dict())
 reference.eval()
 optimizer = torch.optim.AdamW(model.parameters(), lr=learning_rate, betas=(0.9, 0.99), weight_decay=0.0)
 step, elapsed_before, rl_flops = 0, 0.0, 0.0
+best_validation, best_step = -1.0, -1  # the monitor's best mean accuracy so far, and the step of best.safetensors
 pass_rate = {key: 0.5 for key in buckets}  # EMA per task level: the curriculum's view of what is learnable now
 checkpoint_path = os.path.join(out_dir, 'ckpt.pt')
 if resume and os.path.exists(checkpoint_path):
@@ -113,11 +125,13 @@ if resume and os.path.exists(checkpoint_path):
     optimizer.load_state_dict(state['optimizer'])
     step, elapsed_before, pass_rate = state['step'], state['elapsed'], state['pass_rate']
     rl_flops = state.get('rl_flops', 0.0)
+    best_validation, best_step = state.get('best_validation', -1.0), state.get('best_step', -1)
     random.setstate(state['python_rng'])
     torch.set_rng_state(state['torch_rng'])
     print(f'resumed from step {step}', flush=True)
 print(f'rl: {model.num_params() / 1e6:.2f} M params, {len(problems)} problems in {len(buckets)} levels, '
-      f'G={group_size} x {groups_per_step} groups, max_new={max_new}, reward={reward}', flush=True)
+      f'G={group_size} x {groups_per_step} groups, max_new={max_new}, reward={reward}, algorithm={algorithm}, '
+      f'{len(validation_set)} validation problems', flush=True)
 
 
 def pick_problems():
@@ -167,13 +181,14 @@ def token_logprobs(network, x, y):
 def save():
     state = {'model': model.state_dict(), 'reference': reference.state_dict(), 'optimizer': optimizer.state_dict(), 'step': step,
              'elapsed': elapsed, 'pass_rate': pass_rate, 'python_rng': random.getstate(), 'torch_rng': torch.get_rng_state(),
-             'config': config.to_dict(), 'settings': settings, 'rl_flops': rl_flops}
+             'config': config.to_dict(), 'settings': settings, 'rl_flops': rl_flops,
+             'best_validation': best_validation, 'best_step': best_step}
     torch.save(state, checkpoint_path + '.tmp')
     os.replace(checkpoint_path + '.tmp', checkpoint_path)  # atomic: a kill -9 mid-save leaves the previous snapshot whole
     weights = os.path.join(out_dir, 'model.safetensors')
     write_weights(weights)
     if snapshots:
-        snapshot()
+        snapshot(weights)
 
 
 def write_weights(path):
@@ -182,10 +197,27 @@ def write_weights(path):
     os.replace(path + '.tmp', path)
 
 
-def snapshot():
-    """Keeps out_dir/snapshots/step-N.safetensors: `npm run bench:train-curve -- --run NAME=out_dir/snapshots` draws them."""
+def snapshot(written=None):
+    """Keeps out_dir/snapshots/step-N.safetensors: `npm run bench:train-curve -- --run NAME=out_dir/snapshots` draws them.
+    `written`: the same weights just saved elsewhere, copied instead of serialised twice."""
     os.makedirs(os.path.join(out_dir, 'snapshots'), exist_ok=True)
-    write_weights(os.path.join(out_dir, 'snapshots', f'step-{step}.safetensors'))
+    path = os.path.join(out_dir, 'snapshots', f'step-{step}.safetensors')
+    if written:
+        shutil.copyfile(written, path)
+    else:
+        write_weights(path)
+
+
+def monitor():
+    """Greedy accuracy on the validation problems; a new best is kept as out_dir/best.safetensors. Returns the metrics fields."""
+    global best_validation, best_step
+    levels, mean = validate(model, validation_set, ask, reward, encode, decode, BOS, EOS, PAD, max_new)
+    if mean > best_validation:
+        best_validation, best_step = mean, step
+        write_weights(os.path.join(out_dir, 'best.safetensors'))
+    print(f'validation step {step}: {mean * 100:.1f}% (best {best_validation * 100:.1f}% at step {best_step}) '
+          + ' '.join(f'{key} {value * 100:.0f}%' for key, value in levels.items()), flush=True)
+    return {'validation': levels, 'validation_mean': mean, 'best_step': best_step}
 
 
 # ---------------------------------------------------------------- training loop
@@ -199,6 +231,10 @@ if os.path.exists(metrics_path):  # after a resume, the steps past the snapshot 
 started, elapsed = time.time(), elapsed_before
 if step == 0 and snapshots and not os.path.exists(os.path.join(out_dir, 'snapshots', 'step-0.safetensors')):
     snapshot()  # the starting point of the curve (no ckpt.pt: a kill before step 1 starts afresh)
+if step == 0 and validation_set:
+    start_validation = monitor()  # the start is a candidate: RL that never beats it exports the starting weights
+    with open(metrics_path, 'w') as handle:
+        handle.write(json.dumps({'step': 0, 'flops': base_flops + rl_flops, 'rl_flops': rl_flops, 'minutes': 0.0, **start_validation}) + '\n')
 while True:
     elapsed = elapsed_before + time.time() - started
     if step >= max_steps or elapsed / 60 >= max_minutes:
@@ -232,7 +268,9 @@ while True:
             key = f'{problem["task"]}/L{problem["level"]}'
             pass_rate[key] = 0.9 * pass_rate[key] + 0.1 * rate
         for g in range(len(chosen)):
-            if len(kept_groups) >= groups_per_step or float(rewards[g].std()) <= 1e-6:
+            # GRPO learns from any reward difference; expert iteration from groups the model sometimes solves.
+            signal = rewards[g] if algorithm == 'grpo' else correct[g]
+            if len(kept_groups) >= groups_per_step or float(signal.std()) <= 1e-6:
                 continue
             kept_groups.append(g)
             rows_of_group = range(g * group_size, (g + 1) * group_size)
@@ -243,11 +281,17 @@ while True:
             group_correct.append(correct[g])
     rewards = torch.cat(all_rewards)  # every rollout of the step, for the logged reward and pass rate
     correct = torch.cat(all_correct)
-    if group_rewards:
+    if group_rewards and algorithm == 'grpo':
         kept_rewards = torch.stack(group_rewards)
         advantages = group_advantages(kept_rewards)
         keep = trainable_rows(kept_rewards, finished, mask_overlong)
         flat_advantages = advantages.view(-1)
+        rows = [i for i in range(len(prompts)) if keep[i]]
+    elif group_rewards:
+        keep = expert_rows(torch.stack(group_correct), expert_per_problem)
+        if mask_overlong:
+            keep &= torch.as_tensor(finished, dtype=torch.bool)
+        flat_advantages = torch.ones(len(prompts))
         rows = [i for i in range(len(prompts)) if keep[i]]
     else:
         rows = []
@@ -262,7 +306,8 @@ while True:
             x[r, :len(ids) - 1], y[r, :len(ids) - 1] = torch.tensor(ids[:-1]), torch.tensor(ids[1:])
             m[r, len(prompts[i]) - 1:len(ids) - 1] = 1.0
         a = flat_advantages[rows][:, None]
-        normaliser = groups_per_step * group_size * (max_new + 1)  # Dr. GRPO: a constant, so long and short answers weigh per token alike
+        # Dr. GRPO: a constant, so long and short answers weigh per token alike; expert iteration: the mean token cross-entropy.
+        normaliser = groups_per_step * group_size * (max_new + 1) if algorithm == 'grpo' else float(m.sum())
         model.train()
         with torch.no_grad():
             old = token_logprobs(model, x, y) if updates_per_batch > 1 else None  # one update: old is new, detached
@@ -278,6 +323,7 @@ while True:
         kl_value, loss_value = float(kl), float(loss)
         rl_flops += (2 + 6 * updates_per_batch) * parameters * len(rows) * width  # reference forward, policy forward + backward
     step += 1
+    validation_fields = monitor() if validation_set and step % monitor_every == 0 else {}
     self_checks = sum(all_self_checks_of_step) / max(len(all_self_checks_of_step), 1)
     mean_length = sum(all_lengths_of_step) / max(len(all_lengths_of_step), 1)
     with open(metrics_path, 'a') as handle:
@@ -285,7 +331,7 @@ while True:
                                  'loss': loss_value, 'mean_length': mean_length, 'self_check_rate': self_checks,
                                  'kept_groups': len(kept_groups), 'rounds': rounds, 'rows': len(rows), 'rl_flops': rl_flops,
                                  'flops': base_flops + rl_flops, 'minutes': (elapsed_before + time.time() - started) / 60,
-                                 'pass_rate': pass_rate}) + '\n')
+                                 'pass_rate': pass_rate, **validation_fields}) + '\n')
     if step % log_every == 0:
         step_seconds = time.time() - step_started
         print(f'step {step} reward {rewards.mean():.3f} pass {correct.mean() * 100:.1f}% groups {len(kept_groups)}/{rewards.shape[0]} '
@@ -302,4 +348,7 @@ service.stdin.close()
 service.wait()
 print(f'done: {step} steps in {elapsed / 60:.1f} min', flush=True)
 if export:
-    export_gguf(out_dir, export)
+    best = os.path.join(out_dir, 'best.safetensors')
+    chosen = best if export_best and os.path.exists(best) else os.path.join(out_dir, 'model.safetensors')
+    print(f'exporting {chosen}' + (f' (validation {best_validation * 100:.1f}% at step {best_step})' if chosen == best else ''), flush=True)
+    export_gguf(out_dir, export, chosen)

@@ -60,7 +60,8 @@ export function handleScoreRequest(request: Record<string, unknown>): Record<str
       return {
         rows: rows.map((row) => ({
           reward: digitShare(String(row['completion'] ?? '')),
-          correct: false,
+          // "Correct" for the smoke test's expert iteration and monitor: at least a quarter digits.
+          correct: digitShare(String(row['completion'] ?? '')) >= 0.25,
           formatOk: false,
           selfCheck: false,
         })),

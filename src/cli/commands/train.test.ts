@@ -64,14 +64,15 @@ describe('train rl', () => {
       const script = `
 import json, sys, torch
 sys.path.insert(0, 'training')
-from grpo import group_advantages, trainable_rows, policy_loss
+from grpo import expert_rows, group_advantages, trainable_rows, policy_loss
 rewards = torch.tensor([[1.0, 0.0, 0.0, 1.0], [0.1, 0.1, 0.1, 0.1], [1.0, 1.0, 0.1, 0.0]])
 keep = trainable_rows(rewards, [True] * 11 + [False])
 new = torch.tensor([[0.0, -1.0], [0.0, -1.0]]); old = torch.tensor([[-1.0, -1.0], [0.0, -1.0]])
 mask = torch.tensor([[1.0, 1.0], [1.0, 0.0]])
 loss, kl = policy_loss(new, old, new.clone(), torch.tensor([[1.0], [-1.0]]), mask, normaliser=4.0)
 print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep.tolist(),
-                  'keep_unmasked': trainable_rows(rewards, [False] * 12, mask_overlong=False).tolist(), 'loss': loss.item(), 'kl': kl.item()}))`;
+                  'keep_unmasked': trainable_rows(rewards, [False] * 12, mask_overlong=False).tolist(), 'loss': loss.item(), 'kl': kl.item(),
+                  'expert': expert_rows(torch.tensor([[1.0, 1.0, 1.0, 0.0], [0.0, 0.0, 0.0, 0.0], [0.0, 0.0, 0.0, 1.0]]), 2).tolist()}))`;
       const result = JSON.parse(execFileSync(python, ['-c', script], { encoding: 'utf8' })) as Record<
         string,
         number[][] | boolean[] | number
@@ -86,6 +87,8 @@ print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep
       // ratio e on the first token is clipped to 1.28 for a positive advantage: -(1.28 + 1 - 1) / 4; masked tokens add nothing.
       expect(result['loss']).toBeCloseTo(-(1.28 + 1 - 1) / 4, 5);
       expect(result['kl']).toBeCloseTo(0, 6);
+      // Expert iteration: the first two correct rollouts of a group train; an all-wrong group trains nothing.
+      expect(result['expert']).toEqual([true, true, false, false, false, false, false, false, false, false, false, true]);
     },
     20_000,
   );
@@ -100,6 +103,7 @@ print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep
     '--tasks=arithmetic=1',
     '--problems_per_level=20',
     '--threads=1',
+    '--monitor_every=0',
     ...extra,
   ];
 
@@ -128,6 +132,42 @@ print(json.dumps({'advantages': group_advantages(rewards).tolist(), 'keep': keep
       expect(readdirSync(join(folder, 'snapshots')).sort()).toEqual(['step-0.safetensors', 'step-10.safetensors', 'step-14.safetensors']);
     },
     60_000,
+  );
+
+  // Expert iteration learns from correct rollouts only ("correct" for the smoke reward: mostly digits); the monitor reads
+  // greedy accuracy on validation problems at steps 0 and 10, keeps the best weights, and the export writes those.
+  it.skipIf(!hasTorch)(
+    'a tiny expert-iteration run raises the reward; the monitor keeps and exports the best-validated weights',
+    () => {
+      const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
+      const output = execFileSync(
+        python,
+        toyArgs(folder, [
+          '--algorithm=expert',
+          '--max_steps=14',
+          '--learning_rate=1e-2',
+          '--monitor_every=10',
+          '--monitor_count=16',
+          `--export=${join(folder, 'best.gguf')}`,
+        ]),
+        { encoding: 'utf8' },
+      );
+      const rewards = [...output.matchAll(/^step \d+ reward ([\d.]+)/gm)].map((match) => Number(match[1]));
+      const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+      expect(mean(rewards.slice(-3))).toBeGreaterThan(mean(rewards.slice(0, 3)) + 0.15);
+      const readings = readFileSync(join(folder, 'metrics.jsonl'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as { step: number; validation_mean?: number; best_step?: number })
+        .filter((line) => line.validation_mean !== undefined);
+      expect(readings.map((line) => line.step)).toEqual([0, 10]);
+      const best = Math.max(...readings.map((line) => line.validation_mean ?? 0));
+      const bestStep = readings.find((line) => line.validation_mean === best)?.step;
+      expect(readings.at(-1)?.best_step).toBe(bestStep);
+      expect(output).toMatch(new RegExp(`^exporting .*best\\.safetensors \\(validation [\\d.]+% at step ${bestStep}\\)`, 'm'));
+      expect(existsSync(join(folder, 'best.gguf'))).toBe(true);
+    },
+    90_000,
   );
 
   it.skipIf(!hasTorch)('refuses groups of one, which have no baseline', () => {

@@ -158,7 +158,7 @@ export function register(program: Command): void {
   trainerCommand(
     train,
     'rl',
-    "GRPO on the task checkers' rewards, starting from the shipped GGUF; exports a GGUF beside its checkpoints (--ship: models/<tier>.gguf)",
+    "RL on the task checkers' rewards (GRPO or expert iteration), starting from the shipped GGUF; exports the best-validated weights as a GGUF beside its checkpoints (--ship: models/<tier>.gguf)",
     'checkpoint folder (default training/checkpoints/<tier>-rl); an existing ckpt.pt there is resumed',
     // Rollouts of these small models are bound by Python's per-token loop: 1 thread sampled as fast as 2 here
     // (2.9-3.0 k tok/s), and 2 threads collapsed to ~200 tok/s while other processes held a core.
@@ -168,6 +168,15 @@ export function register(program: Command): void {
     .option('--tasks <spec>', 'curriculum pool of task levels', RL_TASKS)
     .option('--learning-rate <lr>', 'AdamW learning rate of the policy (5e-5 moved greedy arithmetic L4-5 by 1 point in 90 steps)', '2e-4')
     .option('--base-flops <n>', "training compute already in the starting weights, so the train-time curve's x axis is cumulative", '0')
+    .option(
+      '--algorithm <name>',
+      'grpo (group-relative policy gradient) or expert (expert iteration: learn from correct rollouts only)',
+      'grpo',
+    )
+    .option('--temperature <t>', 'sampling temperature of the rollouts', '1')
+    .option('--groups <n>', 'problems per update (each with a group of rollouts)', '8')
+    .option('--group-size <n>', 'rollouts per problem', '8')
+    .option('--monitor-every <n>', 'greedy accuracy on validation problems every N steps, keeping the best weights (0: off)', '10')
     .action(async (options: TrainerOptions) => {
       const { existsSync, mkdirSync } = await import('node:fs');
       const tier = tierOf(options['tier']);
@@ -179,6 +188,16 @@ export function register(program: Command): void {
         exclusive: true,
         example: '2e-4',
       });
+      const algorithm = text('algorithm') ?? 'grpo';
+      if (algorithm !== 'grpo' && algorithm !== 'expert')
+        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown algorithm '${algorithm}'`, {
+          hint: 'Use --algorithm grpo or --algorithm expert.',
+          param: 'algorithm',
+        });
+      const temperature = parseNumberOption('temperature', text('temperature') ?? '1', { minimum: 0, exclusive: true, example: '1' });
+      const groups = parseNumberOption('groups', text('groups') ?? '8', { integer: true, minimum: 1, example: '8' });
+      const groupSize = parseNumberOption('group-size', text('groupSize') ?? '8', { integer: true, minimum: 2, example: '8' });
+      const monitorEvery = parseNumberOption('monitor-every', text('monitorEvery') ?? '10', { integer: true, minimum: 0, example: '10' });
       const folder = text('checkpoints') ?? `training/checkpoints/${tier}-rl`;
       const exportPath = rlExportPath(tier, { ship: options['ship'] === true, checkpoints: folder });
       const from = text('from') ?? TIER_PRESETS[tier].file;
@@ -204,6 +223,11 @@ export function register(program: Command): void {
         `--tasks=${text('tasks')}`,
         `--base_flops=${baseFlops}`,
         `--learning_rate=${learningRate}`,
+        `--algorithm=${algorithm}`,
+        `--temperature=${temperature}`,
+        `--groups_per_step=${groups}`,
+        `--group_size=${groupSize}`,
+        `--monitor_every=${monitorEvery}`,
         `--threads=${options['threads']}`,
         ...limitArgs(options, RL_MINUTES[tier]),
       ];
