@@ -54,6 +54,11 @@ export interface Task {
    * or undefined when it is within what they were trained on; the runtime declines with this reason.
    */
   outOfScope?(question: string): string | undefined;
+  /**
+   * Is `candidate` the task's honest "cannot be done" answer (Countdown's `no solution`)? Tasks that can say so
+   * define it; RL's reward then ranks a wrong decline above a wrong committed answer.
+   */
+  isDecline?(candidate: string): boolean;
   /** Why `candidate` is not a right answer to `question` (`uses 2, which is not given`), or undefined when it is right. */
   explain?(question: string, candidate: string): string | undefined;
 }

@@ -251,6 +251,7 @@ export const countdownTask: Task = {
     if (claimsNoSolution(candidate)) return !canMakeCountdown(parsed.numbers, parsed.target);
     return countdownAnswerProblem(candidate, parsed.numbers, parsed.target) === undefined;
   },
+  isDecline: claimsNoSolution,
   explain(question, candidate) {
     const parsed = parseCountdownQuestion(question);
     if (!parsed) return 'not a Countdown question';

@@ -22,4 +22,21 @@ describe('rewardCompletion', () => {
     expect(rewardCompletion('Use 3, 7, 25, 50 to make 71.', '</think>\nA: 50+21', 'countdown').correct).toBe(false);
     expect(rewardCompletion('What is the capital of France?', '</think>\nA: Paris').reward).toBe(0.1);
   });
+
+  it('ranks an honest Countdown decline above a wrong expression, and a right decline above both', () => {
+    const solvable = 'Use 3, 7, 25, 50 to make 71.';
+    const wrongDecline = rewardCompletion(solvable, '<think>\ncannot make 71\n</think>\nA: no solution', 'countdown');
+    const wrongExpression = rewardCompletion(solvable, '<think>\n50+25=75\n</think>\nA: 50+25', 'countdown');
+    const madeUpNumbers = rewardCompletion(solvable, '<think>\n</think>\nA: 70+1', 'countdown');
+    expect(wrongDecline).toMatchObject({ reward: 0.1, correct: false, formatOk: true });
+    expect(wrongExpression).toMatchObject({ reward: 0, correct: false, formatOk: true });
+    expect(madeUpNumbers.reward).toBe(0);
+    // 1, 2 and 3 cannot make 100 (the largest value is (1+2)*3 = 9): declining is the right answer.
+    const unsolvable = 'Use 1, 2, 3 to make 100.';
+    expect(rewardCompletion(unsolvable, '<think>\ncannot make 100\n</think>\nA: no solution', 'countdown')).toMatchObject({
+      reward: 1,
+      correct: true,
+    });
+    expect(rewardCompletion(unsolvable, '<think>\n</think>\nA: 1+2+3', 'countdown').reward).toBe(0);
+  });
 });

@@ -5,7 +5,10 @@ import { checkStep } from './step-check.js';
 
 /** How one completion scored. */
 export interface CompletionReward {
-  /** 1 for a correct answer, 0.1 for a well-formed but wrong one (as in TinyZero), 0 otherwise. */
+  /**
+   * 1 for a correct answer, 0.1 for a well-formed but wrong one (as in TinyZero), 0 otherwise; where the task can
+   * decline (Countdown's `no solution`), a wrong committed answer gets 0, so an honest decline outranks a wrong expression.
+   */
   reward: number;
   correct: boolean;
   /** The thinking section was closed and an `A: ` answer followed. */
@@ -30,6 +33,9 @@ export function rewardCompletion(question: string, completion: string, taskName?
     checkedSteps++;
     if (!verdict) wrongSteps++;
   }
-  const reward = correct ? 1 : formatOk ? 0.1 : 0;
+  // A task that can decline asks for one when unsure: its wrong committed answers earn nothing (issue #20: never an
+  // expression that does not make the target); tasks without a decline keep TinyZero's format reward.
+  const honest = task?.isDecline === undefined || (answer !== undefined && task.isDecline(answer));
+  const reward = correct ? 1 : formatOk && honest ? 0.1 : 0;
   return { reward, correct, formatOk, ...(answer === undefined ? {} : { answer }), checkedSteps, wrongSteps };
 }
