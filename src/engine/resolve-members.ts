@@ -36,7 +36,15 @@ export async function resolveMembers(value: unknown): Promise<Model[]> {
     entries.map((entry: unknown) => {
       if (isModel(entry)) return entry;
       if (typeof entry !== 'string' || entry.trim() === '') throw badMembers('Expected every entry of option `models` to be a model name');
-      return resolveModel(entry.trim());
+      return resolveModel(entry.trim()).catch((error: unknown) => {
+        // The registry names the `model` parameter; here the bad name sits in `options.models`.
+        if (SlowthinkError.isInstance(error) && error.code === ERROR_CODES.UNKNOWN_MODEL)
+          throw new SlowthinkError(error.code, error.message, {
+            ...(error.hint === undefined ? {} : { hint: error.hint }),
+            param: 'options.models',
+          });
+        throw error;
+      });
     }),
   );
 }

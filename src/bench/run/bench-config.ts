@@ -1,7 +1,7 @@
 /** @module Benchmark configs: the (effort, strategy, options) settings a problem is run under, and their stable keys. */
 import { validateBudgetLimits } from '../../budget/index.js';
 import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
-import { type BudgetLimits, EFFORTS, type Effort, isEffort } from '../../spec/index.js';
+import { type BudgetLimits, EFFORTS, type Effort, isEffort, STRATEGY_NAMES } from '../../spec/index.js';
 
 /** One setting of the engine under test; `key` names it in the store, tables and plots. */
 export interface BenchConfig {
@@ -18,19 +18,8 @@ export interface BenchConfig {
 /** Budget limits a strategy spec may set as `budget.<name>=<value>`. */
 const BUDGET_KEYS = ['maxTokens', 'maxUsd', 'maxSeconds', 'maxCalls'] as const;
 
-/** Strategies the engine knows (checked early so a typo fails before a long run starts). */
-export const KNOWN_STRATEGIES = [
-  'direct',
-  'cot',
-  'self-consistency',
-  'adaptive-consistency',
-  'best-of-n',
-  'weighted-best-of-n',
-  'think-longer',
-  'beam',
-  'dvts',
-  'mcts',
-] as const;
+/** Strategies the engine knows (checked early so a typo fails before a long run starts): the registry's names. */
+export const KNOWN_STRATEGIES = STRATEGY_NAMES;
 
 function parseOptionValue(value: string): unknown {
   if (/^-?\d+(\.\d+)?$/.test(value)) return Number(value);
