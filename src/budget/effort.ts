@@ -104,7 +104,7 @@ export function parseEffort(value: string | undefined): Effort {
 }
 
 /**
- * The `auto` rule (until measured routing lands): a search task (`countdown`) gets `high`; an `arithmetic` question
+ * The `auto` rule, used where no fitted router exists for the model and task (docs/routing.md): a search task (`countdown`) gets `high`; an `arithmetic` question
  * gets `low` with at most one operator on short numbers, `high` with four or more operators or numbers of six or more
  * digits, else `medium`; an unknown task gets `low` for a short question (< 60 characters) and `medium` otherwise.
  */
@@ -118,6 +118,21 @@ export function chooseAutoEffort(question: string, task: string | undefined): Ex
     return 'medium';
   }
   return question.trim().length < 60 ? 'low' : 'medium';
+}
+
+/**
+ * The learned `auto` (docs/routing.md): the `router` strategy under the budget of the router's effort row, each sample
+ * capped at `sampleTokens` (the cap its fitted samples were drawn with). The engine uses it when a router exists.
+ */
+export function routedAutoPlan(effort: Exclude<Effort, 'auto'>, sampleTokens: number): EffortPlan {
+  const row = EFFORT_PLANS[effort];
+  return {
+    effort,
+    strategy: 'router',
+    options: { maxTokens: sampleTokens },
+    budget: { ...row.budget },
+    description: 'two probe samples, then the plan a fitted router gives the task, size and agreement',
+  };
 }
 
 /** The plan of an effort; `auto` is resolved with the question and detected task. */

@@ -1,12 +1,16 @@
 /** @module Validates a ReasonRequest and resolves it: problem, model, effort plan, strategy, task, answer key, verifier, budget. */
-import { type EffortPlan, validateBudgetLimits } from '../budget/index.js';
+import { type EffortPlan, routedAutoPlan, validateBudgetLimits } from '../budget/index.js';
 import { checkNumberField } from '../errors/number-option.js';
 import { resolveModel } from '../models/registry.js';
+import { routerFor, routerStrategy } from '../route/index.js';
 import type { AnswerKey, BudgetLimits, Effort, Model, Problem, ReasonRequest, Strategy, Task, Verifier } from '../spec/index.js';
-import { getStrategy } from '../think/index.js';
+import { getStrategy, registerStrategy } from '../think/index.js';
 import { createAnswerKey, createVerifier } from '../verify/index.js';
 import { planRequest, requestMessages } from './plan-request.js';
 import { resolveMembers } from './resolve-members.js';
+
+// The learned `auto` is a strategy like any other once registered (a request may also name it with a `router` option).
+registerStrategy(routerStrategy);
 
 /** Everything the engine needs to run one request. */
 export interface ResolvedRequest {
@@ -31,11 +35,17 @@ export async function resolveRequest(request: ReasonRequest): Promise<ResolvedRe
   checkNumberField(request.seed, 'seed', { integer: true, minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
   const limitsOverride = request.budget ?? {};
   validateBudgetLimits(limitsOverride);
-  const { question, effort, task, plan, strategy: strategyName } = planRequest(request);
-  const strategy = getStrategy(strategyName);
-  // The plan's options belong to its strategy; another strategy keeps only the per-trace cap.
-  const planOptions = strategy.name === plan.strategy ? plan.options : { maxTokens: plan.options.maxTokens };
+  const planned = planRequest(request);
+  const { question, effort, task } = planned;
+  const named = getStrategy(planned.strategy);
   const model = typeof request.model === 'object' ? request.model : await resolveModel(request.model);
+  // `auto` with a router fitted for this model and task runs the router; otherwise the rule's row (docs/routing.md).
+  const router = effort === 'auto' && request.strategy === undefined ? routerFor(model.id, task?.name) : undefined;
+  const plan = router ? routedAutoPlan(router.effort, router.sampleTokens) : planned.plan;
+  const strategy = router ? routerStrategy : named;
+  // The plan's options belong to its strategy; another strategy keeps only the per-trace cap.
+  const planOptions =
+    strategy.name === plan.strategy ? { ...plan.options, ...(router ? { router } : {}) } : { maxTokens: plan.options.maxTokens };
   // The strategy gets the resolved members, never the names (strategies do not construct models).
   const { models: memberNames, ...requestOptions } = request.options ?? {};
   const members = await resolveMembers(memberNames);

@@ -9,6 +9,7 @@ export const commandLoaders: Array<() => Promise<{ register: RegisterCommand }>>
   () => import('./data.js'),
   () => import('./bench.js'),
   () => import('./runs.js'),
+  () => import('./route.js'),
   () => import('./serve.js'),
   () => import('./train.js'),
   () => import('./worker.js'),
