@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random/mulberry32.js';
 import { crossValidate } from './evaluate.js';
-import { candidatePlans, fitCells, type RoutingProblem, replayAll } from './fit.js';
+import { candidatePlans, fitCells, plansFor, type RoutingProblem, replayAll } from './fit.js';
 import type { ReplaySample } from './plans.js';
+import { planLabel } from './plans.js';
 
 const right = (tokens = 10): ReplaySample => ({ key: '1', correct: true, tokens });
 const wrong = (key: string, tokens = 10): ReplaySample => ({ key, correct: false, tokens });
@@ -33,6 +34,14 @@ describe('fitting the router table', () => {
     expect(hardCell).toMatchObject({ first: 'probe', disagreeProblems: 8 });
     expect(hardCell?.disagree).toMatch(/^(vote|adaptive)@/);
     expect(cells.find((cell) => cell.task === '*' && cell.size === '*')).toBeDefined();
+  });
+
+  it('offers best-of-N plans only where a verifier scored samples, and no plan past the samples stored', () => {
+    const unscored = plansFor([easy('a')]).map(planLabel);
+    expect(unscored).toEqual(['single', 'stop', 'vote@4', 'vote@8', 'vote@16', 'adaptive@8', 'adaptive@16']);
+    const scored = easy('b');
+    scored.samples[3] = { ...right(), score: 1 };
+    expect(plansFor([easy('a'), scored]).map(planLabel)).toContain('best@16');
   });
 
   it('pays for more samples only while a right answer is worth the tokens', () => {

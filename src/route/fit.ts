@@ -42,6 +42,13 @@ export function candidatePlans(samplesPerProblem: number, scored: boolean): Rout
   ];
 }
 
+/** The candidate plans for these problems: up to their most samples, best@K only where a verifier scored some samples. */
+export function plansFor(problems: readonly RoutingProblem[]): RoutePlan[] {
+  const most = Math.max(0, ...problems.map((problem) => problem.samples.length));
+  const scored = problems.some((problem) => problem.samples.some((sample) => sample.score !== undefined));
+  return candidatePlans(most, scored);
+}
+
 /** Replays every plan on every problem (seeded, so adaptive stops are reproducible). */
 export function replayAll(problems: readonly RoutingProblem[], plans: readonly RoutePlan[], random: () => number): ReplayedProblem[] {
   return problems.map((problem) => ({

@@ -2,7 +2,16 @@
 
 export { applyCells, crossValidate, type RoutedOutcome } from './evaluate.js';
 export { type Agreement, ANY, agreementOf, type RouteFeatures, routeFeatures, sizeOf } from './features.js';
-export { candidatePlans, type FitOptions, fitCells, type ReplayedProblem, type RoutingProblem, replayAll, routedLabel } from './fit.js';
+export {
+  candidatePlans,
+  type FitOptions,
+  fitCells,
+  plansFor,
+  type ReplayedProblem,
+  type RoutingProblem,
+  replayAll,
+  routedLabel,
+} from './fit.js';
 export { defaultRouterPath, routerFor } from './locate.js';
 export { ADAPTIVE_THRESHOLD, parsePlan, planLabel, type ReplayOutcome, type ReplaySample, type RoutePlan, replayPlan } from './plans.js';
 export { cellFor, coversTask, parseRouter, ROUTER_FORMAT, type Router, type RouterCell, readRouter, writeRouter } from './router-file.js';

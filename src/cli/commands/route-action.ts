@@ -5,11 +5,11 @@ import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import { mulberry32 } from '../../random/mulberry32.js';
 import {
   applyCells,
-  candidatePlans,
   crossValidate,
   type FitOptions,
   fitCells,
   planLabel,
+  plansFor,
   ROUTER_FORMAT,
   type Router,
   type RoutingProblem,
@@ -103,9 +103,7 @@ function routerEffort(effort: string): Exclude<(typeof EFFORTS)[number], 'auto'>
 export function fitRoute(runIds: readonly string[], options: RouteFitOptions): { text: string; summary: RouteSummary; router: Router } {
   const effort = routerEffort(options.effort);
   const loaded = withStore(options.store, (store) => loadRuns(store, runIds, options.config));
-  const most = Math.max(...loaded.problems.map((problem) => problem.samples.length));
-  const scored = loaded.problems.every((problem) => problem.samples.every((sample) => sample.score !== undefined));
-  const plans = candidatePlans(most, scored);
+  const plans = plansFor(loaded.problems);
   const replayed = replayAll(loaded.problems, plans, mulberry32(options.seed));
   const fitOptions = (tokensPerAnswer: number): FitOptions => ({ plans, tokensPerAnswer, minProblems: options.minProblems });
   const validate = (tokensPerAnswer: number) =>
@@ -156,9 +154,7 @@ export function evaluateRoute(
       param: 'runId',
     });
   }
-  const most = Math.max(...loaded.problems.map((problem) => problem.samples.length));
-  const scored = loaded.problems.every((problem) => problem.samples.every((sample) => sample.score !== undefined));
-  const plans = candidatePlans(most, scored);
+  const plans = plansFor(loaded.problems);
   const replayed = replayAll(loaded.problems, plans, mulberry32(options.seed));
   const routed = applyCells(router.cells, replayed, mulberry32(options.seed + 1));
   const summary = buildRouteSummary({
