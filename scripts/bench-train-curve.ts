@@ -4,7 +4,8 @@
  * run; every checkpoint is exported to GGUF and answers the same held-out problems greedily (seed 1_000_001). Prints
  * a table and writes accuracy against training compute (6 · parameters · tokens, log axis) as PNG + SVG. `--replot`
  * redraws from the folder's train-time.json without running the models;
- * `--add` keeps its other runs and evaluates only the `--run`s given.
+ * `--add` keeps its other runs and evaluates only the `--run`s given. `--split held-out-shapes` (issue #20) measures
+ * arithmetic L3–L5 on in-distribution and held-out shapes alike and draws two lines per level (docs/generalisation.md).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,14 @@ import { renderSvg, svgToPng } from '../src/bench/report/render-chart.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
 import { exportSafetensorsToGguf } from '../src/models/gguf/export-gguf.js';
 import { readSafetensors } from '../src/models/gguf/safetensors.js';
+import type { ProblemSplit } from '../src/spec/task.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
 import { answerOf } from './answer-of.js';
-import { numberFlag, parseBenchArgs } from './bench-args.js';
+import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npm run bench:train-curve -- --run NAME=DIR [--run NAME=DIR ...] [--count 20] [--batch-tokens 6144]
-       [--out docs/results/train-time] [--replot] [--add]
+       [--out docs/results/train-time] [--replot] [--add] [--split held-out-shapes]
 Accuracy against training compute for checkpoints saved during training runs; writes PNG + SVG.`;
 const { values } = parseBenchArgs(USAGE, {
   options: {
@@ -31,11 +33,23 @@ const { values } = parseBenchArgs(USAGE, {
     replot: { type: 'boolean', default: false },
     /** Keep the folder's other runs and add (or replace) the `--run`s given. */
     add: { type: 'boolean', default: false },
+    /** `held-out-shapes`: arithmetic L3–L5 on both splits, a line per level and split (default out docs/results/generalisation). */
+    split: { type: 'string' },
   },
 });
 const count = numberFlag(USAGE, 'count', values.count, 1);
 const batchTokens = numberFlag(USAGE, 'batch-tokens', values['batch-tokens'], 1);
-const cells: Array<[string, number]> = [
+if (values.split !== undefined && values.split !== 'held-out-shapes')
+  failUsage(USAGE, `--split is held-out-shapes (or absent), got "${values.split}"`);
+const bySplit = values.split === 'held-out-shapes';
+const out = values.out === 'docs/results/train-time' && bySplit ? 'docs/results/generalisation' : values.out;
+/** A cell: task, level and, for `--split`, the split its problems come from (absent: in distribution). */
+type Cell = [string, number] | [string, number, ProblemSplit];
+const splitCells: Cell[] = [3, 4, 5].flatMap((level): Cell[] => [
+  ['arithmetic', level, 'train'],
+  ['arithmetic', level, 'held-out-shapes'],
+]);
+const defaultCells: Cell[] = [
   ['arithmetic', 1],
   ['arithmetic', 2],
   ['arithmetic', 3],
@@ -43,6 +57,9 @@ const cells: Array<[string, number]> = [
   ['arithmetic', 5],
   ['countdown', 2],
 ];
+const storedFile = () => JSON.parse(readFileSync(join(out, 'train-time.json'), 'utf8')) as { points: Point[]; cells?: Cell[] };
+// A replot draws the cells the folder was measured on.
+const cells: Cell[] = values.replot ? (storedFile().cells ?? defaultCells) : bySplit ? splitCells : defaultCells;
 
 interface Point {
   run: string;
@@ -54,7 +71,7 @@ interface Point {
   overall: number;
 }
 
-const stored = () => (JSON.parse(readFileSync(join(values.out, 'train-time.json'), 'utf8')) as { points: Point[] }).points;
+const stored = () => storedFile().points;
 const adding = new Set(values.run.map((spec) => spec.split('=')[0]));
 const points: Point[] = values.replot ? stored() : values.add ? stored().filter((point) => !adding.has(point.run)) : [];
 for (const spec of values.replot ? [] : values.run) {
@@ -67,15 +84,19 @@ for (const spec of values.replot ? [] : values.run) {
     const parameters = [...weights.values()].reduce((sum, tensor) => sum + tensor.shape.reduce((a, b) => a * b, 1), 0);
     const gguf = join(tmpdir(), `train-curve-${run}-${step}.gguf`);
     exportSafetensorsToGguf(path, gguf, 'F16');
-    const model = await createEmbeddedModel({ tier: 'mini', path: gguf, sequences: 1 });
+    // Eight sequences decode a cell's problems side by side on one thread (greedy: the same tokens as one at a time).
+    const model = await createEmbeddedModel({ tier: 'mini', path: gguf, sequences: 8, threads: 1 });
     const accuracy: number[] = [];
-    for (const [taskName, level] of cells) {
+    for (const [taskName, level, split] of cells) {
       const task = getTask(taskName);
-      let correct = 0;
-      for (const problem of task.generate({ seed: EVAL_SEED, count, level })) {
-        const result = await model.doGenerate({ messages: [{ role: 'user', content: problem.question }], temperature: 0 });
-        if (task.check(problem.question, answerOf(result.samples[0]!))) correct++;
-      }
+      const problems = task.generate({ seed: EVAL_SEED, count, level, ...(split ? { split } : {}) });
+      const results = await Promise.all(
+        problems.map((problem) => model.doGenerate({ messages: [{ role: 'user', content: problem.question }], temperature: 0 })),
+      );
+      const correct = problems.filter((problem, index) => {
+        const sample = results[index]?.samples[0];
+        return sample !== undefined && task.check(problem.question, answerOf(sample));
+      }).length;
       accuracy.push(correct / count);
     }
     await model.close?.();
@@ -94,7 +115,9 @@ for (const spec of values.replot ? [] : values.run) {
 }
 points.sort((a, b) => a.run.localeCompare(b.run) || a.step - b.step);
 
-const header = cells.map(([task, level]) => `${task === 'arithmetic' ? 'arith' : 'countdown'} L${level}`);
+const cellName = ([task, level, split]: Cell) =>
+  `${task === 'arithmetic' ? 'arith' : 'countdown'} L${level}${split === undefined ? '' : split === 'train' ? ' in-dist' : ' held-out'}`;
+const header = cells.map(cellName);
 const lines = [
   `Greedy accuracy on ${count} held-out problems per cell (seed ${EVAL_SEED}) at checkpoints saved during training.`,
   '',
@@ -110,7 +133,7 @@ const lines = [
 console.log(lines.join('\n'));
 
 // One line per run (the mean over cells), labelled with the step; the table has every cell.
-const series = [...new Set(points.map((point) => point.run))].map((run, runIndex) => ({
+const meanSeries = [...new Set(points.map((point) => point.run))].map((run, runIndex) => ({
   name: `${run} (${((points.find((point) => point.run === run)?.parameters ?? 0) / 1e6).toFixed(2)} M params)`,
   type: 'line',
   color: PALETTE[runIndex % PALETTE.length],
@@ -121,10 +144,31 @@ const series = [...new Set(points.map((point) => point.run))].map((run, runIndex
     .filter((point) => point.run === run)
     .map((point) => ({ value: [point.flops, Math.round(point.overall * 1000) / 10], label: `step ${point.step}` })),
 }));
+// With splits: a line per run and cell, one colour per level, held-out shapes dashed beside in distribution solid.
+const splitDrawn = cells.some((cell) => cell[2] !== undefined);
+const levels = [...new Set(cells.map((cell) => cell[1]))];
+const runs = [...new Set(points.map((point) => point.run))];
+const cellSeries = runs.flatMap((run) =>
+  cells.map((cell, cellIndex) => ({
+    name: `${runs.length > 1 ? `${run} ` : ''}${cellName(cell)}`,
+    type: 'line',
+    color: PALETTE[levels.indexOf(cell[1]) % PALETTE.length],
+    symbol: cell[2] === 'held-out-shapes' ? 'triangle' : 'circle',
+    symbolSize: 8,
+    lineStyle: { width: 2.5, type: cell[2] === 'held-out-shapes' ? 'dashed' : 'solid' },
+    data: points
+      .filter((point) => point.run === run)
+      .map((point) => [point.flops, Math.round((point.accuracy[cellIndex] ?? 0) * 1000) / 10]),
+  })),
+);
 const option = {
   title: {
-    text: 'Train-time compute: greedy accuracy vs training FLOPs',
-    subtext: `mean over ${cells.length} cells (arithmetic L1–L5, Countdown 4 numbers), ${count} held-out problems each; x: 6 · parameters · tokens (log)`,
+    text: splitDrawn
+      ? 'Held-out shapes vs in distribution: greedy accuracy vs training FLOPs'
+      : 'Train-time compute: greedy accuracy vs training FLOPs',
+    subtext: splitDrawn
+      ? `${count} problems per cell (seed ${EVAL_SEED}); solid: shapes training sees, dashed: shapes it never sees; x: 6 · parameters · tokens (log)`
+      : `mean over ${cells.length} cells (arithmetic L1–L5, Countdown 4 numbers), ${count} held-out problems each; x: 6 · parameters · tokens (log)`,
     left: 'center',
   },
   legend: { bottom: 8, textStyle: { fontSize: 12 } },
@@ -138,13 +182,20 @@ const option = {
     nameLocation: 'middle',
     nameGap: 32,
   },
-  yAxis: { type: 'value', min: 0, max: 100, name: 'greedy accuracy, mean of cells (%)', nameLocation: 'middle', nameGap: 48 },
-  series,
+  yAxis: {
+    type: 'value',
+    min: 0,
+    max: 100,
+    name: splitDrawn ? 'greedy accuracy (%)' : 'greedy accuracy, mean of cells (%)',
+    nameLocation: 'middle',
+    nameGap: 48,
+  },
+  series: splitDrawn ? cellSeries : meanSeries,
 };
-mkdirSync(values.out, { recursive: true });
+mkdirSync(out, { recursive: true });
 const svg = renderSvg(option);
-writeFileSync(join(values.out, 'train-time.svg'), svg);
-writeFileSync(join(values.out, 'train-time.png'), svgToPng(svg));
-writeFileSync(join(values.out, 'train-time.md'), `${lines.join('\n')}\n`);
-writeFileSync(join(values.out, 'train-time.json'), `${JSON.stringify({ count, seed: EVAL_SEED, cells, points }, null, 2)}\n`);
-console.error(`wrote ${values.out}/train-time.{png,svg,md,json}`);
+writeFileSync(join(out, 'train-time.svg'), svg);
+writeFileSync(join(out, 'train-time.png'), svgToPng(svg));
+writeFileSync(join(out, 'train-time.md'), `${lines.join('\n')}\n`);
+writeFileSync(join(out, 'train-time.json'), `${JSON.stringify({ count, seed: EVAL_SEED, cells, points }, null, 2)}\n`);
+console.error(`wrote ${out}/train-time.{png,svg,md,json}`);
