@@ -50,6 +50,13 @@ describe('the router strategy', () => {
     expect(result.details?.['route']).toMatchObject({ first: 'single', plan: 'single', cell: 'arithmetic/ops1' });
   });
 
+  it('runs the generic table when named without a router and none was fitted for the model', async () => {
+    const model = createScriptedModel({ responses: ['A: 1', 'A: 2', 'A: 2', 'A: 2'], id: 'scripted:unfitted' });
+    const result = await reason({ question, strategy: 'router', model });
+    expect(result).toMatchObject({ answer: '2', samples: 8, strategy: 'router' });
+    expect(result.details?.['route']).toMatchObject({ model: '*', agreement: 'disagree', plan: 'vote@8' });
+  });
+
   it('is anytime: a token limit stops it with the answer so far and names the limit', async () => {
     const { result, totals } = await run(['A: 1', 'A: 353', 'A: 353', 'A: 2'], { limits: { maxTokens: 9 } }).pending;
     expect(totals.completionTokens).toBeLessThanOrEqual(9);

@@ -3,7 +3,6 @@
  * size and the probes' agreement (stop, vote, vote adaptively, or pick by verifier), reusing the probes; anytime.
  */
 
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
 import { mulberry32 } from '../random/mulberry32.js';
 import type { Problem, Strategy, StrategyContext } from '../spec/index.js';
 import type { Candidate } from '../think/candidate.js';
@@ -12,7 +11,7 @@ import { THINK_STEP_BY_STEP, withInstruction } from '../think/prompts.js';
 import { scoreCandidates } from '../think/score-candidates.js';
 import { optionalIntegerOption } from '../think/strategy-options.js';
 import { buildResult, mostConfident } from '../think/strategy-result.js';
-import { agreementOf, routeFeatures } from './features.js';
+import { ANY, agreementOf, routeFeatures } from './features.js';
 import { routerFor } from './locate.js';
 import {
   ADAPTIVE_THRESHOLD,
@@ -24,23 +23,28 @@ import {
   settledProbability,
   voteCounts,
 } from './plans.js';
-import { cellFor, parseRouter, planAfterProbe, type Router, readRouter } from './router-file.js';
+import { cellFor, parseRouter, planAfterProbe, ROUTER_FORMAT, type Router, readRouter } from './router-file.js';
 
-/** The `router` option: a router (as `auto` passes it), a router file's path, else the model's own router file. */
+/** The table a request that names `router` gets when no router was fitted for its model: probe twice, stop on agreement, else vote over eight. */
+export const GENERIC_ROUTER: Router = {
+  format: ROUTER_FORMAT,
+  model: '*',
+  fittedAt: '',
+  runs: [],
+  config: '',
+  effort: 'high',
+  sampleTokens: 2048,
+  selection: { tokensPerAnswer: 2048, minProblems: 1, plans: ['stop', 'vote@8'] },
+  features: { agreement: 'agree when the first two samples give the same normalised answer' },
+  cells: [{ task: ANY, size: ANY, first: 'probe', agree: 'stop', disagree: 'vote@8', problems: 0, agreeProblems: 0, disagreeProblems: 0 }],
+};
+
+/** The `router` option: a router (as `auto` passes it), a router file's path, else the model's own router, else the generic table. */
 function routerOption(context: StrategyContext, problem: Problem): Router {
   const value = context.options['router'];
   if (typeof value === 'string') return readRouter(value);
   if (value !== undefined) return parseRouter(value, 'The `router` option');
-  const found = routerFor(context.model.id, problem.task ?? undefined);
-  if (found) return found;
-  throw new SlowthinkError(
-    ERROR_CODES.INVALID_ARGUMENT,
-    `No router for ${context.model.id}${problem.task ? ` and task ${problem.task}` : ''}`,
-    {
-      hint: 'Fit one with `slowthink route fit RUN_ID --out FILE` and pass it as the `router` option or SLOWTHINK_ROUTER; or use --effort auto, which falls back to its rule.',
-      param: 'options.router',
-    },
-  );
+  return routerFor(context.model.id, problem.task ?? undefined) ?? GENERIC_ROUTER;
 }
 
 /** Draws samples until `candidates` holds `upTo` (batches of `batch`); false when a limit stopped it first. */
