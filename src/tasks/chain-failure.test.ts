@@ -32,6 +32,13 @@ describe('classifyChainFailure on arithmetic', () => {
     expect(failure).toMatchObject({ kind: 'plan', detail: 'order', line: '61*2=122' });
   });
 
+  it('the right numbers under another operator (a sign dropped) are a copy, not a plan fault', () => {
+    expect(classifyChainFailure(arithmetic('What is 59 + -63?'), '59+63:\n9+3=12 >2\n5+6+1=12 >122\n59+63=122', '122')).toMatchObject({
+      kind: 'copy',
+      detail: 'operator',
+    });
+  });
+
   it('a wrong digit fact in column work is a digit fault; a right column and a miswritten result is a copy', () => {
     const lines = referenceLines('What is 347+285?');
     expect(lines).toContain('4+8+1=13 >32');

@@ -16,7 +16,7 @@ export type ChainFailureKind = (typeof CHAIN_FAILURE_KINDS)[number];
 export const CHAIN_FAILURE_MEANING: Record<ChainFailureKind, string> = {
   plan: 'a true line the correct chain never writes: another operation or order, a wrong decomposition, formula or conversion',
   digit: 'a false line: a digit fact, a column partial, an equation worked in one step',
-  copy: 'a number carried wrong: an operand seen nowhere before, a result or given copied wrong, an answer that is not the last result',
+  copy: 'a number carried wrong: an operand seen nowhere before, a sign or operator misread, a result or given copied wrong, an answer that is not the last result',
   'early-stop': 'every line right, but the chain ends (or gives up) before the correct chain does',
   format: 'no answer (or the context ran out), or a line the task never writes',
   other: 'none of the above',
@@ -55,6 +55,9 @@ export function standingLines(reasoning: string, keepSearchVerdicts = false): st
   return kept;
 }
 
+/** Two operations on the same numbers in the same order, whatever their operators and signs (`59-63`, `59+63`, `-59+63`). */
+const sameNumbers = (a: string, b: string): boolean => integersIn(a).join(',') === integersIn(b).join(',') && a !== b;
+
 /** Evaluates `a*b`, `-(a*b)`, `a*b+c*d` (plan sides) with plain integers. */
 function planValue(text: string): number {
   const negative = text.startsWith('-');
@@ -89,9 +92,13 @@ interface Walk {
 /** The kind of the first line off the reference, for lines of arithmetic (also the arithmetic inside physics). */
 function arithmeticLineFault(line: string, walk: Walk, operations: Set<string>): ChainFailure {
   const unseen = (text: string) => integersIn(text).some((value) => !walk.seen.has(value));
+  // The reference's operation on the same numbers with another operator: a sign or operator misread (`59+63` for `59-63`).
+  const misread = (operation: string) =>
+    !operations.has(operation) && [...operations].some((candidate) => sameNumbers(candidate, operation));
   const header = HEADER.exec(line);
   if (header?.[1]) {
     if (unseen(header[1])) return { kind: 'copy', detail: 'operand', line };
+    if (misread(header[1])) return { kind: 'copy', detail: 'operator', line };
     return operations.has(header[1]) ? { kind: 'digit', detail: 'header', line } : { kind: 'plan', detail: 'order', line };
   }
   const plan = PLAN.exec(line);
@@ -104,6 +111,7 @@ function arithmeticLineFault(line: string, walk: Walk, operations: Set<string>):
   if ((step && step.partial !== undefined) || / r\d+/.test(line)) return { kind: 'digit', detail: 'column', line };
   if (!step) return { kind: 'format', detail: 'unreadable', line };
   if (unseen(step.left)) return { kind: 'copy', detail: 'operand', line };
+  if (misread(step.left)) return { kind: 'copy', detail: 'operator', line };
   if (checkStep(line)) return { kind: 'plan', detail: 'order', line };
   // Column work that ended on the true value (up to a place's zeros) and an equation that writes another: a copy.
   const truth = Math.abs(evaluateExpression(step.left) ?? Number.NaN);
