@@ -40,3 +40,58 @@ export function crossValidate(
   }
   return problems.map((problem) => byId.get(problem.id) as RoutedOutcome);
 }
+
+/** The reference a router must match: the more accurate of self-consistency and best-of-N at the most samples replayed. */
+export function referenceLabel(problems: readonly ReplayedProblem[]): string {
+  const labels = [...(problems[0]?.outcomes.keys() ?? [])];
+  const right = (label: string) => problems.filter((problem) => problem.outcomes.get(label)?.correct).length;
+  const finalists = [
+    labels.filter((label) => label.startsWith('vote@')).at(-1),
+    labels.filter((label) => label.startsWith('best@')).at(-1),
+  ];
+  return finalists
+    .filter((label): label is string => label !== undefined)
+    .reduce((best, label) => (right(label) > right(best) ? label : best), 'stop');
+}
+
+/** Picks, among `grid`, the tokens-per-answer with the most right answers by cross-validation while spending ≤ `share` of the reference's tokens (ties: fewer tokens). */
+export function chooseTokensPerAnswer(
+  problems: readonly ReplayedProblem[],
+  options: Omit<FitOptions, 'tokensPerAnswer'>,
+  grid: readonly number[],
+  share: number,
+  folds: number,
+  random: () => number,
+): number {
+  const reference = referenceLabel(problems);
+  const budget = share * problems.reduce((sum, problem) => sum + (problem.outcomes.get(reference)?.tokens ?? 0), 0);
+  let best: { tokensPerAnswer: number; right: number; tokens: number } | undefined;
+  for (const tokensPerAnswer of grid) {
+    const routed = crossValidate(problems, { ...options, tokensPerAnswer }, folds, random);
+    const right = routed.filter((entry) => entry.outcome.correct).length;
+    const tokens = routed.reduce((sum, entry) => sum + entry.outcome.tokens, 0);
+    if (tokens > budget) continue;
+    if (!best || right > best.right || (right === best.right && tokens < best.tokens)) best = { tokensPerAnswer, right, tokens };
+  }
+  return best?.tokensPerAnswer ?? Math.min(...grid);
+}
+
+/** Nested cross-validation: each outer fold's tokens-per-answer is chosen by `chooseTokensPerAnswer` on the other folds alone. */
+export function crossValidateChosen(
+  problems: readonly ReplayedProblem[],
+  options: Omit<FitOptions, 'tokensPerAnswer'>,
+  grid: readonly number[],
+  share: number,
+  folds: number,
+  random: () => number,
+): RoutedOutcome[] {
+  const groups = foldsOf(problems, Math.max(2, Math.min(folds, problems.length)), random);
+  const byId = new Map<string, RoutedOutcome>();
+  for (const held of groups) {
+    const heldIds = new Set(held.map((problem) => problem.id));
+    const training = problems.filter((problem) => !heldIds.has(problem.id));
+    const tokensPerAnswer = chooseTokensPerAnswer(training, options, grid, share, folds, random);
+    for (const routed of applyCells(fitCells(training, { ...options, tokensPerAnswer }), held, random)) byId.set(routed.id, routed);
+  }
+  return problems.map((problem) => byId.get(problem.id) as RoutedOutcome);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../random/mulberry32.js';
-import { crossValidate } from './evaluate.js';
+import { chooseTokensPerAnswer, crossValidate, crossValidateChosen } from './evaluate.js';
 import { candidatePlans, fitCells, plansFor, type RoutingProblem, replayAll } from './fit.js';
 import type { ReplaySample } from './plans.js';
 import { planLabel } from './plans.js';
@@ -71,5 +71,21 @@ describe('fitting the router table', () => {
     const held = crossValidate(replayed, memorise, 5, mulberry32(2));
     expect(held.map((entry) => entry.id)).toEqual(problems.map((problem) => problem.id));
     expect(held.filter((entry) => entry.outcome.correct).length).toBeLessThan(30);
+  });
+
+  it('chooses the price of a right answer by cross-validation, within the token share of SC@N', () => {
+    const problems = [
+      ...Array.from({ length: 8 }, (_, index) => easy(`e${index}`)),
+      ...Array.from({ length: 8 }, (_, index) => hard(`h${index}`)),
+    ];
+    const replayed = replayAll(problems, plans, mulberry32(1));
+    const base = { plans, minProblems: 4 };
+    const grid = [1, 64, 4096];
+    // Voting on the hard half pays at 64 and 4096 tokens per answer, not at 1: the cheapest W that is as accurate wins.
+    expect(chooseTokensPerAnswer(replayed, base, grid, 1, 4, mulberry32(3))).toBe(64);
+    // No W keeps within a share this small: the cheapest router is taken.
+    expect(chooseTokensPerAnswer(replayed, base, grid, 0.001, 4, mulberry32(3))).toBe(1);
+    const nested = crossValidateChosen(replayed, base, grid, 1, 4, mulberry32(3));
+    expect(nested.filter((entry) => entry.outcome.correct).length).toBe(16);
   });
 });

@@ -1,6 +1,6 @@
 /** @module The learned `auto` (issue #14 P3): features, plans, fitting and evaluating a router table, its file, and the `router` strategy. */
 
-export { applyCells, crossValidate, type RoutedOutcome } from './evaluate.js';
+export { applyCells, chooseTokensPerAnswer, crossValidate, crossValidateChosen, type RoutedOutcome, referenceLabel } from './evaluate.js';
 export { type Agreement, ANY, agreementOf, type RouteFeatures, routeFeatures, sizeOf } from './features.js';
 export {
   candidatePlans,

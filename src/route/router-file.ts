@@ -46,6 +46,8 @@ const routerSchema = z.object({
   selection: z.object({
     /** Tokens one more right answer is worth: each cell maximises right answers − tokens / tokensPerAnswer. */
     tokensPerAnswer: z.number().positive(),
+    /** When tokensPerAnswer was chosen by cross-validation: the most tokens allowed, as a share of SC@64's (or BoN@64's). */
+    tokenShare: z.number().positive().optional(),
     /** Fewer training problems than this in a (task, size) cell: the task's row is used instead. */
     minProblems: z.number().int().min(1),
     plans: z.array(planLabel),

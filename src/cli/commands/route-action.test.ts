@@ -46,7 +46,16 @@ function storeRun(id: string, model: string, seed: number): Map<string, SampleRe
   return samplesOf;
 }
 
-const fit = { store, folds: 4, seed: 1, tokensPerAnswer: 2048, minProblems: 4, effort: 'high', sampleTokens: 2048 };
+const fit = {
+  store,
+  folds: 4,
+  seed: 1,
+  tokensPerAnswer: 2048 as number | 'auto',
+  tokenShare: 0.25,
+  minProblems: 4,
+  effort: 'high',
+  sampleTokens: 2048,
+};
 
 describe('slowthink route fit | eval', () => {
   const samples = storeRun('run-a', 'embedded:slowthink-mini', 11);
@@ -67,6 +76,10 @@ describe('slowthink route fit | eval', () => {
     expect(summary.rows.some((row) => row.name === 'effort=auto (live)')).toBe(true);
     expect(summary.sweep.length).toBeGreaterThan(3);
     expect(text).toContain('Router − SC@16, paired by problem');
+    const chosen = fitRoute(['run-a'], { ...fit, tokensPerAnswer: 'auto', out: join(folder, 'auto.router.json') });
+    expect(chosen.router.selection).toMatchObject({ tokenShare: 0.25 });
+    expect([128, 256, 512, 1024, 2048, 4096, 8192, 16_384, 65_536]).toContain(chosen.router.selection.tokensPerAnswer);
+    expect(chosen.summary.evaluation).toMatch(/^nested cross-validation/);
   });
 
   it('evaluates a fitted router on another run, and refuses runs of another model or without many samples', () => {

@@ -5,7 +5,9 @@ import { ERROR_CODES, SlowthinkError } from '../../errors/index.js';
 import { mulberry32 } from '../../random/mulberry32.js';
 import {
   applyCells,
+  chooseTokensPerAnswer,
   crossValidate,
+  crossValidateChosen,
   type FitOptions,
   fitCells,
   planLabel,
@@ -30,7 +32,10 @@ export interface RouteFitOptions {
   out: string;
   folds: number;
   seed: number;
-  tokensPerAnswer: number;
+  /** Tokens one more right answer is worth, or `auto`: chosen by (nested) cross-validation under `tokenShare`. */
+  tokensPerAnswer: number | 'auto';
+  /** With `auto`: the most tokens the router may spend, as a share of the reference's (SC@64 or BoN@64). */
+  tokenShare: number;
   minProblems: number;
   effort: string;
   sampleTokens: number;
@@ -108,8 +113,16 @@ export function fitRoute(runIds: readonly string[], options: RouteFitOptions): {
   const fitOptions = (tokensPerAnswer: number): FitOptions => ({ plans, tokensPerAnswer, minProblems: options.minProblems });
   const validate = (tokensPerAnswer: number) =>
     crossValidate(replayed, fitOptions(tokensPerAnswer), options.folds, mulberry32(options.seed + 1));
-  const routed = validate(options.tokensPerAnswer);
-  const sweep = SWEEP.map((tokensPerAnswer) => ({ tokensPerAnswer, routed: validate(tokensPerAnswer) }));
+  const base = { plans, minProblems: options.minProblems };
+  const fixed = options.tokensPerAnswer === 'auto' ? undefined : options.tokensPerAnswer;
+  // `auto`: the figure is nested (each outer fold's W chosen on the other folds only); the shipped W is chosen on all problems.
+  const routed =
+    fixed === undefined
+      ? crossValidateChosen(replayed, base, SWEEP, options.tokenShare, options.folds, mulberry32(options.seed + 1))
+      : validate(fixed);
+  const tokensPerAnswer =
+    fixed ?? chooseTokensPerAnswer(replayed, base, SWEEP, options.tokenShare, options.folds, mulberry32(options.seed + 2));
+  const sweep = SWEEP.map((value) => ({ tokensPerAnswer: value, routed: validate(value) }));
   const router: Router = {
     format: ROUTER_FORMAT,
     model: loaded.model,
@@ -118,13 +131,18 @@ export function fitRoute(runIds: readonly string[], options: RouteFitOptions): {
     config: loaded.configs.join(' | '),
     effort,
     sampleTokens: options.sampleTokens,
-    selection: { tokensPerAnswer: options.tokensPerAnswer, minProblems: options.minProblems, plans: plans.map(planLabel) },
+    selection: {
+      tokensPerAnswer,
+      ...(fixed === undefined ? { tokenShare: options.tokenShare } : {}),
+      minProblems: options.minProblems,
+      plans: plans.map(planLabel),
+    },
     features: {
       task: 'the named or detected task (* for any other)',
       size: 'arithmetic: ops1 | ops2 | ops3+ binary operators, * appended when it multiplies; countdown: numsN numbers given; other: short | long (60 characters)',
       agreement: 'agree when the first two samples give the same normalised answer, else disagree',
     },
-    cells: fitCells(replayed, fitOptions(options.tokensPerAnswer)),
+    cells: fitCells(replayed, fitOptions(tokensPerAnswer)),
   };
   mkdirSync(dirname(options.out), { recursive: true });
   writeRouter(options.out, router);
@@ -135,7 +153,10 @@ export function fitRoute(runIds: readonly string[], options: RouteFitOptions): {
     sweep,
     others: loaded.others,
     folds: options.folds,
-    evaluation: 'cross-validation',
+    evaluation:
+      fixed === undefined
+        ? `nested cross-validation (tokens per answer chosen on the training folds at ≤ ${options.tokenShare} of the reference's tokens)`
+        : 'cross-validation',
   });
   if (options.plot) writeRoutePlot(options.plot, summary);
   return { text: options.json ? JSON.stringify(summary, null, 2) : renderRouteSummary(summary, options.out), summary, router };

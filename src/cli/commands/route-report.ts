@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { PALETTE } from '../../bench/report/chart-options.js';
 import { renderSvg, svgToPng } from '../../bench/report/render-chart.js';
 import { mcnemarExactP, mean, pairedBootstrapInterval, wilsonInterval } from '../../bench/statistics/statistics.js';
-import type { ReplayedProblem, RoutedOutcome, Router, RouterCell } from '../../route/index.js';
+import { type ReplayedProblem, type RoutedOutcome, type Router, type RouterCell, referenceLabel } from '../../route/index.js';
 
 /** Other configs of the fitted runs (a live `effort=auto`, say): outcome per problem id. */
 export type OtherConfigs = Map<string, Map<string, { correct: boolean; tokens: number }>>;
@@ -97,10 +97,7 @@ export function buildRouteSummary(input: {
   const { replayed, routed } = input;
   const labels = [...(replayed[0]?.outcomes.keys() ?? [])];
   const outcomesOf = (label: string) => replayed.map((problem) => problem.outcomes.get(label) ?? { correct: false, tokens: 0, samples: 0 });
-  const accuracyOf = (label: string) => outcomesOf(label).filter((outcome) => outcome.correct).length;
-  const largest = (prefix: string) => labels.filter((label) => label.startsWith(prefix)).at(-1);
-  const finalists = [largest('vote@'), largest('best@')].filter((label): label is string => label !== undefined);
-  const reference = finalists.reduce((best, label) => (accuracyOf(label) > accuracyOf(best) ? label : best), finalists[0] ?? 'stop');
+  const reference = referenceLabel(replayed);
   const referenceOutcomes = outcomesOf(reference);
   const referenceTokens = mean(referenceOutcomes.map((outcome) => outcome.tokens));
   const rows = [
@@ -271,12 +268,13 @@ export function writeRoutePlot(base: string, summary: RouteSummary): void {
       color: PALETTE[index % PALETTE.length],
     };
   });
+  const lowest = Math.min(...series.flatMap((entry) => entry.data.map((point) => point[1] ?? 100)));
   const option = {
     title: { text: `Accuracy against tokens: ${summary.model}, ${summary.problems} problems`, left: 'center' },
-    legend: { top: 30 },
+    legend: { top: 36 },
     grid: { top: 80, left: 70, right: 30, bottom: 60 },
     xAxis: { type: 'log', name: 'generated tokens per problem (mean)', nameLocation: 'middle', nameGap: 35 },
-    yAxis: { type: 'value', name: 'accuracy (%)', min: 'dataMin' },
+    yAxis: { type: 'value', name: 'accuracy (%)', min: Math.max(0, Math.floor(lowest / 5) * 5 - 5), max: 100 },
     series,
   };
   const svg = renderSvg(option);

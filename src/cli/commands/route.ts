@@ -14,7 +14,16 @@ export function register(program: Command): void {
     .option('--out <file>', 'router file to write (ship it as models/<model>.router.json)', 'router.json')
     .option('--folds <count>', 'cross-validation folds, by problem', '5')
     .option('--seed <seed>', 'seed of the folds and the adaptive stops', '1')
-    .option('--tokens-per-answer <tokens>', 'tokens one more right answer is worth: each cell maximises right − tokens / this', '2048')
+    .option(
+      '--tokens-per-answer <tokens>',
+      'tokens one more right answer is worth (each cell maximises right − tokens / this), or auto: the most accurate by cross-validation within --token-share',
+      'auto',
+    )
+    .option(
+      '--token-share <share>',
+      "with --tokens-per-answer auto: the most tokens the router may spend, as a share of SC@64's (or BoN@64's)",
+      '0.25',
+    )
     .option('--min-problems <count>', "a (task, size) cell with fewer problems uses its task's row", '8')
     .option('--effort <effort>', 'the effort row whose budget routed requests run under', 'high')
     .option('--sample-tokens <tokens>', 'per-sample token cap routed requests draw with (the fitted samples were drawn with it)', '2048')
@@ -29,7 +38,11 @@ export function register(program: Command): void {
         out: options.out,
         folds: parseNumberOption('folds', options.folds, { integer: true, minimum: 2, maximum: 100, example: '5' }),
         seed: parseNumberOption('seed', options.seed, { integer: true, minimum: 0, example: '1' }),
-        tokensPerAnswer: parseNumberOption('tokens-per-answer', options.tokensPerAnswer, { minimum: 0, exclusive: true, example: '2048' }),
+        tokensPerAnswer:
+          options.tokensPerAnswer === 'auto'
+            ? 'auto'
+            : parseNumberOption('tokens-per-answer', options.tokensPerAnswer, { minimum: 0, exclusive: true, example: '2048 or auto' }),
+        tokenShare: parseNumberOption('token-share', options.tokenShare, { minimum: 0, exclusive: true, maximum: 1, example: '0.25' }),
         minProblems: parseNumberOption('min-problems', options.minProblems, { integer: true, minimum: 1, example: '8' }),
         effort: options.effort,
         sampleTokens: parseNumberOption('sample-tokens', options.sampleTokens, { integer: true, minimum: 1, example: '2048' }),
