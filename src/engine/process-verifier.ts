@@ -5,12 +5,13 @@ import { stringOption } from '../think/strategy-options.js';
 import { createVerifier, resolveBuiltInTask } from '../verify/index.js';
 
 /** Names accepted by the `processVerifier` strategy option. */
-export const PROCESS_VERIFIER_NAMES = ['auto', 'steps', 'learned-steps', 'none'] as const;
+export const PROCESS_VERIFIER_NAMES = ['auto', 'steps', 'learned-steps', 'prm', 'none'] as const;
 
 /**
  * The process verifier for partial chains of `problem`: the request's verifier when it is a process verifier; else, by the
  * `processVerifier` option: `auto` (default) = `steps`, the exact line checker, when the problem's task is known;
- * `learned-steps` = the model's learned check role (the embedded model); `none`; undefined when none applies.
+ * `learned-steps` = the model's learned check role (the embedded model); `prm` = the learned process verifier GGUF;
+ * `none`; undefined when none applies.
  * Resolved when a strategy asks, so only strategies that score chains validate the option.
  */
 export function resolveProcessVerifier(
@@ -27,6 +28,7 @@ export function resolveProcessVerifier(
   }
   if (choice === 'none') return undefined;
   if (choice === 'learned-steps') return createVerifier('learned-steps', { model: run.model });
+  if (choice === 'prm') return createVerifier('prm');
   if (choice === 'steps' || resolveBuiltInTask(problem) !== undefined) return createVerifier('steps');
   return undefined;
 }

@@ -7,11 +7,12 @@ import { checkStep as checkTaskStep, detectTask, getTask } from '../tasks/index.
 import { type CodeVerifierOptions, createCodeVerifier } from './code-verifier.js';
 import { checkEquationLine } from './equation-check.js';
 import { createJudgeVerifier, type JudgeVerifierOptions } from './judge-verifier.js';
+import { createLearnedVerifier } from './learned-verifier.js';
 import { createReferenceVerifier, createTaskVerifier, type TaskResolver } from './outcome-verifiers.js';
 import { createStepVerifier, STEP_AGGREGATES, type StepVerifierOptions } from './step-verifier.js';
 
 /** Names `createVerifier` accepts. */
-export const VERIFIER_NAMES = ['task', 'reference', 'steps', 'learned-steps', 'judge', 'code'] as const;
+export const VERIFIER_NAMES = ['task', 'reference', 'steps', 'learned-steps', 'orm', 'prm', 'judge', 'code'] as const;
 /** One of {@link VERIFIER_NAMES}. */
 export type VerifierName = (typeof VERIFIER_NAMES)[number];
 
@@ -40,6 +41,8 @@ export interface VerifierDependencies {
   /** `learned-steps`: the step-checking model when it is not `model`. */
   stepModel?: StepCheckingModel;
   code?: CodeVerifierOptions;
+  /** `orm` / `prm`: the learned verifier GGUF (default models/slowthink-mini-verifier.gguf). */
+  learnedVerifierPath?: string;
 }
 
 /** Finds a problem's task by name, else by detection; undefined when none applies. */
@@ -65,7 +68,7 @@ function invalid(message: string, hint: string, param: string): SlowthinkError {
 
 /**
  * Creates a verifier by name. Throws INVALID_ARGUMENT for an unknown name or a missing dependency, CONFIG when `code`
- * has no working sandbox.
+ * has no working sandbox, MODEL_UNAVAILABLE when `orm`/`prm` have no verifier GGUF.
  * @example createVerifier('judge', { model })
  */
 export function createVerifier(name: string, dependencies: VerifierDependencies = {}): Verifier {
@@ -99,6 +102,12 @@ export function createVerifier(name: string, dependencies: VerifierDependencies 
         checkStep: (line, options) => (checkScratchpadLine(line) === undefined ? undefined : model.checkStep(line, options)),
       });
     }
+    case 'orm':
+    case 'prm':
+      return createLearnedVerifier({
+        kind: name === 'orm' ? 'outcome' : 'process',
+        ...(dependencies.learnedVerifierPath ? { path: dependencies.learnedVerifierPath } : {}),
+      });
     case 'judge':
       if (!dependencies.model) throw invalid('The judge verifier needs a model', 'Pass { model } to createVerifier.', 'model');
       return createJudgeVerifier({
