@@ -5,16 +5,20 @@
  * a table and writes accuracy against training compute (6 · parameters · tokens, log axis) as PNG + SVG. `--replot`
  * redraws from the folder's train-time.json without running the models;
  * `--add` keeps its other runs and evaluates only the `--run`s given. `--split held-out-shapes` (issue #20) measures
- * arithmetic L3–L5 on in-distribution and held-out shapes alike and draws two lines per level (docs/generalisation.md).
+ * arithmetic L3–L5 on in-distribution and held-out shapes alike and draws two lines per level (docs/generalisation.md);
+ * `--pytorch` decodes each cell in one batch through training/sample.py (1 thread) instead of llama.cpp on a GGUF export.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PALETTE } from '../src/bench/report/chart-options.js';
 import { renderSvg, svgToPng } from '../src/bench/report/render-chart.js';
 import { createEmbeddedModel } from '../src/models/embedded.js';
+import { promptTokens, questionOf, splitCompletion } from '../src/models/gguf/embedded-format.js';
 import { exportSafetensorsToGguf } from '../src/models/gguf/export-gguf.js';
 import { readSafetensors } from '../src/models/gguf/safetensors.js';
+import { decodeTokens } from '../src/models/gguf/vocab.js';
 import type { ProblemSplit } from '../src/spec/task.js';
 import { EVAL_SEED } from '../src/tasks/held-out.js';
 import { getTask } from '../src/tasks/index.js';
@@ -22,7 +26,7 @@ import { answerOf } from './answer-of.js';
 import { failUsage, numberFlag, parseBenchArgs } from './bench-args.js';
 
 const USAGE = `Usage: npm run bench:train-curve -- --run NAME=DIR [--run NAME=DIR ...] [--count 20] [--batch-tokens 6144]
-       [--out docs/results/train-time] [--replot] [--add] [--split held-out-shapes]
+       [--out docs/results/train-time] [--replot] [--add] [--split held-out-shapes] [--pytorch]
 Accuracy against training compute for checkpoints saved during training runs; writes PNG + SVG.`;
 const { values } = parseBenchArgs(USAGE, {
   options: {
@@ -35,6 +39,8 @@ const { values } = parseBenchArgs(USAGE, {
     add: { type: 'boolean', default: false },
     /** `held-out-shapes`: arithmetic L3–L5 on both splits, a line per level and split (default out docs/results/generalisation). */
     split: { type: 'string' },
+    /** Greedy through PyTorch's batched decoder (training/sample.py), a cell per batch; same tokens as llama.cpp (parity test). */
+    pytorch: { type: 'boolean', default: false },
   },
 });
 const count = numberFlag(USAGE, 'count', values.count, 1);
@@ -83,23 +89,32 @@ for (const spec of values.replot ? [] : values.run) {
     const step = Number(metadata['step']);
     const parameters = [...weights.values()].reduce((sum, tensor) => sum + tensor.shape.reduce((a, b) => a * b, 1), 0);
     const gguf = join(tmpdir(), `train-curve-${run}-${step}.gguf`);
-    exportSafetensorsToGguf(path, gguf, 'F16');
+    if (!values.pytorch) exportSafetensorsToGguf(path, gguf, 'F16');
     // Eight sequences decode a cell's problems side by side on one thread (greedy: the same tokens as one at a time).
-    const model = await createEmbeddedModel({ tier: 'mini', path: gguf, sequences: 8, threads: 1 });
+    const model = values.pytorch ? undefined : await createEmbeddedModel({ tier: 'mini', path: gguf, sequences: 8, threads: 1 });
+    const cellProblems = cells.map(([taskName, level, split]) => ({
+      task: getTask(taskName),
+      problems: getTask(taskName).generate({ seed: EVAL_SEED, count, level, ...(split ? { split } : {}) }),
+    }));
+    const messages = (question: string) => [{ role: 'user' as const, content: question }];
+    // PyTorch decodes every cell's problems in one batch (one Python start per checkpoint).
+    const batch = model
+      ? []
+      : pytorchGreedy(
+          path,
+          cellProblems.flatMap(({ problems }) => problems.map((problem) => questionOf(messages(problem.question), []))),
+        );
     const accuracy: number[] = [];
-    for (const [taskName, level, split] of cells) {
-      const task = getTask(taskName);
-      const problems = task.generate({ seed: EVAL_SEED, count, level, ...(split ? { split } : {}) });
-      const results = await Promise.all(
-        problems.map((problem) => model.doGenerate({ messages: [{ role: 'user', content: problem.question }], temperature: 0 })),
-      );
-      const correct = problems.filter((problem, index) => {
-        const sample = results[index]?.samples[0];
-        return sample !== undefined && task.check(problem.question, answerOf(sample));
-      }).length;
+    for (const [cellIndex, { task, problems }] of cellProblems.entries()) {
+      const texts = model
+        ? (await Promise.all(problems.map((problem) => model.doGenerate({ messages: messages(problem.question), temperature: 0 })))).map(
+            (result) => result.samples[0]?.text ?? '',
+          )
+        : batch.slice(cellIndex * count, (cellIndex + 1) * count);
+      const correct = problems.filter((problem, index) => task.check(problem.question, answerOf({ text: texts[index] ?? '' }))).length;
       accuracy.push(correct / count);
     }
-    await model.close?.();
+    await model?.close?.();
     const point = {
       run,
       step,
@@ -199,3 +214,16 @@ writeFileSync(join(out, 'train-time.png'), svgToPng(svg));
 writeFileSync(join(out, 'train-time.md'), `${lines.join('\n')}\n`);
 writeFileSync(join(out, 'train-time.json'), `${JSON.stringify({ count, seed: EVAL_SEED, cells, points }, null, 2)}\n`);
 console.error(`wrote ${out}/train-time.{png,svg,md,json}`);
+
+/** The `A:` lines of greedy completions from a safetensors checkpoint, all questions in one batch (training/sample.py, 1 thread). */
+function pytorchGreedy(checkpoint: string, questions: readonly string[]): string[] {
+  const file = join(tmpdir(), `train-curve-prompts-${process.pid}.json`);
+  // The runtime's prompt: the question, then the `<think>` prefill (sample.py adds BOS).
+  const prefill = promptTokens('', true, undefined).prefill;
+  writeFileSync(file, JSON.stringify(questions.map((question) => `${question}\n${prefill}`)));
+  const output = execFileSync('/usr/bin/python3', ['training/sample.py', checkpoint, file, '512'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  return (JSON.parse(output) as number[][]).map((tokens) => splitCompletion(decodeTokens(tokens), true).text);
+}
