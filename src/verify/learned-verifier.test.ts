@@ -1,10 +1,11 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { resolveProcessVerifier } from '../engine/process-verifier.js';
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { splitCompletion } from '../models/gguf/embedded-format.js';
 import type { Problem } from '../spec/verifier.js';
 import { writeRandomLlamaGguf } from '../testing/random-gguf.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
@@ -54,6 +55,30 @@ describe('orm and prm by name', () => {
     expect(verifier).toMatchObject({ name: 'prm', kind: 'process', exact: false });
     expect(createVerifier('orm')).toMatchObject({ name: 'orm', kind: 'outcome', exact: false });
   });
+});
+
+describe.skipIf(!existsSync(learnedVerifierPath()))('the shipped verifier on held-out chains', () => {
+  it('ranks a right chain above a wrong one of the same problem more often than chance (24 evaluation-seed pairs)', async () => {
+    // One right and one wrong sampled chain for each of 12 arithmetic L4 and 12 Countdown L2 evaluation problems, never trained on.
+    const rows = readFileSync(new URL('./__fixtures__/held-out-chains.jsonl', import.meta.url), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { prompt: string; completion: string; correct: boolean });
+    const orm = createVerifier('orm');
+    const scores: number[] = [];
+    for (const row of rows) {
+      const parts = splitCompletion(row.completion.replace(/^<think>\n?/, ''), true);
+      const question = { question: row.prompt, messages: [{ role: 'user' as const, content: row.prompt }] };
+      scores.push((await orm.score(question, { text: parts.text, reasoning: parts.reasoning })).value);
+    }
+    // Shipped verifier: AUC 0.70 here (arithmetic 0.59, Countdown 0.83); a verifier that reads nothing would sit near 0.5.
+    expect(
+      rocAuc(
+        scores,
+        rows.map((row) => row.correct),
+      ),
+    ).toBeGreaterThan(0.62);
+  }, 30_000);
 });
 
 describe('verdicts through node-llama-cpp', () => {
