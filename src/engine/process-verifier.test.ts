@@ -23,9 +23,15 @@ describe('resolveProcessVerifier', () => {
     expect(pick('none')).toBeUndefined();
   });
 
-  it("keeps the request's own process verifier and ignores an outcome one", () => {
+  it("keeps the request's own process verifier under auto, lets a named choice win, and ignores an outcome one", () => {
     const process = createVerifier('steps');
-    expect(resolveProcessVerifier(prose, { verifier: process, options: { processVerifier: 'none' }, model })).toBe(process);
+    expect(resolveProcessVerifier(prose, { verifier: process, options: {}, model })).toBe(process);
+    expect(resolveProcessVerifier(prose, { verifier: process, options: { processVerifier: 'auto' }, model })).toBe(process);
+    // Arithmetic's default verifier is `steps`, a process verifier: a named option must still choose (it was ignored).
+    expect(resolveProcessVerifier(arithmetic, { verifier: process, options: { processVerifier: 'none' }, model })).toBeUndefined();
+    expect(() => resolveProcessVerifier(arithmetic, { verifier: process, options: { processVerifier: 'learned-steps' }, model })).toThrow(
+      /checkStep/,
+    );
     const outcome = createVerifier('task');
     expect(resolveProcessVerifier(arithmetic, { verifier: outcome, options: {}, model })?.name).toBe('steps');
   });

@@ -8,8 +8,8 @@ import { createVerifier, resolveBuiltInTask } from '../verify/index.js';
 export const PROCESS_VERIFIER_NAMES = ['auto', 'steps', 'learned-steps', 'prm', 'none'] as const;
 
 /**
- * The process verifier for partial chains of `problem`: the request's verifier when it is a process verifier; else, by the
- * `processVerifier` option: `auto` (default) = `steps`, the exact line checker, when the problem's task is known;
+ * The process verifier for partial chains of `problem`, by the `processVerifier` option: `auto` (default) = the request's
+ * verifier when it is a process verifier, else `steps`, the exact line checker, when the problem's task is known;
  * `learned-steps` = the model's learned check role (the embedded model); `prm` = the learned process verifier GGUF;
  * `none`; undefined when none applies.
  * Resolved when a strategy asks, so only strategies that score chains validate the option.
@@ -18,7 +18,6 @@ export function resolveProcessVerifier(
   problem: Problem,
   run: { verifier: Verifier | undefined; options: Record<string, unknown>; model: Model },
 ): Verifier | undefined {
-  if (run.verifier?.kind === 'process') return run.verifier;
   const choice = stringOption(run.options, 'processVerifier', 'auto');
   if (!(PROCESS_VERIFIER_NAMES as readonly string[]).includes(choice)) {
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `Unknown process verifier '${choice}'`, {
@@ -26,6 +25,8 @@ export function resolveProcessVerifier(
       param: 'options.processVerifier',
     });
   }
+  // A named choice wins over the request's verifier, which may be the task's default (arithmetic's `steps`).
+  if (choice === 'auto' && run.verifier?.kind === 'process') return run.verifier;
   if (choice === 'none') return undefined;
   if (choice === 'learned-steps') return createVerifier('learned-steps', { model: run.model });
   if (choice === 'prm') return createVerifier('prm');
