@@ -46,9 +46,17 @@ describe('train rl', () => {
     const badRate = await runCli(['train', 'rl', '--learning-rate', 'abc', '--python', '/bin/true']);
     expect(badRate.code).toBe(2);
     expect(badRate.stderr).toMatch(/--learning-rate must be a number > 0, got "abc"/);
+    const badAlgorithm = await runCli(['train', 'rl', '--algorithm', 'ppo', '--python', '/bin/true']);
+    expect(badAlgorithm.code).toBe(2);
+    expect(badAlgorithm.stderr).toMatch(/ST_INVALID_ARGUMENT: Unknown algorithm 'ppo'/);
+    const badGroups = await runCli(['train', 'rl', '--groups', '0', '--python', '/bin/true']);
+    expect(badGroups.code).toBe(2);
+    expect(badGroups.stderr).toMatch(/--groups must be/);
     const folder = mkdtempSync(join(tmpdir(), 'slowthink-rl-'));
     const run = await runCli(['train', 'rl', '--checkpoints', folder, '--steps', '1', '--base-flops', '1.5e14', '--python', '/bin/true']);
     expect(run.code).toBe(0);
+    for (const flag of [' --algorithm=grpo ', ' --temperature=1 ', ' --groups_per_step=8 ', ' --group_size=8 ', ' --monitor_every=10 '])
+      expect(run.stdout).toContain(flag);
     expect(run.stdout).toContain(' --base_flops=150000000000000 ');
     expect(run.stdout).toContain(` --tasks=${RL_TASKS} `);
     expect(run.stdout).toContain(' --learning_rate=0.0002 ');
