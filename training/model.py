@@ -179,13 +179,20 @@ class Transformer(nn.Module):
                     keep.append(slot)
             if not keep:
                 break
-            if len(keep) < len(active):
-                index = torch.tensor(keep)
-                active = [active[slot] for slot in keep]
-                token, next_position, key_valid = token[index], next_position[index], key_valid[index]
-                for cache in caches:
-                    cache['k'], cache['v'] = cache['k'][index], cache['v'][index]
-            key_valid = torch.cat([key_valid, torch.ones(len(active), 1, dtype=torch.bool)], dim=1)
-            logits, _ = self(token[:, None], positions=next_position[:, None], mask=key_valid[:, None, None, :], caches=caches)
-            next_position = next_position + 1
+            active = [active[slot] for slot in keep]
+            logits, next_position, key_valid = self.decode_step(token, next_position, key_valid, caches, keep)
         return outputs
+
+    @torch.no_grad()
+    def decode_step(self, token, position, valid, caches, keep):
+        """One step of a batched decoder (greedy here, sampling in rl.py and reward_sampler.py): drops the rows not in `keep`
+        (slots of the current batch) from the batch and its KV cache, then feeds each kept row its token at its position.
+        Returns (logits, next positions, valid-key mask) for the next step."""
+        if len(keep) < token.shape[0]:
+            index = torch.tensor(keep)
+            token, position, valid = token[index], position[index], valid[index]
+            for cache in caches:
+                cache['k'], cache['v'] = cache['k'][index], cache['v'][index]
+        valid = torch.cat([valid, torch.ones(len(keep), 1, dtype=torch.bool)], dim=1)
+        logits, _ = self(token[:, None], positions=position[:, None], mask=valid[:, None, None, :], caches=caches)
+        return logits, position + 1, valid

@@ -58,15 +58,8 @@ def sample_batch(model, texts, max_new, temperature, with_probabilities=False):
                 alive.append(slot)
         if not alive:
             break
-        if len(alive) < len(rows):  # shrink the batch and its cache to the rows still writing
-            keep = torch.tensor(alive)
-            rows = [rows[slot] for slot in alive]
-            token, position, valid = token[keep], position[keep], valid[keep]
-            for cache in caches:
-                cache['k'], cache['v'] = cache['k'][keep], cache['v'][keep]
-        valid = torch.cat([valid, torch.ones(len(rows), 1, dtype=torch.bool)], dim=1)
-        logits, _ = model(token[:, None], positions=position[:, None], mask=valid[:, None, None, :], caches=caches)
-        position = position + 1
+        rows = [rows[slot] for slot in alive]  # the batch and its cache shrink to the rows still writing
+        logits, position, valid = model.decode_step(token, position, valid, caches, alive)
         last = logits[:, -1, :]
     if with_probabilities:
         return [(decode(ids), [(decode([i]), p) for i, p in zip(ids, ps)]) for ids, ps in zip(new_ids, chosen)]

@@ -160,15 +160,8 @@ def sample(prompts):
                 keep.append(slot)
         if not keep or int(next_position.max()) + 1 >= config.context_length:
             break
-        if len(keep) < len(active):
-            index = torch.tensor(keep)
-            active = [active[slot] for slot in keep]
-            token, next_position, key_valid = token[index], next_position[index], key_valid[index]
-            for cache in caches:
-                cache['k'], cache['v'] = cache['k'][index], cache['v'][index]
-        key_valid = torch.cat([key_valid, torch.ones(len(active), 1, dtype=torch.bool)], dim=1)
-        logits, _ = model(token[:, None], positions=next_position[:, None], mask=key_valid[:, None, None, :], caches=caches)
-        next_position = next_position + 1
+        active = [active[slot] for slot in keep]
+        logits, next_position, key_valid = model.decode_step(token, next_position, key_valid, caches, keep)
     return outputs, finished
 
 
