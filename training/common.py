@@ -48,6 +48,22 @@ def decode(ids):
     return out.decode('utf-8', errors='replace')
 
 
+def json_service(command, what):
+    """Starts a JSON-lines process in the repository root (one request line, one reply line each; the TypeScript
+    checkers' services) and returns (ask, process); a reply with `error` ends the script, naming `what`."""
+    process = subprocess.Popen(command.split(), cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+
+    def ask(request):
+        process.stdin.write(json.dumps(request) + '\n')
+        process.stdin.flush()
+        reply = json.loads(process.stdout.readline() or '{"error": "the service exited"}')
+        if 'error' in reply:
+            sys.exit(f'{what}: {reply["error"]}')
+        return reply
+
+    return ask, process
+
+
 def export_gguf(out_dir, path, weights=None):
     """Writes `weights` (default out_dir/model.safetensors) as an F16 GGUF at path with the TypeScript exporter."""
     source = weights or os.path.join(out_dir, 'model.safetensors')

@@ -11,7 +11,6 @@ seed's; `--split=eval` draws exactly those). Python never checks an answer. One 
 import json
 import os
 import random
-import subprocess
 import sys
 import time
 
@@ -48,18 +47,9 @@ settings = override_globals(globals(), sys.argv[1:])
 random.seed(seed)
 torch.manual_seed(seed)
 torch.set_num_threads(threads)
-from common import ROOT  # noqa: E402
+from common import ROOT, json_service  # noqa: E402
 
-service = subprocess.Popen(scorer.split(), cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
-
-
-def ask(request):
-    service.stdin.write(json.dumps(request) + '\n')
-    service.stdin.flush()
-    reply = json.loads(service.stdout.readline() or '{"error": "the service exited"}')
-    if 'error' in reply:
-        sys.exit(f'verifier service: {reply["error"]}')
-    return reply
+ask, service = json_service(scorer, 'verifier service')
 
 
 def score(rows):

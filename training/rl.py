@@ -10,7 +10,6 @@ import math
 import os
 import random
 import shutil
-import subprocess
 import sys
 import time
 
@@ -77,21 +76,10 @@ random.seed(seed)
 torch.set_num_threads(threads)
 os.makedirs(out_dir, exist_ok=True)
 # The vocabulary and export, imported after the overrides so that their constants are no options.
-from common import BOS, EOS, PAD, ROOT, decode, encode, export_gguf, vocab  # noqa: E402
-
-root = ROOT
+from common import BOS, EOS, PAD, decode, encode, export_gguf, json_service, vocab  # noqa: E402
 
 # ---------------------------------------------------------------- the TypeScript scoring service
-service = subprocess.Popen(scorer.split(), cwd=root, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
-
-
-def ask(request):
-    service.stdin.write(json.dumps(request) + '\n')
-    service.stdin.flush()
-    reply = json.loads(service.stdout.readline() or '{"error": "scoring service exited"}')
-    if 'error' in reply:
-        sys.exit(f'scoring service: {reply["error"]}')
-    return reply
+ask, service = json_service(scorer, 'scoring service')
 
 
 problems = ask({'op': 'problems', 'tasks': tasks, 'count': problems_per_level, 'seed': problem_seed})['problems']
