@@ -21,6 +21,22 @@ export function applyCells(cells: readonly RouterCell[], problems: readonly Repl
   });
 }
 
+/** K-fold by problem: each fold is routed by the cells `fitFolds` builds from the other folds alone. Outcomes in input order. */
+function routeByFolds(
+  problems: readonly ReplayedProblem[],
+  folds: number,
+  random: () => number,
+  fitFolds: (training: readonly ReplayedProblem[]) => RouterCell[],
+): RoutedOutcome[] {
+  const byId = new Map<string, RoutedOutcome>();
+  for (const held of foldsOf(problems, Math.max(2, Math.min(folds, problems.length)), random)) {
+    const heldIds = new Set(held.map((problem) => problem.id));
+    const cells = fitFolds(problems.filter((problem) => !heldIds.has(problem.id)));
+    for (const routed of applyCells(cells, held, random)) byId.set(routed.id, routed);
+  }
+  return problems.map((problem) => byId.get(problem.id) as RoutedOutcome);
+}
+
 /** K-fold cross-validation by problem: every problem is routed by a table fitted without it. Returns outcomes in input order. */
 export function crossValidate(
   problems: readonly ReplayedProblem[],
@@ -28,17 +44,7 @@ export function crossValidate(
   folds: number,
   random: () => number,
 ): RoutedOutcome[] {
-  const groups = foldsOf(problems, Math.max(2, Math.min(folds, problems.length)), random);
-  const byId = new Map<string, RoutedOutcome>();
-  for (const held of groups) {
-    const heldIds = new Set(held.map((problem) => problem.id));
-    const cells = fitCells(
-      problems.filter((problem) => !heldIds.has(problem.id)),
-      options,
-    );
-    for (const routed of applyCells(cells, held, random)) byId.set(routed.id, routed);
-  }
-  return problems.map((problem) => byId.get(problem.id) as RoutedOutcome);
+  return routeByFolds(problems, folds, random, (training) => fitCells(training, options));
 }
 
 /** The reference a router must match: the more accurate of self-consistency and best-of-N at the most samples replayed. */
@@ -85,13 +91,7 @@ export function crossValidateChosen(
   folds: number,
   random: () => number,
 ): RoutedOutcome[] {
-  const groups = foldsOf(problems, Math.max(2, Math.min(folds, problems.length)), random);
-  const byId = new Map<string, RoutedOutcome>();
-  for (const held of groups) {
-    const heldIds = new Set(held.map((problem) => problem.id));
-    const training = problems.filter((problem) => !heldIds.has(problem.id));
-    const tokensPerAnswer = chooseTokensPerAnswer(training, options, grid, share, folds, random);
-    for (const routed of applyCells(fitCells(training, { ...options, tokensPerAnswer }), held, random)) byId.set(routed.id, routed);
-  }
-  return problems.map((problem) => byId.get(problem.id) as RoutedOutcome);
+  return routeByFolds(problems, folds, random, (training) =>
+    fitCells(training, { ...options, tokensPerAnswer: chooseTokensPerAnswer(training, options, grid, share, folds, random) }),
+  );
 }
