@@ -42,10 +42,10 @@ export interface EmbeddedModelOptions {
   tasks?: readonly string[];
 }
 
-/** The tasks each shipped GGUF was trained on (models/*.md): the full tier predates physics and program tracing. */
+/** The tasks each shipped GGUF was trained on (models/*.md); undefined: every built-in task (both tiers since `mix7`). */
 export const SHIPPED_TASKS: Record<'mini' | 'full', readonly string[] | undefined> = {
   mini: undefined,
-  full: ['arithmetic', 'countdown'],
+  full: undefined,
 };
 
 /** The embedded model: a `Model` plus its learned process verifier. */
