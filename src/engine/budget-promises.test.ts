@@ -1,23 +1,15 @@
 /** The observed failures of issue #12 ("Promises that hold"), each reproduced on the scripted model through `reason()`. */
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { ERROR_CODES } from '../errors/index.js';
 import { createScriptedChainModel } from '../testing/scripted-chain-model.js';
 import { createScriptedModel } from '../testing/scripted-model.js';
+import { slowthinkFailure } from '../testing/slowthink-failure.js';
 import { createVerifier } from '../verify/index.js';
 import { reason } from './reason.js';
 
 /** A chain of `words` words that ends with an answer line. */
 const chainOf = (words: number, answer = '20126') =>
   `${Array.from({ length: words - 2 }, (_, index) => `w${index}`).join(' ')}\nA: ${answer}`;
-
-async function failure(pending: Promise<unknown>): Promise<SlowthinkError> {
-  const error = await pending.then(
-    () => undefined,
-    (thrown: unknown) => thrown,
-  );
-  if (!SlowthinkError.isInstance(error)) throw new Error(`expected a SlowthinkError, got ${String(error)}`);
-  return error;
-}
 
 describe('issue #12: budgets that hold', () => {
   it('plans a tight token limit as one whole chain, not two fragments (effort max, 300 tokens, a 245-token chain)', async () => {
@@ -60,7 +52,7 @@ describe('issue #12: budgets that hold', () => {
 
   it('refuses a dollar limit on a model without a price, naming the fix; a local model is free', async () => {
     const unpriced = createScriptedModel({ id: 'openai-compatible:mystery', responses: ['A: 1'] });
-    const error = await failure(reason({ question: 'q', model: unpriced, strategy: 'cot', budget: { maxUsd: 0.01 } }));
+    const error = await slowthinkFailure(reason({ question: 'q', model: unpriced, strategy: 'cot', budget: { maxUsd: 0.01 } }));
     expect(error).toMatchObject({ code: ERROR_CODES.INVALID_ARGUMENT, param: 'budget.maxUsd' });
     expect(error.hint).toMatch(/price/);
     expect(unpriced.calls).toHaveLength(0);

@@ -1,16 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { ERROR_CODES } from '../errors/index.js';
+import { slowthinkFailure } from '../testing/slowthink-failure.js';
 import { memberNames, resolveMembers } from './resolve-members.js';
 
 /** The error `resolveMembers(value)` rejects with. */
-async function rejection(value: unknown): Promise<SlowthinkError> {
-  const error = await resolveMembers(value).then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!SlowthinkError.isInstance(error)) throw new Error(`expected a SlowthinkError, got ${String(error)}`);
-  return error;
-}
+const rejection = (value: unknown) => slowthinkFailure(resolveMembers(value));
 
 describe('resolveMembers', () => {
   it('names options.models, not the request model, when a member is unknown', async () => {

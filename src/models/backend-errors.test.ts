@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
+import { ERROR_CODES, type SlowthinkError } from '../errors/index.js';
 import type { GenerateRequest } from '../spec/index.js';
 import {
   jsonResponse,
@@ -10,6 +10,7 @@ import {
   startScriptedBackend,
   streamAnswer,
 } from '../testing/scripted-backend.js';
+import { slowthinkFailure } from '../testing/slowthink-failure.js';
 import { retryAfterMs } from './backend-errors.js';
 import { DEFAULT_RETRY_POLICY, retryDelay } from './backend-retry.js';
 import { createOpenAICompatibleModel, type OpenAICompatibleModelOptions } from './openai-compatible.js';
@@ -33,15 +34,6 @@ function model(options: Partial<OpenAICompatibleModelOptions> = {}) {
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<SlowthinkError> {
-  const caught = await promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-  if (!SlowthinkError.isInstance(caught)) throw new Error(`expected a SlowthinkError, got ${String(caught)}`);
-  return caught;
-}
-
 /** What a user sees must not show where the backend is or how it is configured. */
 function expectNoInternals(error: SlowthinkError) {
   for (const text of [error.message, error.hint ?? '']) {
@@ -63,7 +55,7 @@ describe('backend failures: one retry layer, stable codes, no internals', () => 
   it('gives a 429 two retries, then fails with RATE_LIMITED carrying the status and the retry-after', async () => {
     backend.handle((_body, response) => jsonResponse(response, 429, { error: { message: 'slow down' } }, { 'retry-after': '0.3' }));
     const started = Date.now();
-    const error = await failure(model().doGenerate(ask));
+    const error = await slowthinkFailure(model().doGenerate(ask));
     expect([backend.attempts(), error.code, error.upstreamStatus, error.retryAfterSeconds, error.retryable]).toEqual([
       3,
       ERROR_CODES.MODEL_RATE_LIMITED,
@@ -78,7 +70,7 @@ describe('backend failures: one retry layer, stable codes, no internals', () => 
 
   it('does not retry a 401: CALL_FAILED with upstream status 401 and a hint about the key', async () => {
     backend.handle((_body, response) => jsonResponse(response, 401, { error: { message: `bad key, see ${backend.baseURL}/docs` } }));
-    const error = await failure(model().doGenerate(ask));
+    const error = await slowthinkFailure(model().doGenerate(ask));
     expect([backend.attempts(), error.code, error.upstreamStatus, error.retryable]).toEqual([1, ERROR_CODES.MODEL_CALL_FAILED, 401, false]);
     expect(error.hint).toMatch(/API key/);
     expectNoInternals(error);
@@ -86,11 +78,11 @@ describe('backend failures: one retry layer, stable codes, no internals', () => 
 
   it('maps a dead port to UNAVAILABLE and a silent backend to TIMEOUT, each after two retries', async () => {
     const dead = createOpenAICompatibleModel({ model: 'x', provider: 'vllm', baseURL: 'http://127.0.0.1:9/v1', retryDelayMs: { base: 5 } });
-    const unavailable = await failure(dead.doGenerate(ask));
+    const unavailable = await slowthinkFailure(dead.doGenerate(ask));
     expect([unavailable.code, unavailable.retryable]).toEqual([ERROR_CODES.MODEL_UNAVAILABLE, true]);
     expectNoInternals(unavailable);
     backend.handle(() => undefined);
-    const timeout = await failure(model({ timeout: 60 }).doGenerate(ask));
+    const timeout = await slowthinkFailure(model({ timeout: 60 }).doGenerate(ask));
     expect([backend.attempts(), timeout.code]).toEqual([3, ERROR_CODES.MODEL_TIMEOUT]);
     expectNoInternals(timeout);
   });
@@ -107,7 +99,7 @@ describe('backend failures: one retry layer, stable codes, no internals', () => 
         openStream(response);
         response.end(garbage);
       });
-      const error = await failure(model().doGenerate(ask));
+      const error = await slowthinkFailure(model().doGenerate(ask));
       expect([backend.attempts(), error.code, error.retryable]).toEqual([3, ERROR_CODES.MODEL_CALL_FAILED, true]);
       expect(error.message).not.toMatch(/TypeError|undefined/);
     }
@@ -133,11 +125,11 @@ describe('backend failures: one retry layer, stable codes, no internals', () => 
   it('stops retrying at once on abort, and gives up at once on a retry-after past 60 s', async () => {
     backend.handle((_body, response) => jsonResponse(response, 429, { error: { message: 'later' } }, { 'retry-after': '30' }));
     const started = Date.now();
-    const error = await failure(model().doGenerate({ ...ask, signal: AbortSignal.timeout(80) }));
+    const error = await slowthinkFailure(model().doGenerate({ ...ask, signal: AbortSignal.timeout(80) }));
     expect([error.code, backend.attempts()]).toEqual([ERROR_CODES.MODEL_RATE_LIMITED, 1]);
     expect(Date.now() - started).toBeLessThan(1000);
     backend.handle((_body, response) => jsonResponse(response, 429, { error: { message: 'later' } }, { 'retry-after': '61' }));
-    expect([(await failure(model().doGenerate(ask))).retryAfterSeconds, backend.attempts()]).toEqual([61, 1]);
+    expect([(await slowthinkFailure(model().doGenerate(ask))).retryAfterSeconds, backend.attempts()]).toEqual([61, 1]);
   });
 });
 
