@@ -25,6 +25,13 @@ class ModelConfig:
     def to_dict(self):
         return asdict(self)
 
+    @classmethod
+    def from_metadata(cls, metadata):
+        """The config saved in a safetensors file's metadata (every value is stored as a string)."""
+        fields = cls().to_dict()
+        return cls(**{key: type(fields[key])(float(metadata[key])) if isinstance(fields[key], int) else type(fields[key])(metadata[key])
+                      for key in fields})
+
 
 class RMSNorm(nn.Module):
     def __init__(self, dim, eps):

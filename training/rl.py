@@ -91,8 +91,7 @@ validation_set = validation_problems(ask, tasks, monitor_count, monitor_seed, {p
 # ---------------------------------------------------------------- model, reference, optimiser
 if init:
     tensors, metadata = load_safetensors(init)
-    fields = ModelConfig().to_dict()
-    config = ModelConfig(**{k: type(fields[k])(float(metadata[k])) if isinstance(fields[k], int) else type(fields[k])(metadata[k]) for k in fields})
+    config = ModelConfig.from_metadata(metadata)
 else:
     tensors, config = None, ModelConfig(vocab_size=vocab['size'], dim=dim, n_layers=n_layers, n_heads=n_heads, ffn_hidden=3 * dim)
 model = Transformer(config)

@@ -17,7 +17,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from model import ModelConfig, Transformer  # noqa: E402
-from safetensors_io import save_safetensors  # noqa: E402
+from safetensors_io import load_safetensors, save_safetensors  # noqa: E402
 from common import override_globals  # noqa: E402
 
 # ---------------------------------------------------------------- defaults (override with --key=value)
@@ -52,6 +52,8 @@ eval_max_new = 400
 batch_window = 3000                # get_batch samples rows within +-this many places of the length-sorted list
 pad_multiple = 1                   # round batch widths up to this (32 measured 15 % slower: padding costs more than shape reuse saves)
 resume = False
+init = ''                          # starting weights (trainer safetensors with config metadata); '' = random init. The
+                                   # architecture comes from its metadata; optimiser state and step start afresh
 snapshots = True                   # also keep out_dir/snapshots/step-N.safetensors at every eval (for the train-time curve)
 # ----------------------------------------------------------------
 settings = override_globals(globals(), sys.argv[1:])  # --key=value overrides, type-checked against the defaults
@@ -119,7 +121,16 @@ def get_batch():
 # ---------------------------------------------------------------- model and optimiser
 config = ModelConfig(vocab_size=vocab['size'], dim=dim, n_layers=n_layers, n_heads=n_heads,
                      ffn_hidden=ffn_hidden or 3 * dim, context_length=context_length)
+init_tensors = None
+if init and not (resume and os.path.exists(os.path.join(out_dir, 'ckpt.pt'))):
+    init_tensors, init_metadata = load_safetensors(init)
+    config = ModelConfig.from_metadata(init_metadata)
+    if config.vocab_size != vocab['size']:
+        sys.exit(f'--init {init} has a vocabulary of {config.vocab_size}, training/vocab.json {vocab["size"]}')
 model = Transformer(config)
+if init_tensors is not None:
+    model.load_state_dict(init_tensors)
+    print(f'initialised from {init} ({init_metadata.get("name", "?")} step {init_metadata.get("step", "?")})', flush=True)
 decay = [p for p in model.parameters() if p.dim() >= 2]
 no_decay = [p for p in model.parameters() if p.dim() < 2]
 optimizer = torch.optim.AdamW([{'params': decay, 'weight_decay': weight_decay}, {'params': no_decay, 'weight_decay': 0.0}],
@@ -133,7 +144,7 @@ if resume and os.path.exists(checkpoint_path):
     optimizer.load_state_dict(state['optimizer'])
     step, elapsed_before = state['step'], state['elapsed']
     print(f'resumed from step {step}', flush=True)
-print(f'model: {model.num_params() / 1e6:.2f} M params, d={dim} L={n_layers} H={n_heads} ffn={config.ffn_hidden}; '
+print(f'model: {model.num_params() / 1e6:.2f} M params, d={config.dim} L={config.n_layers} H={config.n_heads} ffn={config.ffn_hidden}; '
       f'threads={threads} bf16={bf16}', flush=True)
 
 

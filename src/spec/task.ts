@@ -21,11 +21,20 @@ export interface TaskProblem {
  */
 export type ProblemSplit = 'train' | 'held-out-shapes';
 
+/**
+ * How a generator draws within the `train` split. `natural` (the default): the distribution the evaluation sets are
+ * drawn from. `balanced`: a training curriculum over the same problems: rare shapes and operations weighted up (every
+ * expression shape of a level equally often, more divisions), so a model sees each of them thousands of times. Tasks
+ * without such weights return the same for both.
+ */
+export type ProblemDraw = 'natural' | 'balanced';
+
 export interface GenerateOptions {
   seed: number;
   count: number;
   level?: number;
   split?: ProblemSplit;
+  draw?: ProblemDraw;
 }
 
 export interface Task {

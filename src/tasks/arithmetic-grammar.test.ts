@@ -2,10 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arithmeticTask } from './arithmetic.js';
 import {
+  balancedExpression,
   grammarExpression,
   hasHeldOutShapes,
   isHeldOutShape,
   LEVEL_GRAMMARS,
+  levelShapes,
   printTree,
   scratchpadChars,
   shapeOf,
@@ -52,5 +54,67 @@ describe('arithmetic grammar', () => {
       for (const problem of heldOut) expect(trainShapes.has(shapeOf(parseExpression(problem.meta?.expression as string)!))).toBe(false);
     }
     expect(arithmeticTask.generate({ seed: 1, count: 5, level: 1, split: 'held-out-shapes' })).toEqual([]);
+  });
+});
+
+describe('the balanced training draw', () => {
+  it('knows every training shape of a level, mirrors included, and none that is held out', () => {
+    const twoOperations = levelShapes(3)[1]!;
+    expect(twoOperations).toEqual(expect.arrayContaining(['n±n±n', 'n±(n±n)', 'n±n*n', 'n*n±n', '(n±n)*n', 'n*n*n']));
+    for (const level of [2, 3, 4, 5]) {
+      for (const shape of levelShapes(level).flat()) expect(isHeldOutShape(shape), shape).toBe(false);
+    }
+    // Level 5 draws every four-operation shape the sizes allow, not the few a random split makes common.
+    expect(levelShapes(5)[3]!.length).toBeGreaterThan(100);
+  });
+
+  it('draws each shape of a level about equally often, where the natural draw favours a few', () => {
+    const random = createRandom(11);
+    const counts = new Map<string, number>();
+    const draws = 3000;
+    for (let index = 0; index < draws; index++) {
+      const shape = shapeOf(parseExpression(balancedExpression(3, random))!);
+      counts.set(shape, (counts.get(shape) ?? 0) + 1);
+    }
+    const [single, double] = levelShapes(3) as [string[], string[]];
+    const twoOperationShare = LEVEL_GRAMMARS[3]!.operations[1]! / LEVEL_GRAMMARS[3]!.operations.reduce((a, b) => a + b);
+    for (const shape of double) {
+      const expected = (draws * twoOperationShare) / double.length;
+      expect(counts.get(shape) ?? 0, shape).toBeGreaterThan(expected * 0.75);
+      expect(counts.get(shape) ?? 0, shape).toBeLessThan(expected * 1.25);
+    }
+    expect([...counts.keys()].every((shape) => single.includes(shape) || double.includes(shape))).toBe(true);
+  });
+
+  it('draws expressions that fit their level and that the runtime answers, at every level', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 31 }), fc.integer({ min: 1, max: 5 }), (seed, level) => {
+        const expression = balancedExpression(level, createRandom(seed));
+        const tree = parseExpression(expression)!;
+        expect(printTree(tree)).toBe(expression);
+        expect(isHeldOutShape(shapeOf(tree))).toBe(false);
+        expect(scratchpadChars(tree)).toBeLessThanOrEqual(LEVEL_GRAMMARS[level]!.maxTraceChars);
+        expect(arithmeticOutOfScope(`What is ${expression}?`)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('weights divisions, chains and 0/1 operands up in training problems, keeps every one in range, and leaves the natural draw alone', () => {
+    const draw = (kind: 'natural' | 'balanced', level: number) => arithmeticTask.generate({ seed: 5, count: 600, level, draw: kind });
+    for (const level of [1, 2, 3]) {
+      const balanced = draw('balanced', level);
+      const divisions = balanced.filter((problem) => String(problem.meta?.['expression']).includes('/')).length;
+      const natural = draw('natural', level).filter((problem) => String(problem.meta?.['expression']).includes('/')).length;
+      expect(divisions / balanced.length, `level ${level}`).toBeGreaterThan(level === 3 ? 0.06 : 0.18);
+      expect(divisions, `level ${level}`).toBeGreaterThan(natural);
+      for (const problem of balanced) {
+        expect(arithmeticOutOfScope(String(problem.meta?.['expression'])), problem.question).toBeUndefined();
+        expect(arithmeticTask.check(problem.question, problem.answer!), problem.question).toBe(true);
+      }
+    }
+    expect(draw('balanced', 2).some((problem) => /^\d([+-]\d){2,3}$/.test(String(problem.meta?.['expression'])))).toBe(true);
+    // The evaluation sets are drawn naturally: no draw option is the natural draw, problem for problem.
+    expect(arithmeticTask.generate({ seed: 5, count: 50, level: 4 })).toEqual(draw('natural', 4).slice(0, 50));
   });
 });

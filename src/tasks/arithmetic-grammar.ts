@@ -6,7 +6,7 @@ import type { ProblemSplit } from '../spec/task.js';
 import { buildArithmeticTrace, UnsupportedTraceError } from './arithmetic-trace.js';
 import { columnWork } from './column-work.js';
 import { type ExpressionNode, parseExpression } from './expression.js';
-import { hashSeed, pickWeighted, type Random } from './random.js';
+import { createRandom, hashSeed, pickWeighted, type Random } from './random.js';
 
 type Operator = '+' | '-' | '*';
 
@@ -185,6 +185,19 @@ export function scratchpadChars(tree: ExpressionNode): number {
   return chars;
 }
 
+/** Does a tree (already re-parsed from its text) belong to this level and split: shape, sizes, scratchpad length? */
+function fitsLevel(tree: ExpressionNode, grammar: LevelGrammar, heldOut: boolean): boolean {
+  if (isHeldOutShape(shapeOf(tree)) !== heldOut) return false;
+  if (tree.type === 'binary' && operationCount(tree) === 1 && !singleOperationFits(tree, grammar)) return false;
+  if (withinSizes(tree, grammar) === undefined) return false;
+  try {
+    return scratchpadChars(tree) <= grammar.maxTraceChars;
+  } catch (error) {
+    if (error instanceof UnsupportedTraceError) return false;
+    throw error;
+  }
+}
+
 /** One expression for a level and split, whose scratchpad fits the level's length; retries until one does. */
 export function grammarExpression(level: number, random: Random, split: ProblemSplit = 'train'): string {
   const grammar = LEVEL_GRAMMARS[level];
@@ -196,18 +209,94 @@ export function grammarExpression(level: number, random: Random, split: ProblemS
     if (weights.every((weight) => weight === 0)) throw new RangeError(`arithmetic level ${level} has no held-out shapes`);
     // Re-parsed from its text: `a+(b-c)` prints as `a+b-c`, and the shape, sizes and trace are those of what is read.
     const tree = parseExpression(printTree(randomTree(random, 1 + pickWeighted(random, weights), grammar)));
-    if (!tree || isHeldOutShape(shapeOf(tree)) !== heldOut) continue;
-    if (tree.type === 'binary' && operationCount(tree) === 1 && !singleOperationFits(tree, grammar)) continue;
-    if (withinSizes(tree, grammar) === undefined) continue;
-    try {
-      if (scratchpadChars(tree) > grammar.maxTraceChars) continue;
-    } catch (error) {
-      if (error instanceof UnsupportedTraceError) continue;
-      throw error;
-    }
-    return printTree(tree);
+    if (tree && fitsLevel(tree, grammar, heldOut)) return printTree(tree);
   }
   throw new RangeError(`no ${split} expression found for arithmetic level ${level}`);
+}
+
+/** Every tree structure with `operations` inner nodes, each `+`, `-` or `*` (`-` keeps `n±(n±n)` apart), numbers as 1. */
+function allTrees(operations: number): ExpressionNode[] {
+  if (operations === 0) return [{ type: 'number', value: 1 }];
+  const trees: ExpressionNode[] = [];
+  for (let left = 0; left < operations; left++) {
+    for (const l of allTrees(left)) {
+      for (const r of allTrees(operations - 1 - left)) {
+        for (const operator of ['+', '-', '*'] as const) trees.push({ type: 'binary', operator, left: l, right: r });
+      }
+    }
+  }
+  return trees;
+}
+
+/** Fills a shape with numbers of the level's sizes and a random sign for each `±` (`(n±n)*n` -> `(47-12)*8`). */
+function fillShape(shape: string, random: Random, grammar: LevelGrammar): ExpressionNode | undefined {
+  const text = shape
+    .replace(/±/g, () => (random.chance(0.5) ? '+' : '-'))
+    .replace(/n/g, () => {
+      const digits = 1 + pickWeighted(random, grammar.digits);
+      return String(digits === 1 ? random.int(2, 9) : random.int(10 ** (digits - 1), 10 ** digits - 1));
+    });
+  // Re-read from its printed text, as the grammar's draws are: `a+(b+c)` prints as `a+b+c`, which is another shape.
+  const tree = parseExpression(text);
+  return tree && parseExpression(printTree(tree));
+}
+
+/** How many fills of a shape are tried before it counts as not belonging to a level (sizes or length rule it out). */
+const FILL_ATTEMPTS = 400;
+
+const shapeCache = new Map<number, string[][]>();
+
+/**
+ * The training shapes of a level, by number of operations (index 0 = one operation): every tree shape of that many
+ * operations that is not held out and that some fill of the level's sizes fits (found once, with a fixed seed).
+ */
+export function levelShapes(level: number): string[][] {
+  const cached = shapeCache.get(level);
+  if (cached) return cached;
+  const grammar = LEVEL_GRAMMARS[level];
+  if (!grammar) throw new RangeError(`arithmetic has no level ${level}`);
+  const random = createRandom(hashSeed('level-shapes', level));
+  const byOperations = grammar.operations.map((_, index) => {
+    const shapes = [...new Set(allTrees(index + 1).map((tree) => shapeOf(parseExpression(printTree(tree)) as ExpressionNode)))];
+    return shapes.filter((shape) => {
+      if (isHeldOutShape(shape)) return false;
+      for (let attempt = 0; attempt < FILL_ATTEMPTS; attempt++) {
+        const tree = fillShape(shape, random, grammar);
+        if (tree && shapeOf(tree) === shape && fitsLevel(tree, grammar, false)) return true;
+      }
+      return false;
+    });
+  });
+  shapeCache.set(level, byOperations);
+  return byOperations;
+}
+
+/**
+ * A training expression whose shape is drawn uniformly among the level's training shapes with the drawn number of
+ * operations (single operations as `grammarExpression` draws them). The natural draw gives `n±n±n` a quarter of level 3
+ * and `(n±n)*n` a few %; a model that has seen every shape thousands of times can learn the walk, not the templates
+ * (docs/generalisation.md §3). Only training uses it: the evaluation sets keep the natural draw.
+ */
+export function balancedExpression(level: number, random: Random): string {
+  const grammar = LEVEL_GRAMMARS[level];
+  if (!grammar) throw new RangeError(`arithmetic has no level ${level}`);
+  const shapes = levelShapes(level);
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const operations = pickWeighted(random, grammar.operations);
+    if (operations === 0) {
+      const tree = parseExpression(printTree(randomTree(random, 1, grammar)));
+      if (tree && fitsLevel(tree, grammar, false)) return printTree(tree);
+      continue;
+    }
+    const choices = shapes[operations] ?? [];
+    if (choices.length === 0) continue;
+    const shape = random.pick(choices);
+    for (let fill = 0; fill < FILL_ATTEMPTS; fill++) {
+      const tree = fillShape(shape, random, grammar);
+      if (tree && shapeOf(tree) === shape && fitsLevel(tree, grammar, false)) return printTree(tree);
+    }
+  }
+  return grammarExpression(level, random, 'train');
 }
 
 /** Does a level have shapes in the held-out split? (Level 1 is single operations only.) */

@@ -1,8 +1,8 @@
 /** @module The arithmetic task: integer expressions with `+ - * /` and parentheses from a grammar, five difficulty levels. */
 
-import type { ProblemSplit, Task, TaskProblem } from '../spec/task.js';
+import type { ProblemDraw, ProblemSplit, Task, TaskProblem } from '../spec/task.js';
 import type { AnswerKey } from '../spec/verifier.js';
-import { grammarExpression, hasHeldOutShapes } from './arithmetic-grammar.js';
+import { balancedExpression, grammarExpression, hasHeldOutShapes } from './arithmetic-grammar.js';
 import { arithmeticOutOfScope } from './arithmetic-scope.js';
 import { buildArithmeticTrace, extractArithmeticExpression, UnsupportedTraceError } from './arithmetic-trace.js';
 import { MAX_WORKED_DIVISOR } from './column-work.js';
@@ -38,6 +38,68 @@ function negativeExpression(level: number, random: Random): string {
   return `${a}${operator}${operator === '*' || random.chance(0.5) ? negativeRight : `(-${b})`}`;
 }
 
+/**
+ * The balanced training draw's extra shares per level (`draw: 'balanced'`, docs/generalisation.md §3): divisions at
+ * a quarter of levels 1-2, half of them times-table inverses (`84/7`, `144/12`); exact divisions inside longer
+ * expressions at level 3 (`84/7+5`); chains of single digits (`1+2+3+4`) and operands 0 and 1 (`5*0`) at levels 1-2.
+ */
+const BALANCED_SHARES: Record<number, { division: number; negative: number; chain: number; zeroOne: number }> = {
+  1: { division: 0.25, negative: 0.06, chain: 0, zeroOne: 0.05 },
+  2: { division: 0.25, negative: 0.06, chain: 0.06, zeroOne: 0.02 },
+  3: { division: 0.1, negative: 0, chain: 0, zeroOne: 0 },
+};
+
+/** A division for the balanced draw: a times-table inverse (`84/7`, `17/5`), at level 2 half the time a long one. */
+function balancedDivision(level: number, random: Random): string {
+  if (level === 2 && random.chance(0.5)) return divisionExpression(2, random);
+  const divisor = random.int(2, MAX_WORKED_DIVISOR);
+  const quotient = random.int(1, MAX_WORKED_DIVISOR);
+  return `${quotient * divisor + (random.chance(0.85) ? 0 : random.int(1, divisor - 1))}/${divisor}`;
+}
+
+/** An exact division inside a longer expression (`84/7+5`, `60-96/8`, `(56/8)*13`). */
+function divisionInExpression(random: Random): string {
+  const divisor = random.int(2, MAX_WORKED_DIVISOR);
+  const division = `${random.int(2, random.chance(0.5) ? MAX_WORKED_DIVISOR : 60) * divisor}/${divisor}`;
+  const other = random.int(2, 99);
+  const roll = random.next();
+  if (roll < 0.35) return `${division}${random.pick(['+', '-'])}${other}`;
+  if (roll < 0.7) return `${other}${random.pick(['+', '-'])}${division}`;
+  return random.chance(0.5) ? `${division}*${random.int(2, 9)}` : `${random.int(2, 9)}*(${division})`;
+}
+
+/** A chain of single digits (`1+2+3+4`, `9-3+5`), three or four of them. */
+function chainExpression(random: Random): string {
+  const count = random.int(3, 4);
+  let text = String(random.int(1, 9));
+  for (let index = 1; index < count; index++) text += `${random.chance(0.75) ? '+' : '-'}${random.int(1, 9)}`;
+  return text;
+}
+
+/** One operation with an operand 0 or 1 (`5*0`, `0+7`, `1*8`, `9-0`). */
+function zeroOneExpression(random: Random): string {
+  const [small, other] = [random.int(0, 1), random.int(0, 12)];
+  const operator = random.pick(['+', '-', '*']);
+  return random.chance(0.5) ? `${small}${operator}${other}` : `${other}${operator}${small}`;
+}
+
+/** An expression of the balanced training draw: its extra shares first, else a uniformly drawn shape. */
+function balancedTrainingExpression(level: number, random: Random): string {
+  const shares = BALANCED_SHARES[level] ?? { division: 0, negative: 0, chain: 0, zeroOne: 0 };
+  const extras: Array<[number, () => string]> = [
+    [shares.division, () => (level >= 3 ? divisionInExpression(random) : balancedDivision(level, random))],
+    [shares.negative, () => negativeExpression(level, random)],
+    [shares.chain, () => chainExpression(random)],
+    [shares.zeroOne, () => zeroOneExpression(random)],
+  ];
+  let roll = random.next();
+  for (const [share, draw] of extras) {
+    if (roll < share) return draw();
+    roll -= share;
+  }
+  return balancedExpression(level, random);
+}
+
 /** Varies the surface form: `What is ...?` (the form the runtime asks in), `Compute ...`, a bare expression, spaces. */
 function surfaceForm(expression: string, random: Random): string {
   const spaced = random.chance(0.2) ? expression.replace(/(?<=[\d)])([+\-*/])(?=[\d(-])/g, ' $1 ') : expression;
@@ -50,11 +112,17 @@ function surfaceForm(expression: string, random: Random): string {
 }
 
 /** Generates one problem whose scratchpad we can write (retries the rare unsupported shapes). */
-function generateOne(level: number, random: Random, split: ProblemSplit): { question: string; answer: string; expression: string } {
+function generateOne(
+  level: number,
+  random: Random,
+  split: ProblemSplit,
+  draw: ProblemDraw,
+): { question: string; answer: string; expression: string } {
   for (;;) {
     let expression: string;
     const roll = random.next();
-    if (split === 'train' && roll < (DIVISION_SHARE[level] ?? 0)) expression = divisionExpression(level, random);
+    if (split === 'train' && draw === 'balanced') expression = balancedTrainingExpression(level, random);
+    else if (split === 'train' && roll < (DIVISION_SHARE[level] ?? 0)) expression = divisionExpression(level, random);
     else if (split === 'train' && roll < (DIVISION_SHARE[level] ?? 0) + (NEGATIVE_SHARE[level] ?? 0))
       expression = negativeExpression(level, random);
     else expression = grammarExpression(level, random, split);
@@ -135,7 +203,7 @@ export const arithmeticTask: Task = {
   levels: LEVELS,
   // The checker evaluates the question itself: using it while answering would be a calculator oracle.
   inferenceVerifier: 'steps',
-  generate({ seed, count, level, split = 'train' }) {
+  generate({ seed, count, level, split = 'train', draw = 'natural' }) {
     const problems: TaskProblem[] = [];
     const heldOut = split === 'held-out-shapes';
     // Level 1 is single operations only: it has no held-out shapes.
@@ -144,7 +212,7 @@ export const arithmeticTask: Task = {
     for (let index = 0; index < count; index++) {
       const random = createRandom(hashSeed('arithmetic', seed, level ?? 0, index, ...(heldOut ? [split] : [])));
       const chosen = level ?? random.pick(levels);
-      const { question, answer, expression } = generateOne(chosen, random, split);
+      const { question, answer, expression } = generateOne(chosen, random, split, draw);
       problems.push({
         id: `arithmetic/L${chosen}/${heldOut ? 'held-out-shapes/' : ''}seed${seed}/${index}`,
         task: 'arithmetic',

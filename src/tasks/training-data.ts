@@ -1,6 +1,6 @@
 /** @module Builds the training examples (solve, direct, check) of one task or of the `mix` recipe the model trains on. */
 import { ERROR_CODES, SlowthinkError } from '../errors/index.js';
-import type { Task, TaskProblem } from '../spec/task.js';
+import type { ProblemDraw, Task, TaskProblem } from '../spec/task.js';
 import { formatCheck, formatDirect, formatSolve, MAX_EXAMPLE_CHARS } from './format.js';
 import { evaluationKeys, MAX_TRAINING_SEED, problemKey } from './held-out.js';
 import { corruptResult } from './mistakes.js';
@@ -41,6 +41,8 @@ export interface TrainingDataOptions {
    * decides the sign needs the later digits there, and the natural mix has few such problems (default 0).
    */
   closeShare?: number;
+  /** The problems' draw (`natural` by default; `balanced` weights rare shapes and operations up, ProblemDraw). */
+  draw?: ProblemDraw;
 }
 
 /** The mix's default task weights. */
@@ -188,7 +190,7 @@ export function buildTrainingData(options: TrainingDataOptions): TrainingExample
     const roll = random.next();
     const kind = roll < checkShare ? 'check' : roll < checkShare + directShare ? 'direct' : 'solve';
     const problemSeed = hashSeed('training-problem', seed, index) % MAX_TRAINING_SEED;
-    const [problem] = task.generate({ seed: problemSeed, count: 1, level });
+    const [problem] = task.generate({ seed: problemSeed, count: 1, level, draw: options.draw ?? 'natural' });
     if (!problem || (kind !== 'check' && reserved.has(problemKey(task.name, problem.question)))) continue;
     const example = buildExample(task, problem, kind, random);
     if (example) examples.push(example);

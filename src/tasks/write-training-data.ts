@@ -100,6 +100,8 @@ export async function writeTrainingData(options: {
   heldOut?: boolean;
   /** `train` (default) or `eval`: the reserved evaluation problems, `n` per task and level, with reference traces. */
   split?: string;
+  /** `natural` (default) or `balanced`: the training draw (`ProblemDraw`); the evaluation split is always natural. */
+  draw?: string;
   /** `arithmetic=0.7,countdown=0.3` */
   taskWeights?: string | undefined;
   /** `arithmetic=3/3/2/1/1,countdown=2/1/1` */
@@ -124,6 +126,10 @@ export async function writeTrainingData(options: {
   if (split !== 'train' && split !== 'eval') {
     throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--split must be train or eval, got ${split}`, { param: 'split' });
   }
+  const draw = options.draw ?? 'natural';
+  if (draw !== 'natural' && draw !== 'balanced') {
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--draw must be natural or balanced, got ${draw}`, { param: 'draw' });
+  }
   const examples =
     split === 'eval'
       ? buildEvaluationData({ task: options.task, perLevel: options.n, ...(levels ? { levels } : {}) })
@@ -136,6 +142,7 @@ export async function writeTrainingData(options: {
           ...(options.checkShare === undefined ? {} : { checkShare: options.checkShare }),
           ...(options.closeShare === undefined ? {} : { closeShare: options.closeShare }),
           ...(options.heldOut === undefined ? {} : { heldOut: options.heldOut }),
+          draw,
           ...(taskWeights ? { taskWeights } : {}),
           ...(levelWeights ? { levelWeights } : {}),
         });

@@ -15,6 +15,11 @@ export function register(program: Command): void {
     .option('--direct-share <share>', 'share of direct (no thinking) examples', '0.1')
     .option('--check-share <share>', 'share of step-check examples', '0.1')
     .option('--close-share <share>', 'share of extra level 1-2 scratchpads of a close difference (89-85)', '0')
+    .option(
+      '--draw <draw>',
+      "natural (the evaluation sets' distribution) or balanced (every arithmetic shape of a level equally often, more divisions)",
+      'natural',
+    )
     .option('--no-held-out', 'do not exclude the reserved evaluation problems')
     .option('--task-weights <weights>', 'mix task weights, e.g. arithmetic=0.7,countdown=0.3 (default 0.6/0.4)')
     .option('--level-weights <weights>', 'level weights per task, e.g. arithmetic=3/3/2/1/1,countdown=2/1/1 (default harder levels up)')
@@ -35,6 +40,7 @@ export function register(program: Command): void {
         closeShare: share('close-share', options['closeShare']) ?? 0,
         heldOut: options['heldOut'] !== false,
         split: String(options['split']),
+        draw: String(options['draw']),
         taskWeights: typeof options['taskWeights'] === 'string' ? options['taskWeights'] : undefined,
         levelWeights: typeof options['levelWeights'] === 'string' ? options['levelWeights'] : undefined,
       });

@@ -33,6 +33,35 @@ describe('train sft output path', () => {
     const run = await runCli(['train', 'sft', '--data', data, '--checkpoints', folder, '--steps', '1', '--python', '/bin/true']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(` --export=${join(folder, 'slowthink-mini.gguf')} `);
+    expect(run.stdout).not.toContain('--init=');
+    // --from continues from a shipped GGUF (read back to safetensors beside the checkpoints) at a lower learning rate.
+    const continued = await runCli([
+      'train',
+      'sft',
+      '--data',
+      data,
+      '--checkpoints',
+      folder,
+      '--from',
+      shipped,
+      '--learning-rate',
+      '1e-3',
+      '--steps',
+      '1',
+      '--python',
+      '/bin/true',
+    ]);
+    expect(continued.code).toBe(0);
+    expect(continued.stdout).toMatch(new RegExp(` --init=${join(folder, 'from.safetensors')} --learning_rate=0.001 --min_lr=0.0001$`, 'm'));
+    expect(existsSync(join(folder, 'from.safetensors'))).toBe(true);
+    for (const [flags, message] of [
+      [['--from', '/nonexistent.gguf'], /--from \/nonexistent.gguf does not exist/],
+      [['--learning-rate', '0'], /--learning-rate must be a number > 0/],
+    ] as const) {
+      const bad = await runCli(['train', 'sft', '--data', data, '--checkpoints', folder, ...flags, '--python', '/bin/true']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(message);
+    }
   }, 30_000);
 });
 

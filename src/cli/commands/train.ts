@@ -93,6 +93,25 @@ function limitArgs(options: TrainerOptions, defaultMinutes: number): string[] {
   ];
 }
 
+/**
+ * The trainers' `--init` for `--from FILE`: a trainer .safetensors as it is, a GGUF read back to F32 safetensors in
+ * `folder` (the GGUF's F16 weights are read back exactly: the re-export is byte-identical).
+ */
+async function startingWeights(from: string, folder: string): Promise<string> {
+  const { existsSync, mkdirSync } = await import('node:fs');
+  if (!existsSync(from))
+    throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--from ${from} does not exist`, {
+      hint: 'Give a GGUF or a trainer .safetensors file.',
+      param: 'from',
+    });
+  mkdirSync(folder, { recursive: true });
+  if (from.endsWith('.safetensors')) return from;
+  const init = join(folder, 'from.safetensors');
+  const { importGgufToSafetensors } = await import('../../models/gguf/import-gguf.js');
+  importGgufToSafetensors(from, init);
+  return init;
+}
+
 /** Runs a Python trainer with its output on this terminal; a non-zero exit is INTERNAL with `hint`. */
 async function runTrainer(options: TrainerOptions, args: readonly string[], what: string, hint: string): Promise<void> {
   const { spawn } = await import('node:child_process');
@@ -116,6 +135,11 @@ export function register(program: Command): void {
     .option('--data <file>', 'training JSONL (default: generate the shipped recipe, training/data/mix7.jsonl, with `slowthink data`)')
     .option('--examples <n>', "examples to generate when --data is not given (default: the shipped recipe's count)")
     .option('--out <file>', 'GGUF to write (default training/checkpoints/<tier>/<name>.gguf, beside the checkpoints)')
+    .option(
+      '--from <file>',
+      'continue from these weights (a GGUF or trainer safetensors; the architecture is theirs) instead of a random start',
+    )
+    .option('--learning-rate <lr>', "peak learning rate (default: the tier preset's; lower it when continuing --from trained weights)")
     .action(async (options: TrainerOptions) => {
       const { existsSync, mkdirSync } = await import('node:fs');
       const tier = tierOf(options['tier']);
@@ -123,6 +147,10 @@ export function register(program: Command): void {
       const text = (name: string) => textOption(options, name);
       // Checked before any data or training: a wrong output path must not cost a run, nor overwrite a shipped model.
       const exportPath = sftExportPath({ tier, out: text('out'), ship: options['ship'] === true, checkpoints: text('checkpoints') });
+      const learningRate = parseNumberOption('learning-rate', text('learningRate'), { minimum: 0, exclusive: true, example: '1e-3' });
+      const folder = text('checkpoints') ?? `training/checkpoints/${tier}`;
+      const from = text('from');
+      const init = from === undefined ? undefined : await startingWeights(from, folder);
       let data = text('data');
       if (!data) {
         // The shipped recipe (mix7): its one home is SHIPPED_RECIPE in src/tasks/write-training-data.ts.
@@ -139,13 +167,16 @@ export function register(program: Command): void {
       const args = [
         'training/train.py',
         `--data=${data}`,
-        `--out_dir=${text('checkpoints') ?? `training/checkpoints/${tier}`}`,
+        `--out_dir=${folder}`,
         `--name=${preset.name}`,
         `--export=${exportPath}`,
         `--threads=${options['threads']}`,
         ...limitArgs(options, preset.minutes),
         ...(existsSync('training/data/eval.jsonl') ? ['--eval_data=training/data/eval.jsonl'] : []),
         ...preset.args,
+        // After the preset: the trainer reads its --key=value options in order, the last one wins.
+        ...(init === undefined ? [] : [`--init=${init}`]),
+        ...(learningRate === undefined ? [] : [`--learning_rate=${learningRate}`, `--min_lr=${learningRate / 10}`]),
       ];
       mkdirSync(dirname(exportPath), { recursive: true });
       await runTrainer(
@@ -178,7 +209,6 @@ export function register(program: Command): void {
     .option('--group-size <n>', 'rollouts per problem', '8')
     .option('--monitor-every <n>', 'greedy accuracy on validation problems every N steps, keeping the best weights (0: off)', '10')
     .action(async (options: TrainerOptions) => {
-      const { existsSync, mkdirSync } = await import('node:fs');
       const tier = tierOf(options['tier']);
       const text = (name: string) => textOption(options, name);
       // Bad numbers fail before the GGUF is read back.
@@ -200,20 +230,7 @@ export function register(program: Command): void {
       const monitorEvery = parseNumberOption('monitor-every', text('monitorEvery') ?? '10', { integer: true, minimum: 0, example: '10' });
       const folder = text('checkpoints') ?? `training/checkpoints/${tier}-rl`;
       const exportPath = rlExportPath(tier, { ship: options['ship'] === true, checkpoints: folder });
-      const from = text('from') ?? TIER_PRESETS[tier].file;
-      if (!existsSync(from))
-        throw new SlowthinkError(ERROR_CODES.INVALID_ARGUMENT, `--from ${from} does not exist`, {
-          hint: 'Give a GGUF or a trainer .safetensors file.',
-          param: 'from',
-        });
-      mkdirSync(folder, { recursive: true });
-      let init = from;
-      if (!from.endsWith('.safetensors')) {
-        // The trainer reads F32 safetensors; the GGUF's F16 weights are read back exactly (the re-export is byte-identical).
-        init = join(folder, 'from.safetensors');
-        const { importGgufToSafetensors } = await import('../../models/gguf/import-gguf.js');
-        importGgufToSafetensors(from, init);
-      }
+      const init = await startingWeights(text('from') ?? TIER_PRESETS[tier].file, folder);
       const args = [
         'training/rl.py',
         `--init=${init}`,

@@ -43,5 +43,32 @@ describe.skipIf(!hasTorch)('PyTorch vs node-llama-cpp parity (smoke training)', 
     expect(ours).toEqual(reference);
     // A model that emits nothing would pass trivially; the fixed set must exercise real generation.
     expect(ours.reduce((sum, tokens) => sum + tokens.length, 0)).toBeGreaterThan(prompts.length * 8);
+
+    // `--init` (`train sft --from`) continues from trained weights, whose shape wins over the flags: its first logged
+    // loss is that of the end of the first run, far below a fresh start's.
+    const firstLoss = (output: string) => Number(/step 10 loss ([\d.]+)/.exec(output)?.[1]);
+    const continued = execFileSync(
+      python,
+      [
+        'training/train.py',
+        `--data=${dataPath}`,
+        `--out_dir=${join(directory, 'continued')}`,
+        `--init=${join(directory, 'model.safetensors')}`,
+        '--max_steps=10',
+        '--warmup_steps=5',
+        '--learning_rate=3e-4',
+        '--batch_tokens=2048',
+        '--threads=1',
+        '--eval_every=1000',
+        '--eval_size=8',
+        '--log_every=10',
+        '--dim=32',
+        '--n_layers=1',
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(continued).toMatch(/initialised from .*model\.safetensors/);
+    expect(continued).toMatch(/d=64 L=2/);
+    expect(firstLoss(continued)).toBeLessThan(firstLoss(trainOutput) * 0.8);
   });
 });
